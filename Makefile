@@ -1,0 +1,57 @@
+# Set-up, run, test and benchmark. Every target installs what it needs on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+PYTEST_ARGS ?=
+
+.PHONY: help setup run serve test test-fast browser-deps bench-deps bench kb-check clean
+
+help:
+	@echo "make run     set up and run the service on SQLite (http://$(HOST):$(PORT)/)"
+	@echo "make test    set up and run the whole test suite (PostgreSQL too when TEST_DATABASE_URL is set)"
+	@echo "make bench   run the benchmarks and write bench/RESULTS.md"
+	@echo "make kb-check validate the knowledge base and print its inventory"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
+
+serve: setup
+	$(BIN)/gunicorn --workers 4 --bind $(HOST):$(PORT) wsgi:app
+
+# Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser-deps
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
+
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "installing wrk from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+bench: setup bench-deps
+	$(BIN)/python -m bench
+
+kb-check: setup
+	$(BIN)/flask --app wsgi kb check
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

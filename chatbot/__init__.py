@@ -1,0 +1,75 @@
+"""The interview coach service: create_app() wires configuration, extensions and blueprints."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from chatbot.config import PROJECT_ROOT, Settings
+from chatbot.extensions import csrf, db, limiter, migrate
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    settings = Settings.from_env(os.environ, Path(app.instance_path))
+    app.config.from_mapping(settings.flask_config())
+    app.config.from_mapping(config or {})
+
+    _init_extensions(app)
+    _load_engine(app)
+    _register_blueprints(app)
+    _register_commands(app)
+
+    if app.config.get("AUTO_MIGRATE", True):
+        from chatbot.store import ensure_schema
+
+        with app.app_context():
+            ensure_schema(db.engine)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from chatbot.store.sqlite import configure_sqlite
+    from chatbot.store.schema import MIGRATIONS_DIR
+
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
+    limiter.init_app(app)
+    csrf.init_app(app)
+
+
+def _load_engine(app: Flask) -> None:
+    """Content is loaded and validated once; invalid content stops the start with the file and field."""
+    from chatbot.dialogue import Engine
+
+    engine = app.config.get("ENGINE") or Engine.load(Path(app.config["DATA_DIR"]), Path(app.config["INTENTS_DIR"]))
+    app.extensions["coach_engine"] = engine
+
+
+def _register_blueprints(app: Flask) -> None:
+    from chatbot import api, health, web
+    from chatbot.errors import register_error_handlers
+    from chatbot.security import add_security_headers
+
+    csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie-authenticated writes
+    app.register_blueprint(api.bp)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(web.bp)
+    register_error_handlers(app, html_renderer=web.render_error)
+    add_security_headers(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from chatbot.cli import register_commands
+
+    register_commands(app)

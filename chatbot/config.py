@@ -1,0 +1,90 @@
+"""Settings read from the environment in one place: laptop defaults, secrets required only in production."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-only-secret-change-me"
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up so a misconfigured service refuses to run instead of running unsafely."""
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def is_production(env: Mapping[str, str]) -> bool:
+    return "production" in {env.get("FLASK_ENV", "").lower(), env.get("APP_ENV", "").lower()}
+
+
+def default_database_url(instance_path: Path) -> str:
+    return f"sqlite:///{instance_path / 'coach.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    secret_key: str
+    production: bool
+    ratelimit_enabled: bool
+    ratelimit_storage_uri: str
+    ratelimit_default: str
+    ratelimit_session: str
+    data_dir: Path
+    intents_dir: Path
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], instance_path: Path) -> Settings:
+        production = is_production(env)
+        secret = env.get("SECRET_KEY", "")
+        if production and not secret:
+            raise ConfigError("SECRET_KEY must be set when FLASK_ENV or APP_ENV is 'production'.")
+        return cls(
+            database_url=env.get("DATABASE_URL") or default_database_url(instance_path),
+            secret_key=secret or DEV_SECRET,
+            production=production,
+            ratelimit_enabled=_flag(env.get("RATELIMIT_ENABLED"), True),
+            ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI") or "memory://",
+            ratelimit_default=env.get("RATELIMIT_DEFAULT") or "300 per minute",
+            ratelimit_session=env.get("RATELIMIT_SESSION") or "60 per minute",
+            data_dir=Path(env.get("COACH_DATA_DIR") or PROJECT_ROOT / "data"),
+            intents_dir=Path(env.get("COACH_INTENTS_DIR") or PROJECT_ROOT / "intents"),
+        )
+
+    def flask_config(self) -> dict[str, Any]:
+        """The Flask/extension keys these settings map onto."""
+        return {
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": engine_options(self.database_url),
+            "SECRET_KEY": self.secret_key,
+            "PRODUCTION": self.production,
+            "RATELIMIT_ENABLED": self.ratelimit_enabled,
+            "RATELIMIT_STORAGE_URI": self.ratelimit_storage_uri,
+            "RATELIMIT_DEFAULT": self.ratelimit_default,
+            "RATELIMIT_SESSION": self.ratelimit_session,
+            "RATELIMIT_HEADERS_ENABLED": True,
+            "DATA_DIR": self.data_dir,
+            "INTENTS_DIR": self.intents_dir,
+            "MAX_CONTENT_LENGTH": 64 * 1024,
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": self.production,
+            "WTF_CSRF_TIME_LIMIT": None,
+            **self.extra,
+        }
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    """Pool settings per backend: SQLite waits on its lock; PostgreSQL checks connections before use."""
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5, "pool_timeout": 10}

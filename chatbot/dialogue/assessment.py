@@ -1,0 +1,91 @@
+"""Self-assessment: rate each skill the target role needs, one at a time, then get a personal plan."""
+
+from __future__ import annotations
+
+from chatbot.dialogue.context import estimated_timeline, gap_order, steps_for, still_to_build
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import Assessment, DialogueState
+from chatbot.dialogue.topics import context
+from chatbot.dialogue.turns import Reply
+from chatbot.nlu import Entities
+
+QUESTION, PLAN, UNCLEAR = "assessment_question", "assessment_plan", "assessment_unclear"
+LEARN_FIRST = "learn_first"
+STEPS_SHOWN = 3
+
+
+def _skills_to_ask(res: Resources, state: DialogueState) -> list[str]:
+    """The target role's skills, gaps first (they matter most), skipping any already rated."""
+    transition = res.knowledge.transitions[state.transition]
+    target = res.knowledge.roles[transition.to_role]
+    gaps = [s.id for s in gap_order(res.knowledge, transition)]
+    ordered = gaps + [s for s in target.skills if s not in gaps]
+    return [s for s in ordered if s not in state.profile.ratings]
+
+
+def _ask(res: Resources, state: DialogueState, key: str = QUESTION) -> Reply:
+    progress = state.assessment
+    asked = len(progress.answered) + 1
+    values = context(res, state, skill_id=progress.current, number=asked,
+                     total=asked + len(progress.pending), first=not progress.answered)
+    return Reply(res.responses.text(key, values), QUESTION, res.responses.quick_replies(key, values))
+
+
+def start(res: Resources, state: DialogueState) -> Reply:
+    pending = _skills_to_ask(res, state)
+    if not pending:
+        return plan(res, state)
+    state.mode = "assessment"
+    state.assessment = Assessment(pending=pending[1:], current=pending[0])
+    return _ask(res, state)
+
+
+def rating_from(res: Resources, entities: Entities) -> int | None:
+    """A number wins; otherwise "yes" / "a bit" / "never" map onto the scale."""
+    if entities.rating is not None:
+        return entities.rating
+    if entities.agreement is not None:
+        return res.cues.agreement_ratings.get(entities.agreement)
+    return None
+
+
+def _advance(res: Resources, state: DialogueState) -> Reply:
+    progress = state.assessment
+    if not progress.pending:
+        return plan(res, state)
+    progress.current, progress.pending = progress.pending[0], progress.pending[1:]
+    return _ask(res, state)
+
+
+def record(res: Resources, state: DialogueState, rating: int) -> Reply:
+    progress = state.assessment
+    if progress.current is not None:
+        state.profile.ratings = {**state.profile.ratings, progress.current: rating}
+        progress.answered = [*progress.answered, progress.current]
+    return _advance(res, state)
+
+
+def skip(res: Resources, state: DialogueState) -> Reply:
+    return _advance(res, state)
+
+
+def unclear(res: Resources, state: DialogueState) -> Reply:
+    """Re-ask, saying which kinds of answer count."""
+    return _ask(res, state, UNCLEAR)
+
+
+def plan(res: Resources, state: DialogueState) -> Reply:
+    """What is left to build (weakest first), where to start, how long, and an offer to practise."""
+    kb, transition = res.knowledge, res.knowledge.transitions[state.transition]
+    remaining = still_to_build(kb, transition, state.profile, res.cues)
+    total = len(kb.gaps(transition.id))
+    estimate = estimated_timeline(transition, min(len(remaining), total), total)
+    state.mode = "chat"
+    state.assessment = Assessment(answered=state.assessment.answered, finished=True)
+    weakest = remaining[0] if remaining else None
+    values = context(res, state, remaining=remaining, weakest=weakest, total_gaps=total,
+                     steps=steps_for(transition, remaining)[:STEPS_SHOWN], estimate=estimate,
+                     usual=transition.timeline.duration, rated=len(state.profile.ratings))
+    # "why?" after the plan is about the order of priorities, which the learn-first answer explains
+    state.last_topic, state.last_intent = LEARN_FIRST, PLAN
+    return Reply(res.responses.text(PLAN, values), PLAN, res.responses.quick_replies(PLAN, values))

@@ -1,0 +1,108 @@
+"""What every answer template may draw on: the move, its roles and skills, and what the user told us."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from chatbot.dialogue.cues import Cues
+from chatbot.dialogue.state import DialogueState, Profile
+from chatbot.knowledge import Knowledge, PlanStep, Skill
+from chatbot.knowledge.models import Range, Transition
+
+LEVELS = ("entry", "mid", "senior")
+
+
+def _skills(kb: Knowledge, ids: list[str]) -> list[Skill]:
+    return [kb.skills[i] for i in ids if i in kb.skills]
+
+
+def gap_order(kb: Knowledge, transition: Transition) -> list[Skill]:
+    """Gaps in the order the plan builds them (the plan names the most asked-for first), then the rest."""
+    gaps = kb.gaps(transition.id)
+    planned = [s for step in transition.plan for s in step.skills]
+    rank = {skill: index for index, skill in reversed(list(enumerate(planned)))}
+    return sorted(gaps, key=lambda s: rank.get(s.id, len(rank)))
+
+
+def still_to_build(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[Skill]:
+    """The gaps this user still has, weakest first: their own ratings win over the plan's order."""
+    ordered = gap_order(kb, transition)
+    weak_extras = [kb.skills[s] for s, r in profile.ratings.items()
+                   if r < cues.gap_below and s in kb.skills and kb.skills[s] not in ordered]
+    candidates = ordered + weak_extras
+
+    def open_gap(skill: Skill) -> bool:
+        rating = profile.ratings.get(skill.id)
+        if rating is not None:
+            return rating < cues.gap_below
+        return skill.id not in profile.known_skills
+
+    def weakness(item: tuple[int, Skill]) -> tuple[int, int]:
+        index, skill = item
+        lacking = skill.id in profile.lacking_skills
+        return (profile.ratings.get(skill.id, 1 if lacking else cues.unrated), index)
+
+    remaining = [(i, s) for i, s in enumerate(candidates) if open_gap(s)]
+    return [s for _, s in sorted(remaining, key=weakness)]
+
+
+def steps_for(transition: Transition, skills: list[Skill]) -> list[PlanStep]:
+    """Plan steps that build any of these skills, in plan order; the whole plan if none name them."""
+    wanted = {s.id for s in skills}
+    matching = [step for step in transition.plan if wanted & set(step.skills)]
+    return matching or list(transition.plan)
+
+
+def estimated_timeline(transition: Transition, remaining: int, total: int) -> Range:
+    """Scale the usual duration by the share of gaps left: fewer gaps, nearer the short end."""
+    usual = transition.timeline.duration
+    share = remaining / total if total else 0.0
+    upper = usual.min + math.ceil((usual.max - usual.min) * share)
+    return Range(min=usual.min, max=max(usual.min, upper), unit=usual.unit)
+
+
+def salary_stages(kb: Knowledge, transition: Transition) -> list[dict[str, Any]]:
+    """Each stage of the pay picture with the band it refers to, ready to print."""
+    stages = []
+    for stage in transition.salary.stages:
+        role = kb.roles[stage.role]
+        stages.append({"stage": stage, "role": role, "band": getattr(role.salary, stage.band)})
+    return stages
+
+
+def profile_view(kb: Knowledge, profile: Profile) -> dict[str, Any]:
+    """The profile with ids resolved to names, as the templates print it."""
+    return {
+        "role": kb.roles.get(profile.current_role) if profile.current_role else None,
+        "years": profile.years,
+        "known": _skills(kb, profile.known_skills),
+        "lacking": _skills(kb, profile.lacking_skills),
+        "ratings": [{"skill": kb.skills[s], "rating": r} for s, r in profile.ratings.items() if s in kb.skills],
+        "empty": profile == Profile(),
+    }
+
+
+def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, Any]:
+    """Values shared by every template; topic handlers add the specifics (level, skill, item)."""
+    transition = kb.transitions[state.transition]
+    gaps = gap_order(kb, transition)
+    known = {s.id for s in _skills(kb, state.profile.known_skills)}
+    return {
+        "transition": transition,
+        "from_role": kb.roles[transition.from_role],
+        "to_role": kb.roles[transition.to_role],
+        "transferable": kb.transferable(transition.id),
+        "gaps": gaps,
+        "known_gaps": [s for s in gaps if s.id in known],
+        "priorities": still_to_build(kb, transition, state.profile, cues),
+        "plan": list(transition.plan),
+        "stages": salary_stages(kb, transition),
+        "levels": LEVELS,
+        "profile": profile_view(kb, state.profile),
+        "skills": kb.skills,
+        "roles": kb.roles,
+        "level": None,
+        "skill": None,
+        "item": None,
+    }

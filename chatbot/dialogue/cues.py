@@ -1,0 +1,29 @@
+"""The few words and thresholds the engine's own decisions rest on, read from data/responses/cues/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Cues(BaseModel):
+    """Kept as data so a content author can tune how the bot reads people without touching code."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    self_reference: list[str] = Field(min_length=1)  # "i am", "i already know": the user talks about themselves
+    negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
+    clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
+    years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
+    agreement_ratings: dict[str, int]  # "yes" / "some" / "no" answers mapped onto the 1-5 scale
+    gap_below: int = Field(ge=1, le=6)  # a self-rating under this still counts as a gap
+    unrated: int = Field(ge=1, le=5)  # rank of a gap nobody has rated, against rated ones
+    min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
+    command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
+    practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
+
+    @classmethod
+    def load(cls, path: Path) -> Cues:
+        return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))

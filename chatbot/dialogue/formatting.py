@@ -1,0 +1,55 @@
+"""Filters the response templates use, so figures read the same way in every answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from chatbot.knowledge.models import Range, SalaryBand
+
+CURRENCY_SIGNS = {"GBP": "£"}
+UNIT_SUFFIXES = {"times": "x"}
+
+
+def money(band: SalaryBand | None, currency: str = "GBP") -> str:
+    """A salary band as a person writes it: "£34,000–£48,000", open-ended bands end with "+"."""
+    if band is None:
+        return ""
+    sign = CURRENCY_SIGNS.get(currency, "")
+    low, high = f"{sign}{band.min:,}", f"{sign}{band.max:,}"
+    text = low if band.min == band.max else f"{low}–{high}"
+    return f"{text}+" if band.open_ended else text
+
+
+def duration(span: Range | None) -> str:
+    """A range of time or count, as "6-12 months", "2-3x" or "3 months" when both ends agree."""
+    if span is None:
+        return ""
+    figures = str(span.min) if span.min == span.max else f"{span.min}-{span.max}"
+    suffix = UNIT_SUFFIXES.get(span.unit)
+    if suffix:
+        return f"{figures}{suffix}"
+    unit = span.unit[:-1] if span.min == span.max == 1 else span.unit
+    return f"{figures} {unit}"
+
+
+def names(items: Iterable[Any], conjunction: str = "and") -> str:
+    """Join the names (or plain strings) of items into an English list: "a, b and c"."""
+    words = [getattr(item, "name", None) or getattr(item, "title", None) or str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter so a sentence fragment can continue a sentence."""
+    return text[:1].lower() + text[1:] if text else text
+
+
+def numbered(items: Iterable[str]) -> str:
+    """Number lines "1. ...", the form that ordinal follow-ups ("the second one") refer back to."""
+    return "\n".join(f"{index}. {item}" for index, item in enumerate(items, start=1))
+
+
+FILTERS = {"money": money, "duration": duration, "names": names, "lower_first": lower_first,
+           "numbered": numbered}

@@ -1,0 +1,135 @@
+"""Mock interviews: pick a question, score the answer, let the user retry, hint or move on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import MAX_ATTEMPTS_KEPT, Attempt, DialogueState
+from chatbot.dialogue.topics import context
+from chatbot.dialogue.turns import Reply
+from chatbot.feedback import assess
+from chatbot.knowledge import Question
+
+QUESTION, FEEDBACK, HINT, MODEL_ANSWER = "practice_question", "practice_feedback", "hint", "model_answer"
+NO_QUESTION = "no_question_open"
+FEEDBACK_NEEDS_ANSWER = "practice_feedback_needs_answer"
+
+
+def question_json(question: Question) -> dict[str, Any]:
+    """The API.md shape of a practice question."""
+    return {"id": question.id, "text": question.text, "category": question.category,
+            "skills": list(question.skills)}
+
+
+def _pool(res: Resources, state: DialogueState) -> list[Question]:
+    """Questions fitting the focus and the move; without a focus, the user's weakest skills come first."""
+    kb, focus = res.knowledge, state.practice
+    pool = kb.questions_for(focus.focus_skill, focus.focus_category, state.transition)
+    pool = pool or kb.questions_for(focus.focus_skill, focus.focus_category)
+    ratings = state.profile.ratings
+    if focus.focus_skill or not ratings:
+        return pool
+
+    def weakness(question: Question) -> int:
+        return min(ratings.get(skill, res.cues.unrated) for skill in question.skills)
+
+    return sorted(pool, key=weakness)
+
+
+def _choose(res: Resources, state: DialogueState) -> tuple[Question | None, bool]:
+    """The next unasked question; when the pool is used up it starts over (the flag says so)."""
+    pool = _pool(res, state)
+    asked = set(state.practice.asked)
+    fresh = [q for q in pool if q.id not in asked]
+    if fresh or not pool:
+        return (fresh[0] if fresh else None), False
+    state.practice.asked = [q for q in state.practice.asked if q not in {p.id for p in pool}]
+    return pool[0], True
+
+
+def _ask(res: Resources, state: DialogueState, question: Question, **extra: Any) -> Reply:
+    practice = state.practice
+    practice.question, practice.awaiting = question.id, True
+    if question.id not in practice.asked:
+        practice.asked.append(question.id)
+    state.mode = "practice"
+    values = context(res, state, question=question, number=len(practice.asked),
+                     focus_skill=res.knowledge.skills.get(practice.focus_skill or ""),
+                     focus_category=practice.focus_category, **extra)
+    return Reply(res.responses.text(QUESTION, values), QUESTION,
+                 res.responses.quick_replies(QUESTION, values), question=question_json(question))
+
+
+def ask_next(res: Resources, state: DialogueState, **extra: Any) -> Reply:
+    """Move on to a question not yet asked in this session."""
+    practice = state.practice
+    practice.retrying = False
+    question, starting_over = _choose(res, state)
+    if question is None:
+        practice.focus_skill = practice.focus_category = None
+        question, starting_over = _choose(res, state)
+    if question is None:
+        return _no_question(res, state, QUESTION)
+    return _ask(res, state, question, starting_over=starting_over, **extra)
+
+
+def start(res: Resources, state: DialogueState, skill: str | None, category: str | None) -> Reply:
+    """`practice`, `practice model serving`, `practice behavioural`: (re)focus, then ask."""
+    state.practice.focus_skill, state.practice.focus_category = skill, category
+    return ask_next(res, state, starting=True)
+
+
+def _current(res: Resources, state: DialogueState) -> Question | None:
+    return res.knowledge.questions.get(state.practice.question or "")
+
+
+def _no_question(res: Resources, state: DialogueState, intent: str) -> Reply:
+    values = context(res, state)
+    return Reply(res.responses.text(NO_QUESTION, values), intent,
+                 res.responses.quick_replies(NO_QUESTION, values))
+
+
+def answer(res: Resources, state: DialogueState, text: str) -> Reply:
+    """Score the answer to the open question; a retry is compared with the attempt before it."""
+    practice, question = state.practice, _current(res, state)
+    if question is None:
+        practice.awaiting = False
+        return _no_question(res, state, FEEDBACK)
+    attempts = practice.attempts.get(question.id, [])
+    previous = attempts[-1].feedback if practice.retrying and attempts else None
+    feedback = assess(question, text, res.rubric, previous).to_dict()
+    needs_answer = bool(feedback.get("needs_answer"))
+    if not needs_answer:
+        kept = [*attempts, Attempt(score=int(feedback["score"]), feedback=feedback)][-MAX_ATTEMPTS_KEPT:]
+        practice.attempts = {**practice.attempts, question.id: kept}
+        practice.awaiting = practice.retrying = False
+    key = FEEDBACK_NEEDS_ANSWER if needs_answer else FEEDBACK
+    values = context(res, state, question=question, feedback=feedback, attempt=len(practice.attempts.get(question.id, [])))
+    return Reply(res.responses.text(key, values), FEEDBACK, res.responses.quick_replies(key, values),
+                 feedback=feedback)
+
+
+def _about_current(res: Resources, state: DialogueState, key: str) -> Reply:
+    question = _current(res, state)
+    if question is None:
+        return _no_question(res, state, key)
+    values = context(res, state, question=question, awaiting=state.practice.awaiting)
+    return Reply(res.responses.text(key, values), key, res.responses.quick_replies(key, values))
+
+
+def hint(res: Resources, state: DialogueState) -> Reply:
+    return _about_current(res, state, HINT)
+
+
+def model_answer(res: Resources, state: DialogueState) -> Reply:
+    return _about_current(res, state, MODEL_ANSWER)
+
+
+def try_again(res: Resources, state: DialogueState) -> Reply:
+    """Re-ask the same question; the next feedback shows what changed since the last attempt."""
+    question = _current(res, state)
+    if question is None:
+        return _no_question(res, state, QUESTION)
+    state.practice.retrying = bool(state.practice.attempts.get(question.id))
+    return _ask(res, state, question, retry=True)

@@ -1,0 +1,132 @@
+"""The conversation's memory as a versioned JSON dict, and the upgrade path for stored sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+STATE_VERSION = 2
+Mode = Literal["chat", "practice", "assessment"]
+MAX_ATTEMPTS_KEPT = 5  # per question: enough for "try again" and the summary, bounded in storage
+
+
+class Section(BaseModel):
+    """Old sessions may carry fields we dropped; ignore them rather than lose the whole state."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+
+class Profile(Section):
+    """What the user told us about themselves, used to personalise answers."""
+
+    current_role: str | None = None
+    years: int | None = None
+    known_skills: list[str] = []
+    lacking_skills: list[str] = []  # skills they said they have never used
+    ratings: dict[str, int] = {}  # skill id -> self-rating 1-5
+
+
+class ShownList(Section):
+    """The numbered list the last answer showed, so "the second one" can be resolved."""
+
+    kind: str
+    items: list[str]
+
+
+class Attempt(Section):
+    score: int
+    feedback: dict[str, Any]
+
+
+class Practice(Section):
+    question: str | None = None  # the current question (hint, model answer and try again refer to it)
+    awaiting: bool = False  # the next message is the answer to the current question
+    asked: list[str] = []
+    attempts: dict[str, list[Attempt]] = {}
+    focus_skill: str | None = None
+    focus_category: str | None = None
+    retrying: bool = False  # "try again" was asked: the next answer is compared with the last
+
+
+class Assessment(Section):
+    pending: list[str] = []  # skills still to ask about, in order
+    current: str | None = None
+    answered: list[str] = []
+    finished: bool = False
+
+
+class DialogueState(Section):
+    v: int = STATE_VERSION
+    transition: str
+    mode: Mode = "chat"
+    last_topic: str | None = None  # the response key of the last topic answer
+    last_intent: str | None = None
+    last_level: str | None = None
+    last_skill: str | None = None
+    last_list: ShownList | None = None
+    profile: Profile = Field(default_factory=Profile)
+    practice: Practice = Field(default_factory=Practice)
+    assessment: Assessment = Field(default_factory=Assessment)
+
+    def dump(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+SECTIONS: dict[str, type[Section]] = {"profile": Profile, "practice": Practice, "assessment": Assessment}
+
+
+def fresh(transition: str) -> DialogueState:
+    return DialogueState(transition=transition)
+
+
+def _salvage(raw: Mapping[str, Any], transition: str) -> DialogueState:
+    """Keep every section that still validates; reset only the broken ones."""
+    state = fresh(transition)
+    for name, model in SECTIONS.items():
+        try:
+            setattr(state, name, model.model_validate(raw.get(name, {})))
+        except (ValidationError, TypeError):
+            continue
+    for name in ("mode", "last_topic", "last_intent", "last_level", "last_skill", "last_list"):
+        try:
+            setattr(state, name, raw.get(name))
+        except ValidationError:
+            continue
+    return state
+
+
+def _upgrade_v1(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Version 1 held only the transition."""
+    return {"v": 2, "transition": raw.get("transition")}
+
+
+UPGRADES: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _upgrade_v1}
+
+
+def _upgraded(raw: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    version = raw.get("v")
+    while version != STATE_VERSION:
+        upgrade = UPGRADES.get(version) if isinstance(version, int) else None
+        if upgrade is None:
+            return None
+        raw = upgrade(raw)
+        version = raw.get("v")
+    return raw
+
+
+def restore(raw: Any, transitions: Collection[str], default: str) -> DialogueState:
+    """Any stored value becomes a usable state: upgraded when old, reset when unreadable. Never raises."""
+    if not isinstance(raw, Mapping):
+        return fresh(default)
+    transition = raw.get("transition")
+    transition = transition if isinstance(transition, str) and transition in transitions else default
+    upgraded = _upgraded(raw)
+    if upgraded is None:
+        return fresh(transition)
+    try:
+        state = DialogueState.model_validate({**upgraded, "transition": transition})
+    except (ValidationError, TypeError):
+        state = _salvage(upgraded, transition)
+    return state

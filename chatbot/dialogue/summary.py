@@ -1,0 +1,66 @@
+"""The end of a practice session: best score per question and per skill, and what to work on next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import mean
+
+from chatbot.dialogue.context import steps_for
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import DialogueState
+from chatbot.dialogue.topics import context
+from chatbot.dialogue.turns import Reply
+from chatbot.knowledge import Question, Skill
+
+SUMMARY = "summary"
+STEPS_SHOWN = 2
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: Question
+    best: int
+    attempts: int
+
+
+@dataclass(frozen=True)
+class SkillResult:
+    skill: Skill
+    score: int  # mean of the best scores of the questions that tested it
+    questions: int
+
+
+def question_results(res: Resources, state: DialogueState) -> list[QuestionResult]:
+    results = []
+    for question_id, attempts in state.practice.attempts.items():
+        question = res.knowledge.questions.get(question_id)
+        if question is not None and attempts:
+            results.append(QuestionResult(question, max(a.score for a in attempts), len(attempts)))
+    return results
+
+
+def skill_results(res: Resources, results: list[QuestionResult]) -> list[SkillResult]:
+    """Per skill, strongest first."""
+    by_skill: dict[str, list[int]] = {}
+    for result in results:
+        for skill in result.question.skills:
+            by_skill.setdefault(skill, []).append(result.best)
+    rows = [SkillResult(res.knowledge.skills[s], round(mean(scores)), len(scores))
+            for s, scores in by_skill.items() if s in res.knowledge.skills]
+    return sorted(rows, key=lambda row: -row.score)
+
+
+def summarise(res: Resources, state: DialogueState) -> Reply:
+    """Close the practice session (the history stays, so questions are still not repeated)."""
+    results = question_results(res, state)
+    skills = skill_results(res, results)
+    low = min((row.score for row in skills), default=None)
+    high = max((row.score for row in skills), default=None)
+    weakest = [row for row in skills if row.score == low]
+    strongest = [row for row in skills if row.score == high and high != low]
+    transition = res.knowledge.transitions[state.transition]
+    steps = steps_for(transition, [row.skill for row in weakest])[:STEPS_SHOWN] if weakest else []
+    state.mode, state.practice.awaiting, state.practice.retrying = "chat", False, False
+    values = context(res, state, results=results, skill_rows=skills, strongest=strongest,
+                     weakest=weakest, steps=steps)
+    return Reply(res.responses.text(SUMMARY, values), SUMMARY, res.responses.quick_replies(SUMMARY, values))

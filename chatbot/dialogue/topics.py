@@ -1,0 +1,99 @@
+"""Topic answers composed from the knowledge base, and the follow-ups that point back at them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from chatbot.dialogue.context import base_context
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import DialogueState, ShownList
+from chatbot.dialogue.turns import Reply
+from chatbot.knowledge import Skill
+
+NOTHING_EARLIER = "no_topic_yet"
+OUT_OF_RANGE = "list_out_of_range"
+
+
+def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any]:
+    """The base context plus this answer's specifics; the skill falls back to the last one discussed."""
+    values = base_context(res.knowledge, state, res.cues)
+    skill_id = extra.pop("skill_id", None)
+    values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
+    values["skill_choices"] = [] if values["skill"] else list(res.knowledge.skills.values())
+    values.update(extra)
+    return values
+
+
+def identity(item: Any, index: int) -> str:
+    """A stable name for a list element: its id when it has one, else its position."""
+    if isinstance(item, Mapping):
+        item = item.get("id", index)
+    return str(getattr(item, "id", item if isinstance(item, str) else index))
+
+
+def _remember(res: Resources, state: DialogueState, key: str, intent: str, values: Mapping[str, Any]) -> None:
+    spec = res.responses.get(key)
+    state.last_topic, state.last_intent = key, intent
+    state.last_level = values.get("level") or state.last_level
+    if values.get("skill") is not None:
+        state.last_skill = values["skill"].id
+    items = values.get(spec.shows) if spec.shows else None
+    if items:
+        state.last_list = ShownList(kind=key, items=[identity(x, i) for i, x in enumerate(items)])
+
+
+def compose(res: Resources, state: DialogueState, key: str, intent: str, **extra: Any) -> Reply:
+    """Render one answer and remember what it showed, so follow-ups can refer back to it."""
+    values = context(res, state, **extra)
+    reply = Reply(res.responses.text(key, values), intent, res.responses.quick_replies(key, values))
+    _remember(res, state, key, intent, values)
+    return reply
+
+
+def _nothing_earlier(res: Resources, state: DialogueState, intent: str) -> Reply:
+    values = context(res, state)
+    return Reply(res.responses.text(NOTHING_EARLIER, values), intent,
+                 res.responses.quick_replies(NOTHING_EARLIER, values))
+
+
+def deeper(res: Resources, state: DialogueState, part: str, intent: str) -> Reply:
+    """"Tell me more" and "why?": the matching part of the last answer, when it has one."""
+    key = state.last_topic
+    if key is None or key not in res.responses or getattr(res.responses.get(key), part) is None:
+        return _nothing_earlier(res, state, intent)
+    skill_id = state.last_skill if res.responses.get(key).item is None else None
+    values = context(res, state, level=state.last_level, skill_id=skill_id)
+    text = res.responses.text(key, values, part)
+    return Reply(text, state.last_intent or intent, res.responses.quick_replies(key, values))
+
+
+def _resolve(items: list[Any], shown: ShownList | None, key: str, ordinal: int) -> Any | None:
+    """Find the element the user means, by what was shown when the list is the one on screen."""
+    if shown is not None and shown.kind == key and 0 < ordinal <= len(shown.items):
+        wanted = shown.items[ordinal - 1]
+        for index, item in enumerate(items):
+            if identity(item, index) == wanted:
+                return item
+    return items[ordinal - 1] if 0 < ordinal <= len(items) else None
+
+
+def list_item(res: Resources, state: DialogueState, key: str, ordinal: int, intent: str) -> Reply | None:
+    """"The second one" / "step 3": one element of a topic's list; None if the topic has no list."""
+    spec = res.responses.get(key) if key in res.responses else None
+    if spec is None or spec.shows is None or spec.item is None:
+        return None
+    values = context(res, state, level=state.last_level)
+    items = list(values.get(spec.shows) or [])
+    chosen = _resolve(items, state.last_list, key, ordinal)
+    if chosen is None:
+        values.update(count=len(items), ordinal=ordinal)
+        return Reply(res.responses.text(OUT_OF_RANGE, values), intent,
+                     res.responses.quick_replies(OUT_OF_RANGE, values))
+    values.update(item=chosen, ordinal=ordinal)
+    state.last_topic, state.last_intent = key, intent
+    if state.last_list is None or state.last_list.kind != key:
+        state.last_list = ShownList(kind=key, items=[identity(x, i) for i, x in enumerate(items)])
+    if isinstance(chosen, Skill):
+        state.last_skill = chosen.id
+    return Reply(res.responses.render(spec.item, values), intent, res.responses.quick_replies(key, values))

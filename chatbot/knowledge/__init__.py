@@ -1,0 +1,29 @@
+"""The role knowledge base: typed, validated, read-only content that every engine package reads from."""
+
+from chatbot.knowledge.base import Knowledge
+from chatbot.knowledge.errors import KnowledgeError
+from chatbot.knowledge.loader import load_knowledge
+from chatbot.knowledge.models import (
+    Faq,
+    PlanStep,
+    Question,
+    Role,
+    SalaryBand,
+    Skill,
+    TalkingPoint,
+    Transition,
+)
+
+__all__ = [
+    "Faq",
+    "Knowledge",
+    "KnowledgeError",
+    "PlanStep",
+    "Question",
+    "Role",
+    "SalaryBand",
+    "Skill",
+    "TalkingPoint",
+    "Transition",
+    "load_knowledge",
+]

@@ -1,0 +1,197 @@
+"""The typed shape of the role knowledge base: every file under data/ is validated against these."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Category = Literal["career-change", "behavioural", "technical"]
+
+
+class Strict(BaseModel):
+    """Unknown fields are typos in content, so they are refused rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SalaryBand(Strict):
+    min: int = Field(gt=0)
+    max: int = Field(gt=0)
+    open_ended: bool = False  # a band quoted as "£160,000+"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SalaryBand:
+        if self.max < self.min:
+            raise ValueError("max must not be below min")
+        return self
+
+
+class SalaryBands(Strict):
+    currency: Literal["GBP"] = "GBP"
+    entry: SalaryBand | None = None
+    mid: SalaryBand | None = None
+    senior: SalaryBand | None = None
+
+
+class Activity(Strict):
+    title: Text
+    detail: Text
+
+
+class Role(Strict):
+    id: Slug
+    name: Text
+    aliases: list[Text] = []
+    sector: Text
+    summary: Text
+    skills: list[Slug] = Field(min_length=1)
+    salary: SalaryBands
+    day_to_day: list[Activity] = Field(min_length=1)
+    rhythm: Text
+    interviewers_look_for: list[Text] = []
+
+
+class Skill(Strict):
+    id: Slug
+    name: Text
+    aliases: list[Text] = []
+    kind: Literal["technical", "general"]
+    description: Text
+    usage: dict[Slug, Text] = {}  # role id -> how that role uses the skill
+    build_evidence: list[Text] = []  # how someone who lacks the skill proves it
+    interview_bar: Text | None = None  # what interviewers expect of it
+
+
+class TimeFrame(Strict):
+    label: Text  # as a person says it: "Week 1-2", "Month 3-6", "Ongoing"
+    unit: Literal["week", "month", "ongoing"]
+    start: int | None = None
+    end: int | None = None
+
+
+class PlanStep(Strict):
+    id: Slug
+    title: Text
+    timeframe: TimeFrame
+    summary: Text
+    actions: list[Text] = Field(min_length=1)
+    skills: list[Slug] = []  # skills this step builds, so a plan can follow someone's gaps
+
+
+class Range(Strict):
+    min: int
+    max: int
+    unit: Literal["weeks", "months", "years", "times", "examples"]
+
+
+class Realism(Strict):
+    verdict: Text
+    difficulty: Literal["easy", "moderate", "hard"]
+    summary: Text
+    biggest_risk: Text
+    who_succeeds: Text
+
+
+class Timeline(Strict):
+    duration: Range
+    summary: Text
+    phases: list[Text] = []
+    faster_or_slower: Text | None = None
+
+
+class SalaryStage(Strict):
+    id: Slug
+    label: Text
+    role: Slug
+    band: Literal["entry", "mid", "senior"]
+    when: Text
+
+
+class SalaryPicture(Strict):
+    stages: list[SalaryStage] = Field(min_length=1)
+    dip_duration: Range  # how long the short-term pay gap is most felt
+    catch_up: Range  # how long changers take to reach mid-career rates
+    summary: Text
+    why_dip: Text
+    accelerators: Text
+
+
+class Advice(Strict):
+    title: Text
+    detail: Text
+
+
+class CvAdvice(Strict):
+    summary: Text
+    max_pages: int
+    scan_seconds: int
+    tips: list[Advice] = Field(min_length=1)
+
+
+class InterviewFraming(Strict):
+    recurring_questions: list[Text] = Field(min_length=1)
+    principle: Text
+    strong_opening: Text
+    weak_reasons: list[Text] = []
+    examples_to_prepare: Range
+    example_template: Text
+    tone: Text
+
+
+class Qualifications(Strict):
+    summary: Text
+    platforms: list[Text] = []
+    certifications: list[Text] = []
+    portfolio_note: Text
+
+
+class Faq(Strict):
+    id: Slug
+    question: Text
+    answer: Text
+
+
+class Transition(Strict):
+    """One career move. Transferable skills and gaps are derived from the two roles' skills."""
+
+    id: Slug
+    from_role: Slug
+    to_role: Slug
+    headline: Text
+    realism: Realism
+    timeline: Timeline
+    motivations: list[Advice] = Field(min_length=1)
+    transfer_notes: dict[Slug, Text] = {}  # skill id -> why it transfers in this move
+    gap_notes: dict[Slug, Text] = {}  # skill id -> why this move needs it
+    plan: list[PlanStep] = Field(min_length=1)
+    salary: SalaryPicture
+    cv: CvAdvice
+    interview: InterviewFraming
+    qualifications: Qualifications
+    success_habits: list[Advice] = Field(min_length=1)
+    mistakes: list[Advice] = Field(min_length=1)
+    faqs: list[Faq] = []
+    working_while_changing: Text | None = None
+    application_multiplier: Range | None = None  # applications needed compared with same-sector candidates
+
+
+class TalkingPoint(Strict):
+    id: Slug
+    label: Text  # shown to the user as covered or missed
+    cues: list[Text] = Field(min_length=2)  # phrases any of which shows the point is made
+    tip: Text  # what to add when the point is missed
+
+
+class Question(Strict):
+    id: Slug
+    text: Text
+    category: Category
+    skills: list[Slug] = Field(min_length=1)
+    transitions: list[Slug] = []  # empty: fits any transition into the roles that use its skills
+    talking_points: list[TalkingPoint] = Field(min_length=2)
+    model_answer: list[Text] = Field(min_length=2)  # an outline, one line a beat
+    hint: Text
+    follow_up: Text

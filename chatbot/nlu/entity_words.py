@@ -1,0 +1,40 @@
+"""The words behind entities (levels, categories, agreement, ordinals, ratings), as validated data.
+
+They live in intents/_entities.yaml so the vocabulary can grow without touching the extractor.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Level = Literal["entry", "mid", "senior"]
+Category = Literal["career-change", "behavioural", "technical"]
+Agreement = Literal["yes", "some", "no"]
+
+
+class EntityWords(BaseModel):
+    """Phrase lists per entity value; phrases are matched on whole words after folding case."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    levels: dict[Level, list[str]] = {}
+    categories: dict[Category, list[str]] = {}
+    agreement: dict[Agreement, list[str]] = {}
+    agreement_priority: list[Agreement] = Field(default_factory=lambda: ["some", "no", "yes"])
+    ordinal_words: dict[str, int] = {}  # "second" -> 2, "2nd" -> 2
+    ordinal_markers: list[str] = []  # "number", "option": "number 3" means the third
+    number_words: dict[str, int] = {}  # "three" -> 3
+    scale_markers: list[str] = []  # "out of": "4 out of 5"
+    rating_max: int = Field(default=5, ge=1)
+    bare_rating_max_words: int = Field(default=6, ge=1)  # a lone number counts as a rating in short replies
+    skill_name_separators: list[str] = []  # split "Kubernetes and Docker" into names users type
+
+    @field_validator("ordinal_words", "number_words")
+    @classmethod
+    def _positive(cls, value: dict[str, int]) -> dict[str, int]:
+        bad = [key for key, number in value.items() if number < 1]
+        if bad:
+            raise ValueError(f"numbers must be at least 1: {', '.join(bad)}")
+        return value

@@ -1,0 +1,126 @@
+"""Intent definitions: what a user can mean, with the examples and cue words that reveal it.
+
+Every file in the intents folder is validated at load; a mistake is reported with the file and the
+field path so a content author can fix it without reading Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from chatbot.nlu.entity_words import EntityWords
+from chatbot.nlu.files import IntentError, read_yaml, validation_message
+from chatbot.nlu.lexicon import Lexicon
+
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MIN_EXAMPLES = 8
+LEXICON_FILE = "_lexicon.yaml"
+ENTITIES_FILE = "_entities.yaml"
+M = TypeVar("M", bound=BaseModel)
+
+
+class Intent(BaseModel):
+    """One thing a user may mean. `answer` names the knowledge-base part that answers it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Name
+    kind: Literal["topic", "command", "smalltalk"]
+    examples: list[Text] = Field(min_length=MIN_EXAMPLES)
+    cues: list[Text] = Field(min_length=1)
+    answer: Text
+    quick_replies: list[Text] = []
+    commands: list[Text] = []  # exact phrases that always mean this intent ("help", "try again")
+    takes_argument: bool = False  # a command phrase may be followed by words ("practice docker")
+
+    @model_validator(mode="after")
+    def _distinct_examples(self) -> Intent:
+        seen: set[str] = set()
+        for example in self.examples:
+            key = example.casefold()
+            if key in seen:
+                raise ValueError(f"example repeated: {example!r}")
+            seen.add(key)
+        return self
+
+
+class IntentFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    intents: list[Intent] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class IntentSet:
+    """All intents plus the lexicon and entity words that came from the same folder."""
+
+    intents: tuple[Intent, ...]
+    lexicon: Lexicon
+    entity_words: EntityWords
+
+    @classmethod
+    def load(cls, directory: Path) -> IntentSet:
+        """Read and validate every YAML file in `directory`; raise IntentError naming file + field."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise IntentError(f"{directory}: intents folder not found")
+        intents: list[Intent] = []
+        for path in sorted(directory.glob("*.yaml")):
+            if not path.name.startswith("_"):
+                intents.extend(_parse(path, IntentFile).intents)
+        if not intents:
+            raise IntentError(f"{directory}: no intent files found")
+        lexicon = _parse_optional(directory / LEXICON_FILE, Lexicon)
+        entity_words = _parse_optional(directory / ENTITIES_FILE, EntityWords)
+        return cls.of(intents, lexicon, entity_words)
+
+    @classmethod
+    def of(
+        cls,
+        intents: list[Intent],
+        lexicon: Lexicon | None = None,
+        entity_words: EntityWords | None = None,
+    ) -> IntentSet:
+        """Build a set from objects already in memory (tests, benchmarks); names must be unique."""
+        names = [intent.name for intent in intents]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise IntentError(f"intent name used more than once: {', '.join(duplicates)}")
+        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords())
+
+    def get(self, name: str) -> Intent:
+        """The intent called `name`; KeyError if there is none."""
+        for intent in self.intents:
+            if intent.name == name:
+                return intent
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(intent.name for intent in self.intents)
+
+    def __iter__(self) -> Iterator[Intent]:
+        return iter(self.intents)
+
+    def __len__(self) -> int:
+        return len(self.intents)
+
+
+def _parse(path: Path, model: type[M]) -> M:
+    raw: Any = read_yaml(path)
+    if not isinstance(raw, Mapping):
+        raise IntentError(f"{path.name}: expected a mapping at the top level")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise IntentError(validation_message(path, exc, raw)) from exc
+
+
+def _parse_optional(path: Path, model: type[M]) -> M:
+    return _parse(path, model) if path.exists() else model()

@@ -1,0 +1,95 @@
+"""Stems and spelling correction against the words the intents actually use.
+
+A word is corrected only when its stem is unknown, it has at least four letters, and a known word
+lies within a small edit distance; so "slary" becomes "salary" but "weather" never becomes a topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+MIN_TYPO_LENGTH = 4
+LONG_WORD = 9  # from this length two slips are forgiven, below it one
+
+
+def stem_all(words: Iterable[str]) -> list[str]:
+    """English Snowball stems; a stemmer per call keeps this safe to share between threads."""
+    stemmer = snowballstemmer.stemmer("english")
+    return [stemmer.stemWord(word) for word in words]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """How one message word was read: its stem, and the known word it was corrected to, if any."""
+
+    word: str
+    stem: str
+    known: bool
+    corrected_from: str | None = None
+    edits: int = 0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Known words and their stems, bucketed by length so a correction looks at few candidates."""
+
+    words: frozenset[str]
+    stems: dict[str, str] = field(repr=False)
+    by_length: dict[int, tuple[str, ...]] = field(repr=False)
+    known_stems: frozenset[str] = field(repr=False)
+
+    @classmethod
+    def build(cls, words: Iterable[str]) -> Vocabulary:
+        unique = sorted(set(words))
+        stems = dict(zip(unique, stem_all(unique), strict=True))
+        buckets: dict[int, list[str]] = {}
+        for word in unique:
+            buckets.setdefault(len(word), []).append(word)
+        return cls(
+            frozenset(unique),
+            stems,
+            {size: tuple(group) for size, group in buckets.items()},
+            frozenset(stems.values()),
+        )
+
+    def read(self, words: Iterable[str]) -> list[Correction]:
+        """Stem each word, correcting unknown ones when a close known word exists."""
+        words = list(words)
+        fresh = [word for word in words if word not in self.stems]
+        fresh_stems = dict(zip(fresh, stem_all(fresh), strict=True))
+        out: list[Correction] = []
+        for word in words:
+            stem = self.stems.get(word) or fresh_stems[word]
+            if stem in self.known_stems:
+                out.append(Correction(word, stem, known=True))
+            else:
+                out.append(self._correct(word, stem))
+        return out
+
+    def _correct(self, word: str, stem: str) -> Correction:
+        if len(word) < MIN_TYPO_LENGTH or not word.isalpha():
+            return Correction(word, stem, known=False)
+        limit = 2 if len(word) >= LONG_WORD else 1
+        candidates = [w for size in range(len(word) - limit, len(word) + limit + 1) for w in self.by_length.get(size, ())]
+        best = _closest(word, candidates, limit)
+        if best is None:
+            return Correction(word, stem, known=False)
+        target, edits = best
+        return Correction(target, self.stems[target], known=True, corrected_from=word, edits=edits)
+
+
+def _closest(word: str, candidates: list[str], limit: int) -> tuple[str, int] | None:
+    """The nearest candidate within `limit` edits; ties prefer the same first letter, then length."""
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    if not found:
+        return None
+    ranked = sorted(found, key=lambda hit: (hit[1], hit[0][0] != word[0], abs(len(hit[0]) - len(word)), hit[0]))
+    target, edits, _ = ranked[0]
+    if len(word) <= 5 and target[0] != word[0]:
+        return None  # short words with a different first letter are usually different words
+    return target, int(edits)

@@ -1,0 +1,28 @@
+"""The one place that begins and commits: every store function runs inside `transaction()`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from chatbot.extensions import db
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    session = db.session()
+    if session.in_transaction():
+        # Only a stray read can have opened one (nothing outside the store writes); end it so this
+        # unit of work starts from a clean, current snapshot.
+        session.rollback()
+    with session.begin():
+        yield session
+
+
+def locking(statement):
+    """Row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers."""
+    if db.engine.dialect.name == "postgresql":
+        return statement.with_for_update()
+    return statement
