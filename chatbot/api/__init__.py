@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-from chatbot.api import questions, sessions  # noqa: E402,F401  (routes register on bp)
+from chatbot.api import openapi, questions, sessions  # noqa: E402,F401  (routes register on bp)

@@ -84,6 +84,7 @@ def plan(res: Resources, state: DialogueState) -> Reply:
     state.assessment = Assessment(answered=state.assessment.answered, finished=True)
     weakest = remaining[0] if remaining else None
     values = context(res, state, remaining=remaining, weakest=weakest, total_gaps=total,
+                     left=min(len(remaining), total),
                      steps=steps_for(transition, remaining)[:STEPS_SHOWN], estimate=estimate,
                      usual=transition.timeline.duration, rated=len(state.profile.ratings))
     # "why?" after the plan is about the order of priorities, which the learn-first answer explains

@@ -54,6 +54,12 @@ def steps_for(transition: Transition, skills: list[Skill]) -> list[PlanStep]:
     return matching or list(transition.plan)
 
 
+def training_step(transition: Transition, gaps: list[Skill]) -> PlanStep:
+    """The plan step that builds the most gaps: its advice is what "what to learn first" rests on."""
+    wanted = {s.id for s in gaps}
+    return max(transition.plan, key=lambda step: len(wanted & set(step.skills)))
+
+
 def estimated_timeline(transition: Transition, remaining: int, total: int) -> Range:
     """Scale the usual duration by the share of gaps left: fewer gaps, nearer the short end."""
     usual = transition.timeline.duration
@@ -97,6 +103,12 @@ def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, A
         "known_gaps": [s for s in gaps if s.id in known],
         "priorities": still_to_build(kb, transition, state.profile, cues),
         "plan": list(transition.plan),
+        "training_step": training_step(transition, gaps),
+        "cv_tips": list(transition.cv.tips),
+        "habits": list(transition.success_habits),
+        "mistakes": list(transition.mistakes),
+        "motivations": list(transition.motivations),
+        "faqs": list(transition.faqs),
         "stages": salary_stages(kb, transition),
         "levels": LEVELS,
         "profile": profile_view(kb, state.profile),

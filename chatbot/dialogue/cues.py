@@ -14,6 +14,7 @@ class Cues(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     self_reference: list[str] = Field(min_length=1)  # "i am", "i already know": the user talks about themselves
+    question_starts: list[str] = Field(min_length=1)  # a clause opening with these asks, it does not claim
     negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience

@@ -4,67 +4,70 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from chatbot.dialogue import topics
+from chatbot.dialogue.commands import HANDLERS
+from chatbot.dialogue.conversation import take_turn
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.responses import ResponseError
+from chatbot.dialogue.state import fresh, prune, restore
 from chatbot.dialogue.turns import Reply, State, Turn
+from chatbot.feedback import Rubric
+from chatbot.knowledge import Knowledge
 
-DEFAULT_TRANSITION = "data-scientist-to-machine-learning-engineer"
-
-
-def _optional_knowledge(data_dir: Path) -> Any:
-    try:
-        from chatbot.knowledge import load_knowledge
-    except ImportError:
-        return None
-    return load_knowledge(data_dir)
-
-
-def _optional_rubric(data_dir: Path) -> Any:
-    try:
-        from chatbot.feedback import Rubric
-    except ImportError:
-        return None
-    return Rubric.load(data_dir / "rubric.yaml")
+GREETING = "greeting"
+FLOW_WORDINGS = (
+    "greeting", "fallback", "restart", "no_topic_yet", "list_out_of_range", "about_me",
+    "practice_question", "practice_feedback", "practice_feedback_needs_answer", "hint", "model_answer",
+    "no_question_open", "summary", "assessment_question", "assessment_unclear", "assessment_plan",
+    "help", "menu", "learn_first", "skill",
+)
 
 
-def _load_responses(folder: Path) -> dict[str, dict[str, Any]]:
-    responses: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        responses.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return responses
+def _check_wordings(res: Resources) -> None:
+    """Every intent must be answerable and every flow must have its wording: fail at start-up, not mid-chat."""
+    missing = [f"intent {i.name}: answer {i.answer!r}" for i in res.intents
+               if i.answer not in res.responses and i.answer not in HANDLERS]
+    missing += [f"flow wording {key!r}" for key in FLOW_WORDINGS if key not in res.responses]
+    if missing:
+        raise ResponseError("no response for " + "; ".join(missing))
 
 
 @dataclass(frozen=True)
 class Engine:
-    knowledge: Any
-    rubric: Any
-    responses: dict[str, dict[str, Any]]
+    """(state, text) -> (new state, replies). Holds only read-only resources, so one engine serves all."""
+
+    resources: Resources
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path) -> Engine:
-        data_dir = Path(data_dir)
-        return cls(_optional_knowledge(data_dir), _optional_rubric(data_dir),
-                   _load_responses(data_dir / "responses"))
+        resources = Resources.load(Path(data_dir), Path(intents_dir))
+        _check_wordings(resources)
+        return cls(resources)
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.resources.knowledge
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.resources.rubric
 
     def transitions(self) -> list[str]:
-        if self.knowledge is None:
-            return [DEFAULT_TRANSITION]
         return list(self.knowledge.transitions)
 
     def open(self, transition: str | None) -> Turn:
-        chosen = transition or (self.knowledge.default_transition if self.knowledge else DEFAULT_TRANSITION)
-        if chosen not in self.transitions():
-            raise ValueError(f"unknown transition {chosen!r}")
-        return Turn({"v": 1, "transition": chosen}, (self._reply("greeting"),))
+        """The opening turn; an unknown transition id is the caller's error."""
+        chosen = transition or self.knowledge.default_transition
+        if chosen not in self.knowledge.transitions:
+            raise ValueError(f"unknown transition: {chosen}")
+        state = fresh(chosen)
+        reply: Reply = topics.compose(self.resources, state, GREETING, GREETING)
+        return Turn(state.dump(), (reply,))
 
     def respond(self, state: State, text: str) -> Turn:
-        chosen = state.get("transition") if isinstance(state, dict) else None
-        if chosen not in self.transitions():
-            chosen = self.transitions()[0]
-        return Turn({"v": 1, "transition": chosen}, (self._reply("fallback"),))
-
-    def _reply(self, key: str) -> Reply:
-        entry = self.responses[key]
-        return Reply(entry["text"].strip(), key, tuple(entry.get("quick_replies", ())))
+        """Any stored state (old, corrupt, foreign) and any text give a turn; nothing is raised."""
+        current = restore(state, self.knowledge.transitions, self.knowledge.default_transition)
+        current = prune(current, self.knowledge.skills, self.knowledge.questions)
+        replies = take_turn(self.resources, current, text if isinstance(text, str) else "")
+        return Turn(current.dump(), tuple(replies))

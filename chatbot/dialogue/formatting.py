@@ -33,9 +33,15 @@ def duration(span: Range | None) -> str:
     return f"{figures} {unit}"
 
 
+def _label(item: Any) -> str:
+    if isinstance(item, str):
+        return item
+    return str(getattr(item, "name", None) or getattr(item, "title", None) or item)
+
+
 def names(items: Iterable[Any], conjunction: str = "and") -> str:
     """Join the names (or plain strings) of items into an English list: "a, b and c"."""
-    words = [getattr(item, "name", None) or getattr(item, "title", None) or str(item) for item in items]
+    words = [_label(item) for item in items]
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
@@ -51,5 +57,10 @@ def numbered(items: Iterable[str]) -> str:
     return "\n".join(f"{index}. {item}" for index, item in enumerate(items, start=1))
 
 
-FILTERS = {"money": money, "duration": duration, "names": names, "lower_first": lower_first,
+def by_id(items: Iterable[Any], wanted: str) -> Any | None:
+    """The element with this id, or None: lets a template name a knowledge-base entry it builds on."""
+    return next((item for item in items if getattr(item, "id", None) == wanted), None)
+
+
+FILTERS = {"by_id": by_id, "money": money, "duration": duration, "names": names, "lower_first": lower_first,
            "numbered": numbered}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import zip_longest
 from typing import Any
 
 from chatbot.dialogue.resources import Resources
@@ -22,19 +23,33 @@ def question_json(question: Question) -> dict[str, Any]:
             "skills": list(question.skills)}
 
 
+def _mixed(pool: list[Question]) -> list[Question]:
+    """Alternate categories so an unfocused session is not all one kind of question."""
+    groups: dict[str, list[Question]] = {}
+    for question in pool:
+        groups.setdefault(question.category, []).append(question)
+    rounds = zip_longest(*groups.values())
+    return [question for round_ in rounds for question in round_ if question is not None]
+
+
 def _pool(res: Resources, state: DialogueState) -> list[Question]:
-    """Questions fitting the focus and the move; without a focus, the user's weakest skills come first."""
+    """Questions fitting the focus and the move, most relevant first.
+
+    A focus skill puts questions mainly about it first; without one, the user's weakest skills lead.
+    """
     kb, focus = res.knowledge, state.practice
     pool = kb.questions_for(focus.focus_skill, focus.focus_category, state.transition)
     pool = pool or kb.questions_for(focus.focus_skill, focus.focus_category)
+    if focus.focus_skill:
+        return sorted(pool, key=lambda q: q.skills.index(focus.focus_skill or ""))
     ratings = state.profile.ratings
-    if focus.focus_skill or not ratings:
-        return pool
+    if not ratings:
+        return _mixed(pool)
 
     def weakness(question: Question) -> int:
         return min(ratings.get(skill, res.cues.unrated) for skill in question.skills)
 
-    return sorted(pool, key=weakness)
+    return sorted(_mixed(pool), key=weakness)
 
 
 def _choose(res: Resources, state: DialogueState) -> tuple[Question | None, bool]:
@@ -48,7 +63,8 @@ def _choose(res: Resources, state: DialogueState) -> tuple[Question | None, bool
     return pool[0], True
 
 
-def _ask(res: Resources, state: DialogueState, question: Question, **extra: Any) -> Reply:
+def _ask(res: Resources, state: DialogueState, question: Question, *, starting: bool = False,
+         retry: bool = False, starting_over: bool = False) -> Reply:
     practice = state.practice
     practice.question, practice.awaiting = question.id, True
     if question.id not in practice.asked:
@@ -56,12 +72,13 @@ def _ask(res: Resources, state: DialogueState, question: Question, **extra: Any)
     state.mode = "practice"
     values = context(res, state, question=question, number=len(practice.asked),
                      focus_skill=res.knowledge.skills.get(practice.focus_skill or ""),
-                     focus_category=practice.focus_category, **extra)
+                     focus_category=practice.focus_category, starting=starting, retry=retry,
+                     starting_over=starting_over)
     return Reply(res.responses.text(QUESTION, values), QUESTION,
                  res.responses.quick_replies(QUESTION, values), question=question_json(question))
 
 
-def ask_next(res: Resources, state: DialogueState, **extra: Any) -> Reply:
+def ask_next(res: Resources, state: DialogueState, *, starting: bool = False) -> Reply:
     """Move on to a question not yet asked in this session."""
     practice = state.practice
     practice.retrying = False
@@ -71,7 +88,7 @@ def ask_next(res: Resources, state: DialogueState, **extra: Any) -> Reply:
         question, starting_over = _choose(res, state)
     if question is None:
         return _no_question(res, state, QUESTION)
-    return _ask(res, state, question, starting_over=starting_over, **extra)
+    return _ask(res, state, question, starting=starting, starting_over=starting_over)
 
 
 def start(res: Resources, state: DialogueState, skill: str | None, category: str | None) -> Reply:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from chatbot.dialogue.cues import Cues
 from chatbot.dialogue.state import Profile
@@ -16,22 +17,25 @@ NUMBER = r"(\d{1,2})"
 
 def _has_phrase(text: str, phrases: list[str]) -> bool:
     padded = f" {text} "
-    return any(f" {normalise(phrase)} " in padded for phrase in phrases if normalise(phrase))
+    return any(f" {phrase} " in padded for phrase in (normalise(p) for p in phrases) if phrase)
 
 
 def _clauses(text: str, cues: Cues) -> list[str]:
-    """Split where negation stops: "I know python but not docker" is two claims."""
-    pattern = "|".join(re.escape(b) if not b.isalpha() else rf"\b{re.escape(b)}\b" for b in cues.clause_breaks)
-    return [part for part in re.split(pattern, text.casefold()) if part.strip()]
+    """Split where a claim ends: "I know python but not docker" holds two claims."""
+    breaks = (re.escape(b) if not b.isalpha() else rf"\b{re.escape(b)}\b" for b in cues.clause_breaks)
+    return [part for part in re.split("|".join(breaks), text.casefold()) if part.strip()]
 
 
 def _role(kb: Knowledge, text: str) -> str | None:
-    """The role named in the message, longest name first so "ml engineer" beats "engineer"."""
-    names = [(normalise(alias), role.id) for role in kb.roles.values() for alias in [role.name, *role.aliases]]
-    for name, role_id in sorted(names, key=lambda pair: -len(pair[0])):
-        if name and f" {name} " in f" {text} ":
-            return role_id
-    return None
+    """The first role named: people say what they are before what they want to become."""
+    padded = f" {text} "
+    found = []
+    for role in kb.roles.values():
+        for alias in (normalise(name) for name in [role.name, *role.aliases]):
+            position = padded.find(f" {alias} ") if alias else -1
+            if position >= 0:
+                found.append((position, -len(alias), role.id))
+    return min(found)[2] if found else None
 
 
 def _years(text: str, cues: Cues) -> int | None:
@@ -40,30 +44,48 @@ def _years(text: str, cues: Cues) -> int | None:
     return int(found.group(1)) if found else None
 
 
+@dataclass
+class Claims:
+    """What one message claims, clause by clause."""
+
+    role: str | None = None
+    years: int | None = None
+    known: set[str] = field(default_factory=set)
+    lacking: set[str] = field(default_factory=set)
+    ratings: dict[str, int] = field(default_factory=dict)
+
+
+def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Claims:
+    """A clause is a claim once the user has started talking about themselves, unless it asks something."""
+    claims, speaking = Claims(), False
+    for clause in _clauses(text, cues):
+        plain = normalise(clause)
+        speaking = speaking or _has_phrase(plain, cues.self_reference)
+        opening = plain.split()[0] if plain else ""
+        if not speaking or opening in cues.question_starts:
+            continue
+        entities = extract(clause)
+        years = _years(plain, cues)
+        claims.role = claims.role or _role(kb, plain)
+        claims.years = claims.years or years
+        (claims.lacking if _has_phrase(plain, cues.negation) else claims.known).update(entities.skills)
+        if entities.rating is not None and len(entities.skills) == 1 and years is None:
+            claims.ratings[entities.skills[0]] = entities.rating
+    return claims
+
+
 def _merge(items: list[str], added: set[str], removed: set[str]) -> list[str]:
     kept = [item for item in items if item not in removed]
     return kept + sorted(added - set(kept))
 
 
 def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Profile:
-    """A new profile with whatever this message says about the user; unchanged if it says nothing."""
-    plain = normalise(text)
-    if not _has_phrase(plain, cues.self_reference):
-        return profile
-    known: set[str] = set()
-    lacking: set[str] = set()
-    for clause in _clauses(text, cues):
-        skills = set(extract(clause).skills)
-        (lacking if _has_phrase(normalise(clause), cues.negation) else known).update(skills)
-    entities = extract(text)
-    ratings = dict(profile.ratings)
-    if entities.rating is not None and len(entities.skills) == 1:
-        ratings[entities.skills[0]] = entities.rating
-    role = _role(kb, plain)
+    """A new profile with whatever this message says about the user; equal to the old one if nothing."""
+    claims = _read_claims(text, kb, cues, extract)
     return profile.model_copy(update={
-        "current_role": role if role in kb.roles else profile.current_role,
-        "years": _years(plain, cues) or profile.years,
-        "known_skills": _merge(profile.known_skills, known, lacking),
-        "lacking_skills": _merge(profile.lacking_skills, lacking, known),
-        "ratings": ratings,
+        "current_role": claims.role or profile.current_role,
+        "years": claims.years or profile.years,
+        "known_skills": _merge(profile.known_skills, claims.known, claims.lacking),
+        "lacking_skills": _merge(profile.lacking_skills, claims.lacking, claims.known),
+        "ratings": {**profile.ratings, **claims.ratings},
     })

@@ -9,7 +9,7 @@ from chatbot.dialogue.cues import Cues
 from chatbot.dialogue.responses import Responses
 from chatbot.feedback import Rubric
 from chatbot.knowledge import Knowledge, load_knowledge
-from chatbot.nlu import IntentSet, Matcher
+from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 
 RESPONSES_FOLDER = "responses"
 CUES_FILE = Path("cues") / "dialogue.yaml"
@@ -21,6 +21,7 @@ class Resources:
     knowledge: Knowledge
     intents: IntentSet
     matcher: Matcher
+    extractor: EntityExtractor
     rubric: Rubric
     responses: Responses
     cues: Cues
@@ -29,10 +30,12 @@ class Resources:
     def load(cls, data_dir: Path, intents_dir: Path) -> Resources:
         data_dir = Path(data_dir)
         intents = IntentSet.load(Path(intents_dir))
+        knowledge = load_knowledge(data_dir)
         return cls(
-            knowledge=load_knowledge(data_dir),
+            knowledge=knowledge,
             intents=intents,
             matcher=Matcher(intents),
+            extractor=EntityExtractor.build(knowledge, intents),
             rubric=Rubric.load(data_dir / RUBRIC_FILE),
             responses=Responses.load(data_dir / RESPONSES_FOLDER),
             cues=Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE),

@@ -130,3 +130,28 @@ def restore(raw: Any, transitions: Collection[str], default: str) -> DialogueSta
     except (ValidationError, TypeError):
         state = _salvage(upgraded, transition)
     return state
+
+
+def prune(state: DialogueState, skills: Collection[str], questions: Collection[str]) -> DialogueState:
+    """Drop references the knowledge base no longer has (content changes between deployments)."""
+    profile, practice = state.profile, state.practice
+    profile.known_skills = [s for s in profile.known_skills if s in skills]
+    profile.lacking_skills = [s for s in profile.lacking_skills if s in skills]
+    profile.ratings = {s: min(5, max(1, r)) for s, r in profile.ratings.items() if s in skills}
+    practice.asked = [q for q in practice.asked if q in questions]
+    practice.attempts = {q: a for q, a in practice.attempts.items() if q in questions}
+    if practice.question not in questions:
+        practice.question, practice.awaiting, practice.retrying = None, False, False
+    if practice.focus_skill not in skills:
+        practice.focus_skill = None
+    if state.last_skill not in skills:
+        state.last_skill = None
+    progress = state.assessment
+    progress.pending = [s for s in progress.pending if s in skills]
+    if progress.current not in skills:
+        progress.current = None
+    if state.mode == "assessment" and progress.current is None:
+        state.mode = "chat"
+    if state.mode == "practice" and practice.question is None:
+        state.mode = "chat"
+    return state

@@ -34,6 +34,8 @@ def identity(item: Any, index: int) -> str:
 
 def _remember(res: Resources, state: DialogueState, key: str, intent: str, values: Mapping[str, Any]) -> None:
     spec = res.responses.get(key)
+    if spec.more is None and spec.why is None and spec.item is None:
+        return  # small talk and greetings: "tell me more" should still mean the last real topic
     state.last_topic, state.last_intent = key, intent
     state.last_level = values.get("level") or state.last_level
     if values.get("skill") is not None:

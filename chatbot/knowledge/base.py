@@ -46,7 +46,7 @@ class Knowledge:
         ]
 
     def _fits(self, question: Question, transition_id: str) -> bool:
-        """A question pinned to transitions fits only those; an unpinned one fits if the target role uses a skill."""
+        """Pinned questions fit only their transitions; unpinned ones fit if the target role uses a skill."""
         if question.transitions:
             return transition_id in question.transitions
         move = self.transitions.get(transition_id)

@@ -1,4 +1,4 @@
-"""`flask kb check`: validate the content folder and print its inventory; exit 1 with the reason if invalid."""
+"""`flask kb check`: validate the content folder and print its inventory; exit 1 with the reason."""
 
 from __future__ import annotations
 

@@ -29,9 +29,11 @@ def read_yaml(data_dir: Path, path: Path, expect: type) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(document)"
-        raise KnowledgeError(name, where, f"is not valid YAML ({getattr(error, 'problem', error)})") from error
+        reason = getattr(error, "problem", None) or error
+        raise KnowledgeError(name, where, f"is not valid YAML ({reason})") from error
     if not isinstance(content, expect):
-        raise KnowledgeError(name, "(document)", f"must be a YAML {expect.__name__}, got {type(content).__name__}")
+        found = type(content).__name__
+        raise KnowledgeError(name, "(document)", f"must be a YAML {expect.__name__}, got {found}")
     return content
 
 

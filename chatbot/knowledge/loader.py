@@ -24,52 +24,57 @@ def load_knowledge(data_dir: Path) -> Knowledge:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise KnowledgeError(data_dir.name, "", "knowledge folder not found")
-    skills = _load_list(data_dir, data_dir / "skills.yaml", Skill)
-    roles = _load_documents(data_dir, data_dir / "roles", Role)
-    transitions = _load_documents(data_dir, data_dir / "transitions", Transition)
-    questions = [q for path in yaml_files(data_dir / "questions") for q in _load_list(data_dir, path, Question)]
+    skills = index_unique(_load_list(data_dir, data_dir / "skills.yaml", Skill))
+    roles = index_unique(_load_documents(data_dir, "roles", Role))
+    transitions = index_unique(_load_documents(data_dir, "transitions", Transition))
+    questions = index_unique(
+        [item for path in yaml_files(data_dir / "questions") for item in _load_list(data_dir, path, Question)]
+    )
     if not transitions:
-        raise KnowledgeError(label(data_dir, data_dir / "transitions"), "", "at least one transition is needed")
-    by_id = {
-        "skills": index_unique(skills),
-        "roles": index_unique(roles),
-        "transitions": index_unique(transitions),
-        "questions": index_unique(questions),
-    }
-    check_references(by_id["roles"], by_id["skills"], by_id["transitions"], by_id["questions"])
+        folder = label(data_dir, data_dir / "transitions")
+        raise KnowledgeError(folder, "", "at least one transition is needed")
+    check_references(roles, skills, transitions, questions)
     return Knowledge(
-        roles={key: item.value for key, item in by_id["roles"].items()},
-        skills={key: item.value for key, item in by_id["skills"].items()},
-        transitions={key: item.value for key, item in by_id["transitions"].items()},
-        questions={key: item.value for key, item in by_id["questions"].items()},
-        default_transition=_default_transition(list(by_id["transitions"])),
+        roles={key: item.value for key, item in roles.items()},
+        skills={key: item.value for key, item in skills.items()},
+        transitions={key: item.value for key, item in transitions.items()},
+        questions={key: item.value for key, item in questions.items()},
+        default_transition=_default_transition(list(transitions)),
     )
 
 
 def _load_list(data_dir: Path, path: Path, model: type[M]) -> list[Located[M]]:
     """A file holding a YAML list of objects, each validated on its own so errors carry its index."""
-    if not path.is_file():
-        raise KnowledgeError(label(data_dir, path), "", "file not found")
     name = label(data_dir, path)
-    return [_validate(model, raw, name, f"[{index}]") for index, raw in enumerate(read_yaml(data_dir, path, list))]
+    if not path.is_file():
+        raise KnowledgeError(name, "", "file not found")
+    raw_items = read_yaml(data_dir, path, list)
+    return [_validate(model, raw, name, f"[{index}]") for index, raw in enumerate(raw_items)]
 
 
-def _load_documents(data_dir: Path, folder: Path, model: type[M]) -> list[Located[M]]:
+def _load_documents(data_dir: Path, folder: str, model: type[M]) -> list[Located[M]]:
     """A folder of one-object files whose `id` must match the file name, so files are easy to find."""
     loaded = []
-    for path in yaml_files(folder):
+    for path in yaml_files(data_dir / folder):
         item = _validate(model, read_yaml(data_dir, path, dict), label(data_dir, path), "")
-        if item.value.id != path.stem:  # type: ignore[attr-defined]
-            raise item.error("id", f"'{item.value.id}' must match the file name '{path.stem}'")  # type: ignore[attr-defined]
+        found = getattr(item.value, "id")
+        if found != path.stem:
+            raise item.error("id", f"'{found}' must match the file name '{path.stem}'")
         loaded.append(item)
     return loaded
 
 
 def _validate(model: type[M], raw: object, name: str, path: str) -> Located[M]:
+    """Validate one object; a list item's error also names its id, easier to search for than an index."""
     try:
         return Located(model.model_validate(raw), name, path)
     except ValidationError as error:
-        raise from_validation(name, error, path) from error
+        problem = from_validation(name, error, path)
+        known_id = raw.get("id") if isinstance(raw, dict) and path else None
+        if isinstance(known_id, str):
+            detail = f"{problem.problem} (in '{known_id}')"
+            raise KnowledgeError(problem.file, problem.field, detail) from error
+        raise problem from error
 
 
 def _default_transition(ids: list[str]) -> str:

@@ -120,6 +120,7 @@ class SalaryPicture(Strict):
 
 
 class Advice(Strict):
+    id: Slug | None = None  # lets responses pick one item without relying on its position or wording
     title: Text
     detail: Text
 

@@ -59,6 +59,9 @@ def _check_transition(
     for index, step in enumerate(move.plan):
         _known(item, f"plan[{index}].skills", step.skills, skills, "skill")
     _unique_ids(item, "faqs", move.faqs)
+    for field in ("motivations", "success_habits", "mistakes"):
+        _unique_ids(item, field, getattr(move, field))
+    _unique_ids(item, "cv.tips", move.cv.tips)
     _unique_ids(item, "salary.stages", move.salary.stages)
     for index, stage in enumerate(move.salary.stages):
         field = f"salary.stages[{index}]"
@@ -69,7 +72,12 @@ def _check_transition(
 
 
 def _known(
-    item: Located[Any], field: str, refs: Iterable[str], known: Mapping[str, Any], kind: str, indexed: bool = True
+    item: Located[Any],
+    field: str,
+    refs: Iterable[str],
+    known: Mapping[str, Any],
+    kind: str,
+    indexed: bool = True,
 ) -> None:
     """Every id in `refs` must be a key of `known`; dict fields report the offending key."""
     for index, ref in enumerate(refs):
@@ -92,6 +100,8 @@ def _unique_ids(item: Located[Any], field: str, children: Sequence[Any]) -> None
     """Ids of nested objects (plan steps, FAQs, talking points) are unique within their parent."""
     seen: set[str] = set()
     for index, child in enumerate(children):
+        if child.id is None:
+            continue
         if child.id in seen:
             raise item.error(f"{field}[{index}].id", f"duplicate id '{child.id}'")
         seen.add(child.id)

@@ -28,8 +28,9 @@ class EntityWords(BaseModel):
     number_words: dict[str, int] = {}  # "three" -> 3
     scale_markers: list[str] = []  # "out of": "4 out of 5"
     rating_max: int = Field(default=5, ge=1)
-    bare_rating_max_words: int = Field(default=6, ge=1)  # a lone number counts as a rating in short replies
+    short_reply_words: int = Field(default=6, ge=1)  # lone numbers and "second" count only in short replies
     skill_name_separators: list[str] = []  # split "Kubernetes and Docker" into names users type
+    protected_words: list[str] = []  # ordinary words never "corrected" into a skill ("touch" is not "torch")
 
     @field_validator("ordinal_words", "number_words")
     @classmethod

@@ -17,17 +17,22 @@ class IntentError(ValueError):
         super().__init__(message)
 
 
+def label(path: Path) -> str:
+    """A file's name as an author knows it: the folder it sits in, then the file."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning read and syntax errors into IntentError with the file name."""
     try:
         with path.open(encoding="utf-8") as handle:
             return yaml.safe_load(handle)
     except OSError as error:
-        raise IntentError(f"{path.name}: cannot be read ({error.strerror})") from error
+        raise IntentError(f"{label(path)}: cannot be read ({error.strerror})") from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(document)"
-        raise IntentError(f"{path.name}: {where}: not valid YAML ({getattr(error, 'problem', error)})") from error
+        raise IntentError(f"{label(path)}: {where}: not valid YAML ({getattr(error, 'problem', error)})") from error
 
 
 def field_path(loc: Iterable[str | int]) -> str:
@@ -58,4 +63,4 @@ def validation_message(path: Path, error: ValidationError, raw: Any) -> str:
     loc = tuple(first["loc"])
     count = error.error_count()
     more = f" (and {count - 1} more)" if count > 1 else ""
-    return f"{path.name}: {field_path(loc)}{_intent_name(raw, loc)}: {first['msg']}{more}"
+    return f"{label(path)}: {field_path(loc)}{_intent_name(raw, loc)}: {first['msg']}{more}"

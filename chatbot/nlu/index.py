@@ -15,8 +15,15 @@ from chatbot.nlu.lexicon import Lexicon
 from chatbot.nlu.text import tokens
 from chatbot.nlu.vocabulary import Vocabulary
 
-CUE_STRENGTH = 1.0  # a cue word ties a stem to its intent as strongly as anything can
+CUE_STRENGTH = 1.0  # a one-word cue ties a stem to its intent as strongly as anything can
+PHRASE_CUE_STRENGTH = 0.6  # a word of a longer cue ("how" in "how long") says less on its own
+PHRASE_WEIGHT = 0.7  # a word pair adds this share of its IDF on top of its two words' weights
 EXAMPLE_SMOOTHING = 1.0  # k in count/(count+k): one example is half the evidence of a cue
+
+
+def bigrams(stems: list[str]) -> list[str]:
+    """Adjacent stem pairs ("how long", "pay cut"): phrases say more than their words apart."""
+    return [f"{a} {b}" for a, b in zip(stems, stems[1:]) if a != b]
 
 
 def content_words(text: str, lexicon: Lexicon) -> list[str]:
@@ -42,13 +49,13 @@ class IntentIndex:
     def build(cls, intents: IntentSet) -> IntentIndex:
         lexicon = intents.lexicon
         example_words = [[content_words(e, lexicon) for e in intent.examples] for intent in intents]
-        cue_words = [[w for cue in intent.cues for w in content_words(cue, lexicon)] for intent in intents]
+        cue_words = [[content_words(cue, lexicon) for cue in intent.cues] for intent in intents]
         vocabulary = Vocabulary.build(
-            [w for group in example_words for words in group for w in words] + [w for words in cue_words for w in words]
+            [w for group in example_words for words in group for w in words] + [w for cues in cue_words for words in cues for w in words]
         )
         stem = vocabulary.stems.__getitem__
-        example_stems = [[frozenset(map(stem, words)) for words in group] for group in example_words]
-        cue_stems = [frozenset(map(stem, words)) for words in cue_words]
+        example_stems = [[frozenset(stem(w) for w in words) for words in group] for group in example_words]
+        cue_stems = [_cue_strengths([list(map(stem, words)) for words in cues]) for cues in cue_words]
         association = [_associate(examples, cues) for examples, cues in zip(example_stems, cue_stems, strict=True)]
         idf, unknown_idf = _idf(association)
         return cls(
@@ -61,12 +68,25 @@ class IntentIndex:
         )
 
 
-def _associate(examples: list[frozenset[str]], cues: frozenset[str]) -> dict[str, float]:
-    """How strongly each stem points at one intent: cues fully, examples by how many use it."""
+def _cue_strengths(cues: list[list[str]]) -> dict[str, float]:
+    """Each cue term's strength: full for a one-word cue and a phrase's word pairs, partial for
+    a single word inside a phrase ("how" in "how long" says little on its own)."""
+    strength: dict[str, float] = {}
+    for stems in cues:
+        value = CUE_STRENGTH if len(stems) == 1 else PHRASE_CUE_STRENGTH
+        for stem in stems:
+            strength[stem] = max(strength.get(stem, 0.0), value)
+        for pair in bigrams(stems):
+            strength[pair] = CUE_STRENGTH
+    return strength
+
+
+def _associate(examples: list[frozenset[str]], cues: dict[str, float]) -> dict[str, float]:
+    """How strongly each stem points at one intent: cues by their strength, examples by how many use it."""
     counts = Counter(stem for example in examples for stem in example)
     strength = {stem: count / (count + EXAMPLE_SMOOTHING) for stem, count in counts.items()}
-    for stem in cues:
-        strength[stem] = CUE_STRENGTH
+    for stem, value in cues.items():
+        strength[stem] = max(strength.get(stem, 0.0), value)
     return strength
 
 
@@ -82,7 +102,10 @@ def _idf(association: list[dict[str, float]]) -> tuple[dict[str, float], float]:
     for strengths in association:
         for stem, strength in strengths.items():
             soft_df[stem] += strength
-    idf = {stem: math.log(1 + (total - df + 0.5) / (df + 0.5)) for stem, df in soft_df.items()}
+    idf = {
+        term: math.log(1 + (total - df + 0.5) / (df + 0.5)) * (PHRASE_WEIGHT if " " in term else 1.0)
+        for term, df in soft_df.items()
+    }
     return idf, math.log(1 + (total + 0.5) / 0.5)
 
 

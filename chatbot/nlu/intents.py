@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from chatbot.nlu.entity_words import EntityWords
-from chatbot.nlu.files import IntentError, read_yaml, validation_message
+from chatbot.nlu.files import IntentError, label, read_yaml, validation_message
 from chatbot.nlu.lexicon import Lexicon
 
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -115,7 +115,7 @@ class IntentSet:
 def _parse(path: Path, model: type[M]) -> M:
     raw: Any = read_yaml(path)
     if not isinstance(raw, Mapping):
-        raise IntentError(f"{path.name}: expected a mapping at the top level")
+        raise IntentError(f"{label(path)}: (document): expected a mapping at the top level")
     try:
         return model.model_validate(raw)
     except ValidationError as exc:

@@ -42,6 +42,7 @@ class Lexicon(BaseModel):
     synonyms: dict[str, str] = {}  # phrase -> canonical phrase (mle -> machine learning engineer)
     stopwords: list[str] = Field(default_factory=list)
     fillers: list[str] = Field(default_factory=list)  # chatty words that say nothing ("lol", "guys")
+    domain: list[str] = Field(default_factory=list)  # words that show a message is about the career move
 
     @field_validator("spelling", "synonyms", "contractions")
     @classmethod

@@ -92,4 +92,6 @@ def _closest(word: str, candidates: list[str], limit: int) -> tuple[str, int] | 
     target, edits, _ = ranked[0]
     if len(word) <= 5 and target[0] != word[0]:
         return None  # short words with a different first letter are usually different words
+    if len(word) == MIN_TYPO_LENGTH and sorted(target) != sorted(word):
+        return None  # in four letters only swapped keys are safe ("hlep"); "pint" is not "point"
     return target, int(edits)

@@ -1,0 +1,119 @@
+"""The engine alone, in process: what one turn costs for a transition question and for practice feedback."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bench import DATA_DIR, INTENTS_DIR
+from bench.corpus import Corpus
+from bench.timing import time_calls
+
+ANSWER_WORDS = (50, 150, 300)
+Inputs = list[tuple[dict[str, Any], str]]
+
+
+@dataclass(frozen=True)
+class Counts:
+    calls: int = 5000
+    feedback_calls: int = 2000
+    warmup: int = 300
+
+
+def load_engine():
+    from chatbot.dialogue import Engine
+
+    return Engine.load(DATA_DIR, INTENTS_DIR)
+
+
+def realistic_states(engine, corpus: Corpus) -> list[dict[str, Any]]:
+    """A fresh session's state, and states two and five turns into a conversation."""
+    state = engine.open(None).state
+    states = [state]
+    for text in corpus.transition_questions[:5]:
+        state = engine.respond(state, text).state
+        states.append(state)
+    return [states[0], states[2], states[5]]
+
+
+def paired(pairs: Sequence[tuple[dict[str, Any], str]], count: int) -> Inputs:
+    """`count` inputs cycling over `pairs`, each with its own copy of the state so no call sees another's."""
+    return [(copy.deepcopy(state), text) for state, text in itertools.islice(itertools.cycle(pairs), count)]
+
+
+def transition_inputs(engine, corpus: Corpus, count: int) -> Inputs:
+    states = realistic_states(engine, corpus)
+    texts = corpus.transition_questions
+    return paired([(states[n % len(states)], text) for n, text in enumerate(texts)], count)
+
+
+def practice_states(engine, corpus: Corpus) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(state, question) for each practice opener that led to a question being asked."""
+    found = []
+    for opener in corpus.practice_openers:
+        turn = engine.respond(engine.open(None).state, opener)
+        question = next((r.question for r in turn.replies if r.question), None)
+        if question is not None:
+            found.append((turn.state, question))
+    return found
+
+
+def feedback_inputs(engine, corpus: Corpus, words: int, count: int, variants: int = 4) -> Inputs:
+    """Answers of `words` words, on the topic of the question just asked, in the state that asked it."""
+    asked = practice_states(engine, corpus)
+    pairs = [(state, corpus.answer(words, question.get("skills", ()), question.get("category"), seed=seed))
+             for state, question in asked for seed in range(variants)]
+    return paired(pairs, count) if pairs else []
+
+
+def understood(engine, corpus: Corpus) -> dict[str, int]:
+    """What the engine answered to each message, so a fast engine that understands nothing shows up."""
+    state = engine.open(None).state
+    intents = Counter(engine.respond(copy.deepcopy(state), text).replies[0].intent
+                      for text in corpus.transition_questions)
+    return dict(intents.most_common())
+
+
+def transition_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
+    inputs = transition_inputs(engine, corpus, counts.calls + counts.warmup)
+    stats = time_calls(lambda item: engine.respond(*item), inputs, counts.calls, counts.warmup)
+    return {"stats": stats.to_dict(), "messages": len(corpus.transition_questions),
+            "intents": understood(engine, corpus)}
+
+
+def feedback_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
+    """A practice answer through Engine.respond, which runs assess and composes the feedback reply."""
+    asked = practice_states(engine, corpus)
+    if not asked:
+        raise RuntimeError("no practice opener led to a question being asked")
+    by_words = {}
+    for words in ANSWER_WORDS:
+        inputs = feedback_inputs(engine, corpus, words, counts.feedback_calls + counts.warmup)
+        probe = engine.respond(*copy.deepcopy(inputs[0]))
+        if not any(reply.feedback for reply in probe.replies):
+            raise RuntimeError(f"a {words}-word practice answer got no feedback reply")
+        by_words[words] = time_calls(lambda item: engine.respond(*item), inputs, counts.feedback_calls,
+                                     counts.warmup).to_dict()
+    return {"questions": sorted({q["id"] for _, q in asked}), "by_words": by_words}
+
+
+def assess_inputs(engine, corpus: Corpus, words: int) -> list[tuple[Any, str]]:
+    return [(q, corpus.answer(words, q.skills, q.category, seed=n))
+            for n, q in enumerate(engine.knowledge.questions.values())]
+
+
+def assess_calls(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
+    """assess() alone over every question in the bank, each answer on its question's own topic."""
+    from chatbot.feedback import assess
+
+    by_words, scores = {}, {}
+    for words in ANSWER_WORDS:
+        inputs = assess_inputs(engine, corpus, words)
+        by_words[words] = time_calls(lambda item: assess(item[0], item[1], engine.rubric),
+                                     inputs, counts.feedback_calls, counts.warmup).to_dict()
+        scores[words] = round(sum(assess(q, a, engine.rubric).score for q, a in inputs) / len(inputs), 1)
+    return {"questions": len(engine.knowledge.questions), "by_words": by_words, "mean_score": scores}

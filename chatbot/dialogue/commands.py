@@ -1,0 +1,73 @@
+"""What each command does, whatever mode the conversation is in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chatbot.dialogue import assessment, practice, summary, topics
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import DialogueState, fresh
+from chatbot.dialogue.turns import Reply
+from chatbot.dialogue.understanding import Understanding
+
+Handler = Callable[[Resources, DialogueState, Understanding], Reply]
+RESTART = "restart"
+
+
+def _restart(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """Forget everything but the transition; the state object is reset in place for the caller."""
+    for name, value in fresh(state.transition):
+        setattr(state, name, value)
+    return topics.compose(res, state, RESTART, heard.intent.name if heard.intent else RESTART)
+
+
+def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    skills, categories = heard.entities.skills, heard.entities.categories
+    return practice.start(res, state, skills[0] if skills else None, categories[0] if categories else None)
+
+
+def _next(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    if state.mode == "assessment":
+        return assessment.skip(res, state)
+    if state.mode == "practice":
+        return practice.ask_next(res, state)
+    return _practice(res, state, heard)
+
+
+def _stop(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    if state.mode == "assessment":
+        return assessment.plan(res, state)
+    return summary.summarise(res, state)
+
+
+def _deeper(part: str) -> Handler:
+    def handle(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+        return topics.deeper(res, state, part, heard.intent.name if heard.intent else part)
+
+    return handle
+
+
+def _plain(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """Help and menu are plain wordings; they do not change what "tell me more" refers to."""
+    key = heard.answer or ""
+    values = topics.context(res, state)
+    return Reply(res.responses.text(key, values), heard.intent.name if heard.intent else key,
+                 res.responses.quick_replies(key, values))
+
+
+HANDLERS: dict[str, Handler] = {
+    "help": _plain,
+    "menu": _plain,
+    RESTART: _restart,
+    "practice": _practice,
+    "next": _next,
+    "skip": _next,
+    "stop": _stop,
+    "summary": _stop,
+    "assess": lambda res, state, heard: assessment.start(res, state),
+    "hint": lambda res, state, heard: practice.hint(res, state),
+    "try_again": lambda res, state, heard: practice.try_again(res, state),
+    "model_answer": lambda res, state, heard: practice.model_answer(res, state),
+    "more": _deeper("more"),
+    "why": _deeper("why"),
+}

@@ -1,0 +1,102 @@
+"""Deciding what a message is for: an answer to a question, a rating, a command, a topic or a follow-up."""
+
+from __future__ import annotations
+
+from chatbot.dialogue import assessment, practice, topics
+from chatbot.dialogue.commands import HANDLERS
+from chatbot.dialogue.profile import learn
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import DialogueState
+from chatbot.dialogue.turns import Reply
+from chatbot.dialogue.understanding import Understanding, typed_command, understand
+
+FALLBACK, ABOUT_ME, SKILL_INFO = "fallback", "about_me", "skill"
+MAX_QUICK_REPLIES = 4
+
+
+def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
+    """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
+    heard = understand(res, text)
+    if state.practice.awaiting and not typed_command(res, heard):
+        return [practice.answer(res, state, text)]
+    if state.mode == "assessment" and state.assessment.current and not heard.is_command:
+        return _assessment_reply(res, state, heard)
+    before = state.profile
+    if state.mode != "assessment":
+        state.profile = learn(before, text, res.knowledge, res.cues, res.extractor.extract)
+    if heard.is_command and heard.answer in HANDLERS:
+        return [HANDLERS[heard.answer](res, state, heard)]
+    if heard.is_topic:
+        return [_topic(res, state, heard)]
+    follow_up = _follow_up(res, state, heard)
+    if follow_up is not None:
+        return [follow_up]
+    if state.profile != before:
+        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
+    return [fallback(res, state, heard)]
+
+
+def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:
+    """A rating moves the assessment on; a real question is answered and the rating asked again."""
+    rating = assessment.rating_from(res, heard.entities)
+    if rating is not None:
+        return [assessment.record(res, state, rating)]
+    if heard.is_topic:
+        return [_topic(res, state, heard), assessment.unclear(res, state)]
+    return [assessment.unclear(res, state)]
+
+
+def _skill_in_list(res: Resources, state: DialogueState, key: str, skill_id: str) -> int | None:
+    """Position of a named skill in the list a topic shows ("why is docker a gap?")."""
+    spec = res.responses.get(key)
+    if spec.shows is None or spec.item is None:
+        return None
+    items = topics.context(res, state).get(spec.shows) or []
+    ids = [getattr(item, "id", None) for item in items]
+    return ids.index(skill_id) + 1 if skill_id in ids else None
+
+
+def _topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """Answer a topic, narrowed by an ordinal, a skill or a level when the message names one."""
+    key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
+    if key == SKILL_INFO and entities.skills:
+        return topics.compose(res, state, key, name, skill_id=entities.skills[0])
+    if entities.ordinal is not None:
+        item = topics.list_item(res, state, key, entities.ordinal, name)
+        if item is None and state.last_list is not None:
+            item = topics.list_item(res, state, state.last_list.kind, entities.ordinal, name)
+        if item is not None:
+            return item
+    if len(entities.skills) == 1:
+        position = _skill_in_list(res, state, key, entities.skills[0])
+        if position is not None:
+            return topics.list_item(res, state, key, position, name) or topics.compose(res, state, key, name)
+    level = entities.levels[0] if entities.levels and res.responses.get(key).by_level else None
+    skill_id = state.last_skill if key == SKILL_INFO else None
+    return topics.compose(res, state, key, name, level=level, skill_id=skill_id)
+
+
+def _follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
+    """Not a topic on its own, but meaningful after the last answer: a level, a list position, a skill."""
+    entities, last = heard.entities, state.last_topic
+    if entities.levels and last in res.responses and res.responses.get(last).by_level:
+        return topics.compose(res, state, last, state.last_intent or last, level=entities.levels[0])
+    if entities.ordinal is not None and state.last_list is not None:
+        return topics.list_item(res, state, state.last_list.kind, entities.ordinal,
+                                state.last_intent or state.last_list.kind)
+    return None
+
+
+def fallback(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """Say plainly that the message was not understood, and offer the nearest topics."""
+    labels = []
+    for name, _score in heard.match.alternatives:
+        if name not in res.intents.names:
+            continue
+        intent = res.intents.get(name)
+        spec = res.responses.get(intent.answer) if intent.answer in res.responses else None
+        labels.append(spec.label if spec is not None and spec.label else intent.examples[0])
+    values = topics.context(res, state, suggestions=labels)
+    defaults = res.responses.quick_replies(FALLBACK, values)
+    replies = tuple(dict.fromkeys([*labels, *defaults]))[:MAX_QUICK_REPLIES]
+    return Reply(res.responses.text(FALLBACK, values), FALLBACK, replies)

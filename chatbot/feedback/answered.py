@@ -1,0 +1,36 @@
+"""Is there an answer to assess at all? Empty, one-word, keyboard-mash or "I don't know" replies are not."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.reading import Reading
+from chatbot.feedback.relevance import PointResult
+from chatbot.feedback.spec import Limits
+
+_VOWEL = re.compile("[aeiouy]")
+_CLUSTER = re.compile("[b-df-hj-np-tv-xz]{5}")  # "qwrtz": no English word strings five consonants together
+_DIGIT = re.compile(r"\d")
+
+
+def needs_answer(reading: Reading, points: list[PointResult], lexicon: Lexicon, limits: Limits) -> bool:
+    tokens = reading.tokens
+    if len(tokens) < limits.min_answer_words:
+        return True
+    if len({t.stem for t in tokens}) < limits.min_distinct_words:
+        return True
+    looks = {low: _wordlike(low) for low in {t.low for t in tokens}}
+    if sum(looks[t.low] for t in tokens) / len(tokens) < limits.min_wordlike_share:
+        return True
+    if len(tokens) <= limits.non_answer_max_words and any(reading.find(p, 0) for p in lexicon.non_answers):
+        return True
+    touched = any(p.earned or p.unusable for p in points)
+    return not reading.usable and not touched
+
+
+def _wordlike(word: str) -> bool:
+    """Digits, or letters with a vowel and no long consonant cluster; other scripts count as words."""
+    if _DIGIT.search(word) or not word.isascii():
+        return any(c.isalnum() for c in word)
+    return bool(_VOWEL.search(word)) and not _CLUSTER.search(word)

@@ -1,0 +1,14 @@
+"""Evidence: a concrete example, numbers, a measurable outcome and actions the speaker owns."""
+
+from __future__ import annotations
+
+from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.parts import parts_verdict
+from chatbot.feedback.reading import Reading
+from chatbot.feedback.result import Verdict
+from chatbot.feedback.spec import Evidence
+from chatbot.feedback.wording import Words
+
+
+def evidence_verdict(reading: Reading, lexicon: Lexicon, spec: Evidence, words: Words) -> Verdict:
+    return parts_verdict(lexicon.evidence, reading, lexicon.vocab, spec.comments, words)

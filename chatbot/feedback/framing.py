@@ -1,0 +1,67 @@
+"""Framing, for career-change questions: moving toward ML engineering, the Data Scientist background
+linked to the new role, and no apology for it (as the knowledge base advises)."""
+
+from __future__ import annotations
+
+from chatbot.feedback.cues import Hit, Phrase
+from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.reading import Reading
+from chatbot.feedback.result import TipOption, Verdict
+from chatbot.feedback.signals import Span, locate
+from chatbot.feedback.spec import Framing
+from chatbot.feedback.wording import Words
+
+
+def framing_verdict(reading: Reading, lexicon: Lexicon, spec: Framing, words: Words) -> Verdict:
+    toward = locate(lexicon.toward, reading, lexicon.vocab)
+    link = _linked(reading, lexicon.background, lexicon.bridge)
+    apologies = [h for p in lexicon.apology for h in reading.find(p)]
+    confident = (toward is not None or link is not None) and not apologies
+    weights = (spec.toward.weight, spec.link.weight, spec.confident.weight)
+    flags = (toward is not None, link is not None, confident)
+    earned = sum(w for w, ok in zip(weights, flags, strict=True) if ok)
+    share = earned / sum(weights)
+    c = spec.comments
+    found = [
+        words.item(label, words.quote_span(reading.text, span))
+        for label, span in ((spec.toward.label, toward), (spec.link.label, link))
+        if span is not None
+    ]
+    missing = [label for label, span in ((spec.toward.label, toward), (spec.link.label, link)) if span is None]
+    notes = []
+    if found:
+        notes.append(c.found.format(items=words.items(found)))
+        if missing:
+            notes.append(c.missing.format(items=words.items(missing)))
+    else:
+        notes.append(c.none)
+    if apologies:
+        quoted = sorted({words.quote_span(reading.text, (h.start, h.end)) for h in apologies})
+        notes.append(c.apology.format(items=words.items(quoted[:3])))
+    total = sum(weights)
+    tips = []
+    if toward is None:
+        tips.append(TipOption(spec.toward.tip, spec.toward.weight / total))
+    if link is None:
+        tips.append(TipOption(spec.link.tip, spec.link.weight / total))
+    if apologies:
+        tips.append(TipOption(spec.confident.tip, spec.confident.weight / total))
+    return Verdict(share, tuple(notes), tuple(tips))
+
+
+def _linked(reading: Reading, background: tuple[Phrase, ...], bridge: tuple[Phrase, ...]) -> Span | None:
+    """A usable sentence that names the Data Scientist background and says how it carries over."""
+    back = _by_sentence([h for p in background for h in reading.find(p)], reading)
+    over = _by_sentence([h for p in bridge for h in reading.find(p)], reading)
+    for sentence in sorted(set(back) & set(over)):
+        a, b = back[sentence], over[sentence]
+        return min(a.start, b.start), max(a.end, b.end)
+    return None
+
+
+def _by_sentence(hits: list[Hit], reading: Reading) -> dict[int, Hit]:
+    first: dict[int, Hit] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.sentence in reading.usable:
+            first.setdefault(hit.sentence, hit)
+    return first

@@ -1,0 +1,136 @@
+"""The rubric's word lists compiled once: word classes, stemmed phrase patterns and detector vocabularies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+import snowballstemmer
+
+from chatbot.feedback.cues import Fuzz, Phrase, PhraseCompiler
+from chatbot.feedback.sentences import FormRules, WordClasses
+from chatbot.feedback.spec import Part, RubricSpec, Words
+from chatbot.feedback.text import Stem, Token, fold, respell, tokenise
+
+
+@dataclass(frozen=True)
+class CompiledPart:
+    """A rubric part with its phrases ready to match."""
+
+    id: str
+    label: str
+    weight: float
+    tip: str
+    phrases: tuple[Phrase, ...]
+    detector: str | None
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Word sets the signal detectors use: stems for open-class words, folded forms for closed ones."""
+
+    actors: frozenset[str]
+    be_forms: frozenset[str]
+    modals: frozenset[str]
+    irregular_past: frozenset[str]
+    action_stems: frozenset[str]
+    outcome_stems: frozenset[str]
+    number_words: frozenset[str]
+    function_words: frozenset[str]
+
+
+class Lexicon:
+    """Everything the rubric's words compile to; built once per rubric, read-only afterwards."""
+
+    def __init__(self, spec: RubricSpec) -> None:
+        m = spec.matching
+        self._suffixes = tuple(sorted(m.respell, key=lambda pair: -len(pair[0])))
+        self._respell_min = m.respell_min_len
+        self.fuzz = Fuzz(m.fuzzy_one_edit_len, m.fuzzy_two_edits_len)
+        self.words = word_classes(spec.words, self._stems)
+        self.form_rules = FormRules(**spec.sentences.model_dump(exclude={"abbreviations"}))
+        self.abbreviations = frozenset(fold(a) for a in spec.sentences.abbreviations)
+        self.compiler = PhraseCompiler(
+            tokenise=self.tokenise,
+            stem_one=self._stem_one,
+            ignored=frozenset(fold(w) for w in spec.words.determiners),
+            synonyms=m.synonyms,
+            max_variants=m.max_variants,
+        )
+        self.vocab = self._vocab(spec.words)
+        self.story = self.parts(spec.structure.story)
+        self.technical = self.parts(spec.structure.technical)
+        self.evidence = self.parts(spec.evidence.parts)
+        self.toward = self.parts([spec.framing.toward])[0]
+        self.background = self.phrases(spec.framing.link.background)
+        self.bridge = self.phrases(spec.framing.link.bridge)
+        self.apology = self.phrases(spec.framing.apology)
+        self.fillers = self.phrases(spec.clarity.fillers)
+        self.set_off_fillers = frozenset(fold(w) for w in spec.clarity.set_off_fillers)
+        self.hedges = self.phrases(spec.clarity.hedges)
+        self.non_answers = self.phrases(spec.words.non_answers)
+
+    def stemmer(self) -> Stem:
+        """A fresh stemmer per call: the C stemmer objects are not safe to share between threads."""
+        return snowballstemmer.stemmer("english").stemWords
+
+    def normalise(self, word: str) -> str:
+        return respell(word, self._suffixes, self._respell_min)
+
+    def tokenise(self, text: str, stem: Stem | None = None) -> list[Token]:
+        return tokenise(text, stem or self.stemmer(), self.normalise)
+
+    def _stem_one(self, word: str) -> str:
+        return self.stemmer()([self.normalise(word)])[0]
+
+    def phrases(self, texts: Sequence[str]) -> tuple[Phrase, ...]:
+        return tuple(self.compiler.compile(t) for t in texts)
+
+    def parts(self, parts: Sequence[Part]) -> tuple[CompiledPart, ...]:
+        return tuple(
+            CompiledPart(p.id, p.label, p.weight, p.tip, self.phrases(p.phrases), p.detector) for p in parts
+        )
+
+    def _vocab(self, words: Words) -> Vocab:
+        stems = self._stems
+        return Vocab(
+            actors=frozenset(fold(w) for w in words.actors),
+            be_forms=frozenset(fold(w) for w in words.be_forms),
+            modals=frozenset(fold(w) for w in words.modals),
+            irregular_past=frozenset(fold(w) for w in words.irregular_past),
+            action_stems=stems(words.action_verbs),
+            outcome_stems=stems(words.outcome_words),
+            number_words=frozenset(fold(w) for w in words.number_words),
+            function_words=self.words.function_words,
+        )
+
+    def _stems(self, words: Sequence[str]) -> frozenset[str]:
+        return frozenset(self._stem_one(fold(w)) for w in words)
+
+
+def word_classes(words: Words, stems: Callable[[Sequence[str]], frozenset[str]]) -> WordClasses:
+    """Index the closed-class lists by word so the order rules can look each word up once."""
+    by_class = {
+        "determiner": words.determiners,
+        "preposition": words.prepositions,
+        "subject_pronoun": words.subject_pronouns,
+        "conjunction": words.conjunctions,
+        "finite_auxiliary": words.finite_auxiliaries,
+        "core_preposition": words.core_prepositions,
+        "to": words.to,
+    }
+    classes: dict[str, set[str]] = {}
+    for name, members in by_class.items():
+        for word in members:
+            classes.setdefault(fold(word), set()).add(name)
+    function_words = set(classes) | {fold(w) for w in words.other_function_words}
+    return WordClasses(
+        classes={w: frozenset(c) for w, c in classes.items()},
+        function_words=frozenset(function_words),
+        verb_words=frozenset(fold(w) for w in [*words.clause_words, *words.finite_verbs]),
+        clitics=frozenset(fold(w) for w in words.clitics),
+        imperatives=stems(words.imperative_verbs),
+        lead_ins=frozenset(fold(w) for w in words.lead_ins),
+        determiners=frozenset(fold(w) for w in words.determiners),
+        bad_pairs=frozenset(words.bad_pairs),
+        bad_final=frozenset(fold(w) for w in words.bad_final),
+    )

@@ -1,0 +1,43 @@
+"""Criteria made of named parts (STAR steps, kinds of evidence): which parts show, and where."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chatbot.feedback.lexicon import CompiledPart, Vocab
+from chatbot.feedback.reading import Reading
+from chatbot.feedback.result import TipOption, Verdict
+from chatbot.feedback.signals import locate
+from chatbot.feedback.spec import PartComments
+from chatbot.feedback.wording import Words
+
+
+def parts_verdict(
+    parts: Sequence[CompiledPart],
+    reading: Reading,
+    vocab: Vocab,
+    comments: PartComments,
+    words: Words,
+    lead: str | None = None,
+) -> Verdict:
+    """Weighted share of the parts found; the comment quotes each found part and names the missing."""
+    total = sum(p.weight for p in parts)
+    found: list[str] = []
+    missing: list[CompiledPart] = []
+    earned = 0.0
+    for part in parts:
+        span = locate(part, reading, vocab)
+        if span is None:
+            missing.append(part)
+        else:
+            earned += part.weight
+            found.append(words.item(part.label, words.quote_span(reading.text, span)))
+    notes = [lead] if lead else []
+    if found:
+        notes.append(comments.found.format(items=words.items(found)))
+        if missing:
+            notes.append(comments.missing.format(items=words.items([p.label for p in missing])))
+    else:
+        notes.append(comments.none.format(items=words.items([p.label for p in missing])))
+    tips = tuple(TipOption(p.tip, p.weight / total) for p in missing)
+    return Verdict(earned / total, tuple(notes), tips)

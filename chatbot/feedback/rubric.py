@@ -1,0 +1,58 @@
+"""The loaded rubric: validated wording and weights, their compiled word lists, and compiled questions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.relevance import CompiledQuestion, compile_question
+from chatbot.feedback.spec import RubricSpec
+from chatbot.feedback.wording import Words
+from chatbot.knowledge.models import Question
+
+
+class RubricError(ValueError):
+    """The rubric file is missing, not YAML, or breaks its schema; the message names file and field."""
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """Load once at start-up and share: assessing reads it and only fills its per-question cache."""
+
+    spec: RubricSpec
+    lexicon: Lexicon = field(repr=False, compare=False)
+    words: Words = field(repr=False, compare=False)
+    _compiled: dict[str, CompiledQuestion] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, path: Path) -> Rubric:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise RubricError(f"{path}: {exc}") from exc
+        return cls.from_mapping(data, source=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | Any, source: str = "rubric") -> Rubric:
+        try:
+            spec = RubricSpec.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+            raise RubricError(f"{source}: {where}: {first['msg']}") from exc
+        return cls(spec=spec, lexicon=Lexicon(spec), words=Words(spec.wording))
+
+    def compiled(self, question: Question) -> CompiledQuestion:
+        """The question's cues as stem patterns, compiled on first use and kept by question id."""
+        known = self._compiled.get(question.id)
+        if known is not None and (known.question is question or known.question == question):
+            return known
+        fresh = compile_question(question, self.lexicon)
+        self._compiled[question.id] = fresh
+        return fresh

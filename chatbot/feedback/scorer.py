@@ -1,0 +1,119 @@
+"""assess(): read the answer once, judge each criterion, weight and gate them, and explain the result.
+
+Relevance gates the rest: structure, evidence, framing and clarity count in full only once enough of
+this question's talking points are made, so a polished answer to another question scores low.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summarise
+from chatbot.feedback.answered import needs_answer
+from chatbot.feedback.clarity import clarity_verdict
+from chatbot.feedback.evidence import evidence_verdict
+from chatbot.feedback.framing import framing_verdict
+from chatbot.feedback.reading import Reading, read
+from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
+from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
+from chatbot.feedback.rubric import Rubric
+from chatbot.feedback.structure import structure_verdict
+from chatbot.knowledge.models import Question
+
+
+def assess(question: Question, answer: str, rubric: Rubric, previous: Mapping[str, Any] | None = None) -> Feedback:
+    """Score `answer` to `question`; `previous` (an earlier `to_dict()`) adds what changed since then."""
+    spec = rubric.spec
+    compiled = rubric.compiled(question)
+    reading = read(answer or "", rubric.lexicon, compiled.vocabulary, spec.fluency, spec.matching.max_gap,
+                   spec.limits.max_chars)
+    points = assess_points(compiled, reading, spec.matching, rubric.lexicon)
+    verdicts = _verdicts(question, reading, points, rubric)
+    maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}
+    gate = min(1.0, verdicts["relevance"].share / spec.gate_full_at)
+    raw = {
+        cid: maxes[cid] * verdicts[cid].share * reading.fluency * (1.0 if cid == "relevance" else gate)
+        for cid in maxes
+    }
+    blank = needs_answer(reading, points, rubric.lexicon, spec.limits)
+    scores = allocate(raw, maxes, spec.limits.needs_answer_cap if blank else None)
+    criteria = tuple(
+        Criterion(cid, _label(cid, rubric), scores[cid], maxes[cid],
+                  spec.needs_answer.comment if blank else _comment(cid, verdicts[cid], gate, rubric))
+        for cid in maxes
+    )
+    score = sum(scores.values())
+    covered = tuple(r.point.label for r in points if r.covered)
+    missed = tuple(r.point.label for r in points if not r.covered)
+    if blank:
+        tips = needs_answer_tips(spec, question)
+        summary = spec.needs_answer.summary
+    else:
+        options = [
+            (maxes[cid] * tip.share * (1.0 if cid == "relevance" else gate), tip.text)
+            for cid in maxes
+            for tip in verdicts[cid].tips
+        ]
+        tips = choose_tips(options, spec, question)
+        summary = summarise(score, criteria, len(covered), len(points), spec)
+    return Feedback(
+        question_id=question.id,
+        score=score,
+        criteria=criteria,
+        covered=covered,
+        missed=missed,
+        tips=tips,
+        highlights=_highlights(points, reading),
+        needs_answer=blank,
+        summary=summary,
+        change=compare(previous, question, score, covered, spec, rubric.words),
+    )
+
+
+def _verdicts(question: Question, reading: Reading, points: list[PointResult], rubric: Rubric) -> dict[str, Verdict]:
+    spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
+    return {
+        "relevance": relevance_verdict(points, reading, spec.relevance, words),
+        "structure": structure_verdict(question, reading, lexicon, spec.structure, words),
+        "evidence": evidence_verdict(reading, lexicon, spec.evidence, words),
+        "framing": framing_verdict(reading, lexicon, spec.framing, words),
+        "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),
+    }
+
+
+def allocate(raw: Mapping[str, float], maxes: Mapping[str, int], cap: int | None = None) -> dict[str, int]:
+    """Whole points per criterion that add up exactly to the rounded total (largest remainders first)."""
+    clean = {cid: min(float(maxes[cid]), max(0.0, v if math.isfinite(v) else 0.0)) for cid, v in raw.items()}
+    total_raw = sum(clean.values())
+    if cap is not None and total_raw > cap:
+        clean = {cid: v * cap / total_raw for cid, v in clean.items()}
+        total_raw = sum(clean.values())
+    total = min(math.floor(total_raw + 0.5), sum(maxes.values()))
+    scores = {cid: math.floor(v) for cid, v in clean.items()}
+    order = sorted(clean, key=lambda cid: -(clean[cid] - scores[cid]))
+    for cid in order[: max(0, total - sum(scores.values()))]:
+        scores[cid] += 1
+    return scores
+
+
+def _label(cid: str, rubric: Rubric) -> str:
+    return getattr(rubric.spec, cid).label
+
+
+def _comment(cid: str, verdict: Verdict, gate: float, rubric: Rubric) -> str:
+    notes = list(verdict.notes)
+    if cid != "relevance" and gate < 1 and verdict.share > 0:
+        notes.append(rubric.words.gate(gate))
+    return " ".join(notes)
+
+
+def _highlights(points: list[PointResult], reading: Reading) -> tuple[Highlight, ...]:
+    """Every phrase that earned a talking point, in reading order."""
+    spans = {
+        (hit.start, hit.end): Highlight(hit.start, hit.end, reading.text[hit.start : hit.end], r.point.label)
+        for r in points
+        for hit in r.earned
+    }
+    return tuple(spans[k] for k in sorted(spans))

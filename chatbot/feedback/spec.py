@@ -1,0 +1,348 @@
+"""The validated shape of data/rubric.yaml: weights, thresholds, word lists and wording templates."""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Share = Annotated[float, Field(ge=0, le=1)]
+Category = Literal["career-change", "behavioural", "technical"]
+CriterionId = Literal["relevance", "structure", "evidence", "framing", "clarity"]
+WordClass = Literal[
+    "determiner", "preposition", "core_preposition", "subject_pronoun", "conjunction", "finite_auxiliary", "to"
+]
+Detector = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
+
+
+class Strict(BaseModel):
+    """Unknown keys are typos in the rubric, so they are refused rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def placeholders(template: str) -> set[str]:
+    """The {names} a template fills in."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def check_template(template: str, allowed: set[str], where: str) -> None:
+    """A template naming a value the code does not supply would fail at feedback time; fail at load."""
+    unknown = placeholders(template) - allowed
+    if unknown:
+        raise ValueError(f"{where}: unknown placeholder(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+class Limits(Strict):
+    max_chars: int = Field(ge=100)
+    needs_answer_cap: int = Field(ge=0, le=100)
+    min_answer_words: int = Field(ge=1)
+    min_distinct_words: int = Field(ge=1)
+    min_wordlike_share: Share
+    non_answer_max_words: int = Field(ge=1)
+
+
+class Fluency(Strict):
+    free_rate: Share
+    zero_rate: Share
+    min_checks: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Fluency:
+        if self.zero_rate <= self.free_rate:
+            raise ValueError("zero_rate must be above free_rate")
+        return self
+
+
+class Matching(Strict):
+    max_gap: int = Field(ge=0, le=5)
+    fuzzy_one_edit_len: int = Field(ge=3)
+    fuzzy_two_edits_len: int = Field(ge=4)
+    max_variants: int = Field(ge=1)
+    list_cue_share: Share
+    depth_full: int = Field(ge=1)
+    depth_floor: Share
+    respell_min_len: int = Field(ge=1)
+    respell: list[tuple[Text, Text]] = []
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = []
+
+
+class Sentences(Strict):
+    min_words: int = Field(ge=1)
+    min_function_share: Share
+    verbless_function_share: Share
+    words_per_violation: int = Field(ge=1)
+    list_min_chunks: int = Field(ge=2)
+    list_short_chunk: int = Field(ge=1)
+    list_short_share: Share
+    list_long_chunk: int = Field(ge=2)
+    abbreviations: list[Text] = []
+
+
+class Words(Strict):
+    determiners: list[Text]
+    prepositions: list[Text]
+    core_prepositions: list[Text]
+    subject_pronouns: list[Text]
+    conjunctions: list[Text]
+    finite_auxiliaries: list[Text]
+    to: list[Text]
+    other_function_words: list[Text]
+    clause_words: list[Text]
+    finite_verbs: list[Text]
+    clitics: list[Text]
+    imperative_verbs: list[Text]
+    lead_ins: list[Text]
+    bad_pairs: list[tuple[WordClass, WordClass]]
+    bad_final: list[Text]
+    number_words: list[Text]
+    actors: list[Text] = Field(min_length=1)
+    be_forms: list[Text]
+    modals: list[Text]
+    irregular_past: list[Text]
+    action_verbs: list[Text]
+    outcome_words: list[Text]
+    non_answers: list[Text]
+
+
+class Part(Strict):
+    """One thing a criterion looks for: found through phrases, a detector, or both."""
+
+    id: Text
+    label: Text
+    weight: float = Field(gt=0)
+    tip: Text
+    phrases: list[Text] = []
+    detector: Detector | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Part:
+        if not self.phrases and self.detector is None:
+            raise ValueError(f"part {self.id!r} needs phrases or a detector")
+        return self
+
+
+class PartComments(Strict):
+    found: Text
+    missing: Text
+    none: Text
+
+    @model_validator(mode="after")
+    def _fields(self) -> PartComments:
+        for name in ("found", "missing", "none"):
+            check_template(getattr(self, name), {"items"}, name)
+        return self
+
+
+class StructureComments(PartComments):
+    modes: dict[Literal["story", "technical"], Text]
+
+
+class Structure(Strict):
+    label: Text
+    story_categories: list[Category]
+    story: list[Part] = Field(min_length=1)
+    technical: list[Part] = Field(min_length=1)
+    comments: StructureComments
+
+
+class Evidence(Strict):
+    label: Text
+    parts: list[Part] = Field(min_length=1)
+    comments: PartComments
+
+
+class Link(Strict):
+    label: Text
+    weight: float = Field(gt=0)
+    tip: Text
+    background: list[Text] = Field(min_length=1)
+    bridge: list[Text] = Field(min_length=1)
+
+
+class Confident(Strict):
+    label: Text
+    weight: float = Field(gt=0)
+    tip: Text
+
+
+class FramingComments(PartComments):
+    apology: Text
+
+
+class Framing(Strict):
+    label: Text
+    toward: Part
+    link: Link
+    confident: Confident
+    apology: list[Text] = Field(min_length=1)
+    comments: FramingComments
+
+
+class ClarityParts(Strict):
+    length: Share
+    sentences: Share
+    filler: Share
+    hedging: Share
+
+
+class ClarityComments(Strict):
+    length_short: Text
+    length_good: Text
+    length_long: Text
+    sentences: Text
+    fragments: Text
+    repeated: Text
+    filler: Text
+    hedging: Text
+
+
+class ClarityTips(Strict):
+    length_short: Text
+    length_long: Text
+    sentences: Text
+    filler: Text
+    hedging: Text
+    repeated: Text
+
+
+class Clarity(Strict):
+    label: Text
+    ideal_min_words: int = Field(ge=1)
+    ideal_max_words: int = Field(ge=1)
+    long_floor_words: int = Field(ge=1)
+    long_floor: Share
+    filler_full_per_100: float = Field(gt=0)
+    hedge_full_per_100: float = Field(gt=0)
+    parts: ClarityParts
+    fillers: list[Text]
+    set_off_fillers: list[Text]
+    hedges: list[Text]
+    comments: ClarityComments
+    tips: ClarityTips
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Clarity:
+        if not self.ideal_min_words < self.ideal_max_words < self.long_floor_words:
+            raise ValueError("need ideal_min_words < ideal_max_words < long_floor_words")
+        if abs(sum(self.parts.model_dump().values()) - 1) > 1e-6:
+            raise ValueError("clarity parts must add up to 1")
+        length = {"words", "low", "high"}
+        for name in ("length_short", "length_good", "length_long"):
+            check_template(getattr(self.comments, name), length, f"comments.{name}")
+        for name in ("length_short", "length_long"):
+            check_template(getattr(self.tips, name), length, f"tips.{name}")
+        return self
+
+
+class RelevanceComments(Strict):
+    covered: Text
+    none: Text
+    missed: Text
+    thin: Text
+    listed: Text
+    scrambled: Text
+
+
+class RelevanceTips(Strict):
+    thin: Text
+    listed: Text
+
+
+class Relevance(Strict):
+    label: Text
+    comments: RelevanceComments
+    tips: RelevanceTips
+
+    @model_validator(mode="after")
+    def _fields(self) -> Relevance:
+        check_template(self.comments.covered, {"count", "total", "items"}, "comments.covered")
+        check_template(self.comments.none, {"total"}, "comments.none")
+        check_template(self.tips.thin, {"label"}, "tips.thin")
+        check_template(self.tips.listed, {"label"}, "tips.listed")
+        return self
+
+
+class Wording(Strict):
+    quote: Text
+    quote_max_chars: int = Field(ge=8)
+    ellipsis: str
+    item: Text
+    join: str
+    join_last: str
+    gate_note: Text
+    tips_max: int = Field(ge=2, le=4)
+    tip_min_points: float = Field(ge=0)
+    polish_tips: list[Text] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _fields(self) -> Wording:
+        check_template(self.quote, {"text"}, "quote")
+        check_template(self.item, {"label", "quote"}, "item")
+        check_template(self.gate_note, {"percent"}, "gate_note")
+        for tip in self.polish_tips:
+            check_template(tip, {"follow_up", "hint"}, "polish_tips")
+        return self
+
+
+class NeedsAnswer(Strict):
+    comment: Text
+    tips: list[Text] = Field(min_length=2, max_length=4)
+    summary: Text
+
+
+class Band(Strict):
+    min: int = Field(ge=0, le=100)
+    text: Text
+
+
+class Change(Strict):
+    better: Text
+    same: Text
+    worse: Text
+    newly_covered: Text
+    no_longer_covered: Text
+
+
+class RubricSpec(Strict):
+    """The whole rubric file."""
+
+    limits: Limits
+    weights: dict[Category, dict[CriterionId, int]]
+    gate_full_at: float = Field(gt=0, le=1)
+    fluency: Fluency
+    matching: Matching
+    sentences: Sentences
+    words: Words
+    structure: Structure
+    evidence: Evidence
+    framing: Framing
+    clarity: Clarity
+    relevance: Relevance
+    wording: Wording
+    needs_answer: NeedsAnswer
+    summary: list[Band] = Field(min_length=1)
+    change: Change
+
+    @model_validator(mode="after")
+    def _weights(self) -> RubricSpec:
+        for category in ("career-change", "behavioural", "technical"):
+            row = self.weights.get(category)  # type: ignore[call-overload]
+            if row is None:
+                raise ValueError(f"weights: missing category {category!r}")
+            if sum(row.values()) != 100 or any(v < 0 for v in row.values()):
+                raise ValueError(f"weights.{category}: points must be non-negative and add up to 100")
+            if row.get("relevance", 0) <= 0:
+                raise ValueError(f"weights.{category}: relevance needs points")
+        return self
+
+    @model_validator(mode="after")
+    def _bands(self) -> RubricSpec:
+        mins = [b.min for b in self.summary]
+        if mins != sorted(mins, reverse=True) or mins[-1] != 0:
+            raise ValueError("summary: bands must go from the highest min down to min 0")
+        for band in self.summary:
+            check_template(band.text, {"score", "covered", "total", "focus"}, "summary")
+        return self

@@ -1,0 +1,25 @@
+"""Natural-language understanding: normalise a message, match it to an intent, read its entities."""
+
+from chatbot.nlu.entities import Entities, EntityExtractor, extract_entities
+from chatbot.nlu.entity_words import EntityWords
+from chatbot.nlu.files import IntentError
+from chatbot.nlu.intents import Intent, IntentSet
+from chatbot.nlu.lexicon import Lexicon
+from chatbot.nlu.matcher import IntentMatch, Matcher
+from chatbot.nlu.scoring import Settings
+from chatbot.nlu.text import normalise
+
+__all__ = [
+    "Entities",
+    "EntityExtractor",
+    "EntityWords",
+    "Intent",
+    "IntentError",
+    "IntentMatch",
+    "IntentSet",
+    "Lexicon",
+    "Matcher",
+    "Settings",
+    "extract_entities",
+    "normalise",
+]

@@ -1,0 +1,90 @@
+"""Entities: the skills, categories, levels, picks, ratings and yes/no answers inside a message."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from chatbot.nlu.intents import IntentSet
+from chatbot.nlu.phrases import PhraseTable
+from chatbot.nlu.scales import NumberReader
+from chatbot.nlu.skills import SkillLike, SkillSpotter
+from chatbot.nlu.text import fold, tokens
+
+DEFAULT_INTENTS_DIR = Path(__file__).resolve().parents[2] / "intents"
+
+
+class KnowledgeLike(Protocol):
+    @property
+    def skills(self) -> Mapping[str, SkillLike]: ...
+
+
+@dataclass(frozen=True)
+class Entities:
+    skills: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    ordinal: int | None = None
+    rating: int | None = None
+    agreement: str | None = None
+
+
+def _table(groups: Mapping[str, list[str]]) -> PhraseTable[str]:
+    return PhraseTable.of((tuple(tokens(phrase)), value) for value, phrases in groups.items() for phrase in phrases)
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+@dataclass(frozen=True)
+class EntityExtractor:
+    """Everything needed to read entities, prepared once for a knowledge base and intent set."""
+
+    skills: SkillSpotter
+    categories: PhraseTable[str]
+    levels: PhraseTable[str]
+    agreement: PhraseTable[str]
+    agreement_priority: tuple[str, ...]
+    numbers: NumberReader
+
+    @classmethod
+    def build(cls, kb: KnowledgeLike, intents: IntentSet) -> EntityExtractor:
+        words = intents.entity_words
+        lexicon = intents.lexicon
+        protected = {*lexicon.ignorable, *lexicon.spelling, *lexicon.spelling.values(), *words.protected_words}
+        return cls(
+            skills=SkillSpotter.build(kb.skills, words.skill_name_separators, protected),
+            categories=_table(words.categories),
+            levels=_table(words.levels),
+            agreement=_table(words.agreement),
+            agreement_priority=tuple(words.agreement_priority),
+            numbers=NumberReader.build(words),
+        )
+
+    def extract(self, text: str) -> Entities:
+        folded = fold(text)
+        words = tokens(text)
+        agreements = set(self.agreement.find(words))
+        return Entities(
+            skills=self.skills.find(words),
+            categories=_unique(self.categories.find(words)),
+            levels=_unique(self.levels.find(words)),
+            ordinal=self.numbers.ordinal(folded, words),
+            rating=self.numbers.rating(folded, words),
+            agreement=next((a for a in self.agreement_priority if a in agreements), None),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_intents() -> IntentSet:
+    """The project's own intent folder, read once; callers that hold an IntentSet should pass it."""
+    return IntentSet.load(DEFAULT_INTENTS_DIR)
+
+
+def extract_entities(text: str, kb: KnowledgeLike, intents: IntentSet | None = None) -> Entities:
+    """Convenience form of EntityExtractor; an engine answering many turns should build one once."""
+    return EntityExtractor.build(kb, intents or default_intents()).extract(text)

@@ -1,0 +1,63 @@
+"""Numbers people use to pick and to rate: "the second one", "#3", "4 out of 5", "three"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chatbot.nlu.entity_words import EntityWords
+
+_SLASH = re.compile(r"(\d+)\s*/\s*(\d+)")
+
+
+def _alternation(options: Sequence[str]) -> str:
+    return "|".join(sorted((re.escape(o) for o in options), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class NumberReader:
+    words: EntityWords
+    marker: re.Pattern[str] | None
+    scale: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, words: EntityWords) -> NumberReader:
+        number = rf"(\d+|{_alternation(list(words.number_words))})" if words.number_words else r"(\d+)"
+        marker = re.compile(rf"(?:{_alternation(words.ordinal_markers)})\s*{number}\b") if words.ordinal_markers else None
+        scale = re.compile(rf"\b{number}\s*(?:{_alternation(words.scale_markers)})\s*(\d+)\b") if words.scale_markers else None
+        return cls(words, marker, scale)
+
+    def value(self, token: str) -> int | None:
+        if token.isdigit():
+            return int(token)
+        return self.words.number_words.get(token)
+
+    def ordinal(self, folded: str, tokens: Sequence[str]) -> int | None:
+        """An explicit pick ("number 3", "#2") anywhere; an ordinal word only in a short reply."""
+        if self.marker is not None:
+            hit = self.marker.search(folded)
+            if hit is not None:
+                return self.value(hit.group(1))
+        if len(tokens) > self.words.short_reply_words:
+            return None
+        for token in tokens:
+            if token in self.words.ordinal_words:
+                return self.words.ordinal_words[token]
+        return None
+
+    def rating(self, folded: str, tokens: Sequence[str]) -> int | None:
+        """A 1-to-max rating: "3/5" or "4 out of 5" anywhere, a lone number only in a short reply."""
+        top = self.words.rating_max
+        explicit = _SLASH.search(folded) or (self.scale.search(folded) if self.scale else None)
+        if explicit is not None:
+            given, out_of = self.value(explicit.group(1)), int(explicit.group(2))
+            if given is None or out_of < 1 or given > out_of:
+                return None
+            return max(1, min(top, round(given * top / out_of)))
+        if len(tokens) > self.words.short_reply_words:
+            return None
+        numbers = [n for n in (self.value(t) for t in tokens) if n is not None]
+        if len(numbers) == 1 and 1 <= numbers[0] <= top:
+            return numbers[0]
+        return None

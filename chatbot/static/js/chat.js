@@ -1,0 +1,203 @@
+// The chat page with a script: turns go through the JSON API (cookie + X-CSRFToken) instead of a
+// full-page form post. A failed send keeps the message on screen, marked "not sent", and its retry
+// reuses the same client_message_id, so the server stores it once however often it is retried.
+
+import { Composer } from "./composer.js";
+import { Renderer, nextOpenQuestion } from "./render.js";
+import { Timer } from "./timer.js";
+
+const root = document.getElementById("main");
+const form = document.getElementById("chat-form");
+const input = document.getElementById("chat-input");
+const list = document.getElementById("messages");
+const typing = document.getElementById("typing");
+const quick = document.getElementById("quick-replies");
+const banner = document.getElementById("practice-banner");
+const status = document.getElementById("send-status");
+const live = document.getElementById("live");
+const sendButton = document.getElementById("send-button");
+const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+const renderer = new Renderer(root);
+const composer = new Composer(form, input, document.getElementById("chat-counter"), announce);
+const timer = new Timer(banner.querySelector("[data-timer]"), announce);
+
+let busy = false;
+let unsent = null; // {text, id, node} of a message that failed to send
+let openQuestion = JSON.parse(banner.dataset.question || "null");
+
+function announce(...texts) {
+  live.replaceChildren();
+  window.setTimeout(() => {
+    live.replaceChildren(...texts.filter(Boolean).map((text) => {
+      const p = document.createElement("p");
+      p.textContent = text;
+      return p;
+    }));
+  }, 50);
+}
+
+function newId() {
+  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function scrollTo(top) {
+  window.scrollTo({ top, behavior: reducedMotion.matches ? "auto" : "smooth" });
+}
+
+function scrollToEnd() {
+  scrollTo(document.scrollingElement.scrollHeight);
+}
+
+/** Show a turn from its start: a long feedback card is read from the top, a short reply ends in view. */
+function scrollToTurn(node) {
+  scrollTo(node.getBoundingClientRect().top + window.scrollY - 16);
+}
+
+function setBusy(value) {
+  busy = value;
+  sendButton.disabled = value;
+  typing.hidden = !value;
+  list.setAttribute("aria-busy", String(value));
+  quick.querySelectorAll("button").forEach((button) => { button.disabled = value; });
+}
+
+function showQuickReplies(replies) {
+  const holder = quick.querySelector('[data-slot="list"]');
+  holder.replaceChildren(...replies.map((text) => renderer.quickReply(text)));
+  quick.hidden = replies.length === 0;
+}
+
+function showQuestion(question) {
+  const changed = (question && question.id) !== (openQuestion && openQuestion.id);
+  openQuestion = question;
+  banner.hidden = !question;
+  if (!question) {
+    timer.stop(false);
+    return;
+  }
+  banner.querySelector('[data-slot="category"]').textContent = renderer.category(question.category);
+  banner.querySelector('[data-slot="text"]').textContent = question.text;
+  renderer.chips(banner.querySelector('[data-slot="skills"]'), question.skills || []);
+  if (changed) timer.stop(false);
+}
+
+function spoken(node) {
+  const who = node.querySelector(".message__who").textContent.trim();
+  const text = node.querySelector('[data-slot="text"]').textContent.trim();
+  const score = node.querySelector(".score");
+  return [`${who}: ${text}`, score ? score.textContent.replace(/\s+/g, " ").trim() : ""].join(" ");
+}
+
+function showTurn(messages) {
+  let answer = "";
+  let first = null;
+  const spokenTexts = [];
+  for (const m of messages) {
+    if (m.sender === "user") answer = m.text;
+    const node = renderer.message(m, answer);
+    list.append(node);
+    first = first || node;
+    if (m.sender === "bot") spokenTexts.push(spoken(node));
+  }
+  const last = messages[messages.length - 1];
+  showQuickReplies(last && last.sender === "bot" ? last.quick_replies || [] : []);
+  showQuestion(nextOpenQuestion(openQuestion, messages));
+  announce(...spokenTexts);
+  if (first) scrollToTurn(first);
+}
+
+async function failure(response) {
+  let error = {};
+  try {
+    error = (await response.json()).error || {};
+  } catch {
+    error = {};
+  }
+  if (response.status === 404) return form.dataset.sayGone;
+  if (error.code === "bad_request") return form.dataset.sayReload;
+  return error.message || form.dataset.sayOffline;
+}
+
+function markFailed(pending, reason) {
+  pending.node.classList.remove("message--pending");
+  pending.node.classList.add("message--failed");
+  pending.node.querySelector('[data-state="sending"]').hidden = true;
+  pending.node.querySelector('[data-state="failed"]').hidden = false;
+  pending.node.querySelector('[data-slot="reason"]').textContent = reason;
+  const retry = pending.node.querySelector('[data-slot="retry"]');
+  retry.onclick = () => deliver(pending);
+  unsent = pending;
+  announce(pending.node.querySelector('[data-state="failed"]').textContent.replace(/\s+/g, " ").trim());
+}
+
+function markSending(pending) {
+  pending.node.classList.remove("message--failed");
+  pending.node.classList.add("message--pending");
+  pending.node.querySelector('[data-state="sending"]').hidden = false;
+  pending.node.querySelector('[data-state="failed"]').hidden = true;
+}
+
+async function deliver(pending) {
+  if (busy) return;
+  setBusy(true);
+  markSending(pending);
+  status.textContent = "";
+  scrollToEnd();
+  try {
+    const response = await fetch(root.dataset.messagesUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify({ text: pending.text, client_message_id: pending.id }),
+    });
+    if (!response.ok) {
+      markFailed(pending, await failure(response));
+      return;
+    }
+    const body = await response.json();
+    unsent = null;
+    pending.node.remove();
+    setBusy(false);
+    showTurn(body.messages);
+  } catch {
+    markFailed(pending, form.dataset.sayOffline);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function send(text) {
+  if (busy || !text) return;
+  if (unsent) {
+    status.textContent = form.dataset.sayBlocked;
+    unsent.node.querySelector('[data-slot="retry"]').focus();
+    return;
+  }
+  const pending = { text, id: newId(), node: renderer.pending(text) };
+  list.append(pending.node);
+  deliver(pending);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (busy) return;
+  if (unsent) {
+    send(input.value.trim());
+    return;
+  }
+  send(composer.take());
+});
+
+quick.addEventListener("click", (event) => {
+  const button = event.target.closest("button.quick-reply");
+  if (!button) return;
+  event.preventDefault();
+  send(button.value);
+  input.focus({ preventScroll: true });
+});
+
+if (window.location.hash === "") window.scrollTo(0, document.scrollingElement.scrollHeight);

@@ -1,0 +1,64 @@
+"""The chat page: GET renders the whole conversation; a plain form POST runs a turn (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import redirect, render_template, request, url_for
+
+from chatbot import store
+from chatbot.api.inputs import MAX_TEXT, optional_id, text_field
+from chatbot.errors import ApiError
+from chatbot.extensions import coach_engine
+from chatbot.web import bp, conversation
+from chatbot.web.views import message_views, open_question, quick_replies, skill_names
+
+
+def render_chat(session: dict[str, Any], messages: list[dict[str, Any]], *, error: str | None = None,
+                draft: str = "", status: int = 200):
+    """The page; a fresh client_message_id per render makes a resubmitted form a harmless repeat."""
+    return render_template(
+        "chat.html",
+        session=session,
+        views=message_views(messages),
+        question=open_question(messages),
+        quick_replies=quick_replies(messages),
+        skill_names=skill_names(coach_engine().knowledge),
+        client_message_id=uuid.uuid4().hex,
+        max_text=MAX_TEXT,
+        error=error,
+        draft=draft,
+    ), status
+
+
+@bp.get("/")
+def chat():
+    return render_chat(*conversation.current_or_new())
+
+
+@bp.post("/")
+def send():
+    """The no-JavaScript path: store the turn, then redirect so a reload never posts again."""
+    text = request.form.get("text", "")
+    try:
+        clean = text_field({"text": text}, "text")
+        client_message_id = optional_id({"client_message_id": request.form.get("client_message_id") or None},
+                                        "client_message_id")
+    except ApiError as error:
+        return render_chat(*conversation.current_or_new(), error=error.message, draft=text, status=400)
+    session, _messages = conversation.current_or_new()
+    stored = store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
+    if stored is None:  # deleted from another tab between the two calls: carry on in a new conversation
+        session, _messages = conversation.start()
+        store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
+    return redirect(url_for("web.chat", _anchor="latest"), code=303)
+
+
+@bp.post("/new")
+def new_conversation():
+    """Start afresh; a conversation nobody has written in yet is reused rather than piling up."""
+    found = conversation.current()
+    if found is None or conversation.has_user_messages(found[1]):
+        conversation.start()
+    return redirect(url_for("web.chat"), code=303)

@@ -1,0 +1,61 @@
+"""This browser's conversations: the current one is remembered in the signed session cookie."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import session as cookie
+
+from chatbot import store
+from chatbot.api.access import browser_key
+from chatbot.api.sessions import open_session
+from chatbot.store import Access
+
+CURRENT = "current"
+
+Found = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def access() -> Access:
+    """The page's credential: the browser key, never a bearer token."""
+    return Access(browser_key=browser_key())
+
+
+def load(session_id: str | None) -> Found | None:
+    """(session, messages) when the id names one of this browser's conversations."""
+    if not session_id or not browser_key():
+        return None
+    return store.get_session(session_id, access())
+
+
+def current_id() -> str | None:
+    return cookie.get(CURRENT)
+
+
+def current() -> Found | None:
+    return load(current_id())
+
+
+def start() -> Found:
+    """A new conversation, bound to this browser and made current; it opens with the greeting."""
+    session, _token, messages = open_session(None, bind_browser=True)
+    cookie[CURRENT] = session["id"]
+    return session, messages
+
+
+def current_or_new() -> Found:
+    return current() or start()
+
+
+def make_current(session_id: str) -> None:
+    cookie[CURRENT] = session_id
+
+
+def forget(session_id: str) -> None:
+    """After a delete: the page must not try to continue a conversation that is gone."""
+    if cookie.get(CURRENT) == session_id:
+        cookie.pop(CURRENT)
+
+
+def has_user_messages(messages: list[dict[str, Any]]) -> bool:
+    return any(message["sender"] == "user" for message in messages)

@@ -1,0 +1,43 @@
+"""Template filters for times and numbers, so every page writes them the same way."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from chatbot.web import bp
+
+
+def parse_time(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+@bp.app_template_filter("when")
+def when(value: str) -> str:
+    """"25 Nov 2025, 08:26 UTC": unambiguous without JavaScript (the script shows local time)."""
+    moment = parse_time(value)
+    if moment is None:
+        return value
+    moment = moment.astimezone(timezone.utc)
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+@bp.app_template_filter("clock")
+def clock(value: str) -> str:
+    moment = parse_time(value)
+    return moment.astimezone(timezone.utc).strftime("%H:%M UTC") if moment else value
+
+
+@bp.app_template_filter("thousands")
+def thousands(value: int) -> str:
+    return f"{value:,}"
+
+
+@bp.app_template_filter("humanise")
+def humanise(slug: str) -> str:
+    """A readable fallback for an id the knowledge base does not name: "model-serving" -> "Model serving"."""
+    words = str(slug).replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

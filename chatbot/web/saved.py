@@ -1,0 +1,69 @@
+"""Saved sessions: the list, one transcript, its downloads, delete (with a confirm step) and resume."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+
+from chatbot import store
+from chatbot.api.access import browser_key
+from chatbot.api.sessions import NOT_FOUND
+from chatbot.api.transcripts import FORMATS, render_transcript
+from chatbot.extensions import coach_engine
+from chatbot.web import bp, conversation
+from chatbot.web.conversation import Found
+from chatbot.web.views import message_views, practice_summary, skill_names
+
+DELETED = "deleted"  # flash key; the template holds the words
+
+
+def owned(session_id: str) -> Found:
+    """Another browser's session and a missing one look the same: 404."""
+    found = conversation.load(session_id)
+    if found is None:
+        raise NOT_FOUND
+    return found
+
+
+@bp.get("/sessions")
+def saved_sessions():
+    rows = store.list_sessions(browser_key())
+    listed = [{**row, "practice": practice_summary(row["practice_scores"])} for row in rows]
+    return render_template("sessions.html", sessions=listed, current_id=conversation.current_id())
+
+
+@bp.get("/sessions/<session_id>")
+def transcript(session_id: str):
+    session, messages = owned(session_id)
+    scores = [m["feedback"]["score"] for m in messages if m.get("feedback") and not m["feedback"].get("needs_answer")]
+    return render_template(
+        "transcript.html", session=session, views=message_views(messages), formats=list(FORMATS),
+        practice=practice_summary(scores), skill_names=skill_names(coach_engine().knowledge),
+        is_current=conversation.current_id() == session_id,
+    )
+
+
+@bp.get("/sessions/<session_id>/download/<fmt>")
+def download(session_id: str, fmt: str):
+    return render_transcript(*owned(session_id), fmt)
+
+
+@bp.get("/sessions/<session_id>/delete")
+def confirm_delete(session_id: str):
+    session, messages = owned(session_id)
+    return render_template("confirm_delete.html", session=session, message_count=len(messages))
+
+
+@bp.post("/sessions/<session_id>/delete")
+def delete(session_id: str):
+    if not store.delete_session(session_id, conversation.access()):
+        raise NOT_FOUND
+    conversation.forget(session_id)
+    flash(DELETED)
+    return redirect(url_for("web.saved_sessions"), code=303)
+
+
+@bp.post("/sessions/<session_id>/resume")
+def resume(session_id: str):
+    owned(session_id)
+    conversation.make_current(session_id)
+    return redirect(url_for("web.chat", _anchor="latest"), code=303)

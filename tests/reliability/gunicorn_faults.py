@@ -1,0 +1,47 @@
+"""A worker hook for fault tests: turns pause inside their transaction, where a fault hurts most.
+
+The pause comes after the turn's rows are flushed and before the commit. Two uses:
+- FAULT_MARKER (with FAULT_PID_FILE, FAULT_PAUSE seconds, default 30): the first turn whose text
+  carries the marker pauses and its worker writes its pid to the file, so the test knows which
+  process to kill or when to cut the database; later marked turns (the client's retry) go through.
+- FAULT_PAUSE_EVERY_TURN (seconds): every turn pauses that long, so a worker killed at random is
+  almost certainly in the middle of one.
+Installed with TEST_WORKER_INIT=tests.reliability.gunicorn_faults:install (see gunicorn_conf.py).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def install(worker) -> None:
+    marker = os.environ.get("FAULT_MARKER")
+    every_turn = float(os.environ.get("FAULT_PAUSE_EVERY_TURN", "0"))
+    if not marker and not every_turn:
+        return
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from chatbot.store.models import Message
+
+    @event.listens_for(Session, "after_flush")
+    def _pause_inside_the_turn(session, _context) -> None:
+        user_messages = [item for item in session.new if isinstance(item, Message) and item.sender == "user"]
+        if not user_messages:
+            return
+        if every_turn:
+            time.sleep(every_turn)
+        if marker and any(marker in message.text for message in user_messages) and _claim_pause():
+            time.sleep(float(os.environ.get("FAULT_PAUSE", "30")))
+
+
+def _claim_pause() -> bool:
+    """Only the first marked turn pauses: the pid file is created exclusively, then filled."""
+    try:
+        handle = os.open(os.environ["FAULT_PID_FILE"], os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return False
+    with os.fdopen(handle, "w") as out:
+        out.write(str(os.getpid()))
+    return True

@@ -1,0 +1,96 @@
+"""Self-assessment: one skill at a time, natural answers, early stop, then a personal plan."""
+
+from __future__ import annotations
+
+from chatbot.dialogue.formatting import duration
+
+
+def gaps(engine):
+    return engine.knowledge.gaps(engine.knowledge.default_transition)
+
+
+def test_assessment_asks_about_one_skill_at_a_time_with_quick_answers(chat, engine):
+    reply = chat.say("assess my skills")
+    assert reply.intent == "assessment_question"
+    assert gaps(engine)[0].name in reply.text
+    assert {"Yes, regularly", "A bit", "Never used it", "1", "5"} <= set(reply.quick_replies)
+
+
+def test_natural_answers_are_understood_and_move_on(chat, engine):
+    chat.say("assess my skills")
+    answers = ["never used it", "a bit", "yes, regularly", "2", "I'd say 4/5"]
+    for answer, skill in zip(answers, gaps(engine)):
+        reply = chat.say(answer)
+        assert reply.intent in {"assessment_question", "assessment_plan"}, answer
+        assert skill.id in chat.state["profile"]["ratings"], answer
+    ratings = chat.state["profile"]["ratings"]
+    assert ratings[gaps(engine)[3].id] == 2 and ratings[gaps(engine)[4].id] == 4
+    assert ratings[gaps(engine)[0].id] < ratings[gaps(engine)[1].id] < ratings[gaps(engine)[2].id]
+
+
+def test_every_quick_answer_counts_as_a_rating(chat):
+    offered = chat.say("assess my skills").quick_replies
+    for choice in offered:
+        if choice.lower() == "stop":
+            continue
+        before = dict(chat.state["profile"]["ratings"])
+        chat.say(choice)
+        assert len(chat.state["profile"]["ratings"]) == len(before) + 1, choice
+
+
+def test_unclear_answer_asks_the_same_skill_again(chat, engine):
+    chat.say("assess my skills")
+    reply = chat.say("hmm purple")
+    assert reply.intent == "assessment_question"
+    assert gaps(engine)[0].name in reply.text
+    assert chat.state["profile"]["ratings"] == {}
+
+
+def test_a_topic_question_mid_assessment_is_answered_then_the_skill_asked_again(chat, engine):
+    chat.say("assess my skills")
+    chat.say(engine.resources.intents.get("salary").examples[0])
+    intents = [reply.intent for reply in chat.replies]
+    assert intents == ["salary", "assessment_question"]
+
+
+def test_stopping_early_gives_a_plan_weakest_gap_first(chat, engine):
+    gap = gaps(engine)
+    chat.say("assess my skills")
+    chat.say("4")
+    chat.say("1")
+    chat.say("3")
+    plan = chat.say("stop")
+    assert plan.intent == "assessment_plan"
+    numbered = [line for line in plan.text.splitlines() if line[:1].isdigit()]
+    assert gap[1].name in numbered[0]
+    assert not any(gap[0].name in line for line in numbered)
+    assert plan.quick_replies[0] == f"Practice {gap[1].name.lower()}"
+
+
+def test_plan_timeline_is_scaled_and_states_its_basis(chat, engine):
+    transition = engine.knowledge.transitions[engine.knowledge.default_transition]
+    chat.say("assess my skills")
+    for _ in gaps(engine)[:3]:
+        chat.say("5")
+    text = chat.say("stop").text
+    assert duration(transition.timeline.duration) in text
+    assert "2 left" in text
+
+
+def test_plan_offers_practice_on_the_weakest_skill_and_it_works(chat, engine):
+    gap = gaps(engine)
+    chat.say("assess my skills")
+    chat.say("3")
+    chat.say("1")
+    offer = chat.say("stop").quick_replies[0]
+    question = chat.say(offer).question
+    assert gap[1].id in question["skills"]
+
+
+def test_plain_practice_after_assessment_favours_the_weakest_skill(chat, engine):
+    gap = gaps(engine)
+    chat.say("assess my skills")
+    for skill in gap:
+        chat.say("1" if skill == gap[3] else "5")
+    chat.say("stop")
+    assert gap[3].id in chat.say("practice").question["skills"]

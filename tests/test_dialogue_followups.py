@@ -1,0 +1,76 @@
+"""Follow-ups refer back to the last answer: another level, more detail, the reason, an item of a list."""
+
+from __future__ import annotations
+
+from chatbot.dialogue.formatting import money
+
+
+def ask_topic(chat, engine, name):
+    return chat.say(engine.resources.intents.get(name).examples[0])
+
+
+def test_level_follow_up_after_salary_gives_that_level(chat, engine):
+    to_role = engine.knowledge.roles["machine-learning-engineer"]
+    ask_topic(chat, engine, "salary")
+    reply = chat.say("and for senior roles?")
+    assert reply.intent == "salary"
+    assert money(to_role.salary.senior) in reply.text
+    assert money(to_role.salary.entry) not in reply.text
+
+
+def test_entry_level_follow_up(chat, engine):
+    to_role = engine.knowledge.roles["machine-learning-engineer"]
+    ask_topic(chat, engine, "salary")
+    assert money(to_role.salary.entry) in chat.say("what about entry level?").text
+
+
+def test_tell_me_more_deepens_the_last_topic(chat, engine):
+    transition = engine.knowledge.transitions[engine.knowledge.default_transition]
+    first = ask_topic(chat, engine, "realistic")
+    deeper = chat.say("tell me more")
+    assert deeper.intent == "realistic"
+    assert deeper.text != first.text
+    assert transition.realism.biggest_risk.split()[0].lower() in deeper.text.lower()
+
+
+def test_why_gives_the_reason_behind_the_last_answer(chat, engine):
+    transition = engine.knowledge.transitions[engine.knowledge.default_transition]
+    ask_topic(chat, engine, "salary")
+    reply = chat.say("why?")
+    assert reply.intent == "salary"
+    assert transition.salary.why_dip in reply.text
+
+
+def test_more_before_any_topic_asks_which_one(chat):
+    reply = chat.say("tell me more")
+    assert reply.intent != "fallback"
+    assert len(reply.quick_replies) >= 2
+
+
+def test_ordinal_picks_an_item_of_the_last_list(chat, engine):
+    gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
+    ask_topic(chat, engine, "skill_gaps")
+    reply = chat.say("what about the second one?")
+    assert reply.text.startswith(gaps[1].name)
+    assert gaps[1].build_evidence[0] in reply.text
+
+
+def test_step_number_after_the_plan_gives_that_step(chat, engine):
+    step = engine.knowledge.transitions[engine.knowledge.default_transition].plan[2]
+    ask_topic(chat, engine, "plan")
+    reply = chat.say("tell me about step 3")
+    assert step.title in reply.text
+    assert step.actions[0] in reply.text
+
+
+def test_ordinal_out_of_range_says_how_long_the_list_was(chat, engine):
+    gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
+    ask_topic(chat, engine, "skill_gaps")
+    reply = chat.say(f"what about number {len(gaps) + 3}?")
+    assert str(len(gaps)) in reply.text
+
+
+def test_list_item_then_why_explains_that_topic(chat, engine):
+    ask_topic(chat, engine, "mistakes")
+    chat.say("tell me about the first one")
+    assert chat.say("why?").intent == "mistakes"

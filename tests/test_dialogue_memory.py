@@ -1,0 +1,46 @@
+"""The bot remembers what users say about themselves within a session, and uses it."""
+
+from __future__ import annotations
+
+
+def test_self_description_is_remembered_and_acknowledged(chat):
+    reply = chat.say("I'm a data scientist with 3 years of pytorch")
+    profile = chat.state["profile"]
+    assert profile["current_role"] == "data-scientist"
+    assert profile["years"] == 3
+    assert "deep-learning-frameworks" in profile["known_skills"]
+    assert reply.intent != "fallback"
+    assert "Data Scientist" in reply.text
+
+
+def test_known_skill_is_acknowledged_in_the_gaps_answer(chat, engine):
+    docker = engine.knowledge.skills["kubernetes-docker"]
+    chat.say("I already know docker")
+    text = chat.say(engine.resources.intents.get("skill_gaps").examples[0]).text
+    assert "already know" in text and docker.name in text.split("\n")[0]
+
+
+def test_known_skill_drops_out_of_what_to_learn_first(chat, engine):
+    chat.say("I already know docker")
+    text = chat.say(engine.resources.intents.get("learn_first").examples[0]).text
+    numbered = [line for line in text.splitlines() if line[:1].isdigit()]
+    assert numbered and not any("Kubernetes" in line for line in numbered)
+
+
+def test_negated_skill_is_remembered_as_lacking(chat):
+    chat.say("I know python but I've never used kubernetes")
+    profile = chat.state["profile"]
+    assert "python-data-stack" in profile["known_skills"]
+    assert "kubernetes-docker" in profile["lacking_skills"]
+
+
+def test_questions_are_not_taken_as_claims(chat):
+    chat.say("do I have to learn docker?")
+    assert chat.state["profile"]["known_skills"] == []
+
+
+def test_memory_survives_other_topics(chat, engine):
+    chat.say("I already know docker")
+    chat.say(engine.resources.intents.get("salary").examples[0])
+    chat.say(engine.resources.intents.get("timeline").examples[0])
+    assert "kubernetes-docker" in chat.state["profile"]["known_skills"]

@@ -1,0 +1,33 @@
+"""The terminal client runs the same conversation with injected input and output."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from chatbot.dialogue.terminal import chat_command, run_terminal
+
+
+def scripted(lines):
+    queue = list(lines)
+    return lambda: queue.pop(0) if queue else None
+
+
+def test_terminal_greets_answers_and_stops_at_end_of_input(engine):
+    written: list[str] = []
+    state = run_terminal(engine, scripted(["practice", "", "stop"]), written.append)
+    assert state["mode"] == "chat"
+    assert len(written) == 3
+    assert "[Practice]" in written[0]
+    assert engine.knowledge.questions[state["practice"]["asked"][0]].text in written[1]
+
+
+def test_chat_command_runs_from_the_command_line():
+    result = CliRunner().invoke(chat_command, [], input="help\n")
+    assert result.exit_code == 0, result.output
+    assert "[Menu]" in result.output
+
+
+def test_chat_command_refuses_an_unknown_transition():
+    result = CliRunner().invoke(chat_command, ["--transition", "nope-to-nothing"])
+    assert result.exit_code != 0
+    assert "--transition" in result.output

@@ -1,0 +1,118 @@
+"""Topic answers are composed from the knowledge base, for every topic the NLU knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.dialogue.formatting import duration, money
+
+
+def topic_intents(engine):
+    return [intent for intent in engine.resources.intents if intent.kind == "topic"]
+
+
+def ask_topic(chat, engine, name):
+    """Ask with the intent's own first example: this tests answering, not matching."""
+    return chat.say(engine.resources.intents.get(name).examples[0])
+
+
+@pytest.fixture
+def move(engine):
+    kb = engine.knowledge
+    transition = kb.transitions[kb.default_transition]
+    return transition, kb.roles[transition.from_role], kb.roles[transition.to_role]
+
+
+def test_every_topic_intent_is_answered_with_two_to_four_quick_replies(engine, chat):
+    for intent in topic_intents(engine):
+        reply = ask_topic(chat, engine, intent.name)
+        assert reply.intent == intent.name, intent.name
+        assert reply.text.strip(), intent.name
+        assert 2 <= len(reply.quick_replies) <= 4, (intent.name, reply.quick_replies)
+        assert reply.question is None and reply.feedback is None
+
+
+def test_quick_replies_offered_after_topics_are_understood(engine, chat):
+    offered = {choice for intent in topic_intents(engine) for choice in ask_topic(chat, engine, intent.name).quick_replies}
+    not_understood = [choice for choice in sorted(offered) if chat.say(choice).intent == "fallback"]
+    assert not not_understood
+
+
+def test_salary_quotes_every_stage_of_the_pay_picture(engine, chat, move):
+    transition, _, to_role = move
+    text = ask_topic(chat, engine, "salary").text
+    assert "£34,000–£48,000" in text and "£90,000–£160,000+" in text
+    for stage in transition.salary.stages:
+        role = engine.knowledge.roles[stage.role]
+        assert money(getattr(role.salary, stage.band)) in text
+    assert duration(transition.salary.dip_duration) in text
+    assert duration(transition.salary.catch_up) in text
+
+
+def test_salary_says_who_earns_more_at_mid_career(engine, chat, move):
+    _, from_role, to_role = move
+    text = ask_topic(chat, engine, "salary").text
+    assert money(to_role.salary.mid) in text and money(from_role.salary.mid) in text
+
+
+def test_timeline_quotes_the_duration(engine, chat, move):
+    transition, _, _ = move
+    assert "6-12 months" in ask_topic(chat, engine, "timeline").text
+    assert duration(transition.timeline.duration) == "6-12 months"
+
+
+def test_plan_lists_every_step_with_its_time_frame(engine, chat, move):
+    transition, _, _ = move
+    text = ask_topic(chat, engine, "plan").text
+    for step in transition.plan:
+        assert step.title in text and step.timeframe.label in text
+
+
+def test_transferable_skills_say_why_they_transfer(engine, chat, move):
+    transition, _, _ = move
+    text = ask_topic(chat, engine, "transferable_skills").text
+    for skill in engine.knowledge.transferable(transition.id):
+        assert skill.name in text
+        assert transition.transfer_notes[skill.id] in text
+
+
+def test_gaps_name_every_gap_and_more_says_how_to_build_evidence(engine, chat, move):
+    transition, _, _ = move
+    gaps = engine.knowledge.gaps(transition.id)
+    text = ask_topic(chat, engine, "skill_gaps").text
+    assert all(skill.name in text for skill in gaps)
+    deeper = chat.say("tell me more").text
+    assert gaps[0].build_evidence[0] in deeper
+
+
+def test_learn_first_orders_gaps_by_the_users_own_ratings(engine, chat, move):
+    transition, _, _ = move
+    gaps = engine.knowledge.gaps(transition.id)
+    weakest = gaps[-1]
+    chat.say("assess my skills")
+    for skill in gaps:
+        chat.say("1" if skill == weakest else "3")
+    chat.say("stop")
+    text = ask_topic(chat, engine, "learn_first").text
+    first_line = next(line for line in text.splitlines() if line.startswith("1."))
+    assert weakest.name in first_line
+
+
+def test_skill_info_describes_the_named_skill(chat, engine):
+    skill = engine.knowledge.skills["kubernetes-docker"]
+    reply = chat.say("tell me about kubernetes")
+    assert reply.intent == "skill_info"
+    assert skill.description in reply.text
+
+
+def test_cv_advice_keeps_the_page_limit(engine, chat, move):
+    transition, _, _ = move
+    chat.say(engine.resources.intents.get("cv").examples[0])
+    assert f"{transition.cv.max_pages} pages" in chat.say("why?").text
+
+
+def test_out_of_domain_gets_fallback_with_closest_topics(chat):
+    reply = chat.say("what's the best recipe for banana bread")
+    assert reply.intent == "fallback"
+    assert "didn't understand" in reply.text
+    assert 2 <= len(reply.quick_replies) <= 4

@@ -1,0 +1,111 @@
+"""A whole mock interview through the engine: ask, hint, answer, retry, model answer, move on, summary."""
+
+from __future__ import annotations
+
+import pytest
+
+WEAK_ANSWER = "I am not sure, I would probably just use some tools for it and see what happens."
+
+
+def strong_answer(engine, question_id: str) -> str:
+    """The question's own model outline, which a fair scorer must rate above a vague answer."""
+    return " ".join(engine.knowledge.questions[question_id].model_answer)
+
+
+def test_practice_asks_a_question_in_the_api_shape(chat, engine):
+    reply = chat.say("practice")
+    assert reply.intent == "practice_question"
+    assert set(reply.question) == {"id", "text", "category", "skills"}
+    question = engine.knowledge.questions[reply.question["id"]]
+    assert reply.question["text"] == question.text and question.text in reply.text
+    assert reply.feedback is None
+
+
+def test_the_whole_practice_flow(chat, engine):
+    asked = chat.say("practice model serving").question
+    question = engine.knowledge.questions[asked["id"]]
+
+    hint = chat.say("hint")
+    assert hint.intent == "hint" and question.hint in hint.text
+
+    first = chat.say(WEAK_ANSWER)
+    assert first.intent == "practice_feedback"
+    assert first.feedback["question_id"] == question.id
+    assert {"score", "criteria", "talking_points", "tips"} <= set(first.feedback)
+    assert str(first.feedback["score"]) in first.text
+    assert list(first.quick_replies) == ["Try again", "Model answer", "Next question", "Summary"]
+
+    again = chat.say("try again")
+    assert again.intent == "practice_question" and again.question["id"] == question.id
+
+    second = chat.say(strong_answer(engine, question.id))
+    change = second.feedback["change"]
+    assert change["previous_score"] == first.feedback["score"]
+    assert change["delta"] == second.feedback["score"] - first.feedback["score"] > 0
+    assert f"{change['delta']:+d}" in second.text
+
+    outline = chat.say("model answer")
+    assert outline.intent == "model_answer"
+    assert all(beat in outline.text for beat in question.model_answer)
+
+    following = chat.say("next question")
+    assert following.intent == "practice_question" and following.question["id"] != question.id
+
+    summary = chat.say("summary")
+    assert summary.intent == "summary" and summary.feedback is None
+    assert question.text in summary.text
+    assert f"{second.feedback['score']}/100" in summary.text
+
+
+def test_feedback_is_only_on_feedback_replies(chat, engine):
+    replies = [chat.say(text) for text in ("practice", WEAK_ANSWER, "model answer", "next", "stop")]
+    assert [reply.feedback is not None for reply in replies] == [False, True, False, False, False]
+
+
+def test_questions_do_not_repeat_until_the_pool_is_used_up(chat, engine):
+    pool = engine.knowledge.questions_for("feature-stores", None, engine.knowledge.default_transition)
+    seen = [chat.say("practice feature stores").question["id"]]
+    seen += [chat.say("skip").question["id"] for _ in range(len(pool) - 1)]
+    assert sorted(seen) == sorted(q.id for q in pool)
+    assert chat.say("skip").question["id"] in seen
+
+
+@pytest.mark.parametrize("category", ["behavioural", "technical", "career-change"])
+def test_practice_a_category(chat, category):
+    spoken = category.replace("-", " ")
+    assert chat.say(f"practice {spoken} questions").question["category"] == category
+
+
+def test_an_answer_that_looks_like_a_topic_is_still_an_answer(chat):
+    chat.say("practice")
+    assert chat.say("What is the salary of a machine learning engineer?").intent == "practice_feedback"
+
+
+def test_an_answer_opening_with_practice_is_scored(chat):
+    chat.say("practice")
+    reply = chat.say("Practice matters here: I would first agree the latency budget with the product team, "
+                     "then design the pipeline and monitoring around it.")
+    assert reply.intent == "practice_feedback"
+
+
+def test_an_empty_answer_keeps_the_question_open(chat):
+    asked = chat.say("practice").question
+    nudge = chat.say("ok")
+    assert nudge.intent == "practice_feedback" and nudge.feedback["needs_answer"]
+    follow = chat.say(WEAK_ANSWER)
+    assert follow.intent == "practice_feedback" and follow.feedback["question_id"] == asked["id"]
+
+
+def test_summary_names_weakest_area_and_plan_steps(chat, engine):
+    transition = engine.knowledge.transitions[engine.knowledge.default_transition]
+    chat.say("practice model serving")
+    chat.say(WEAK_ANSWER)
+    text = chat.say("stop").text
+    assert "model serving" in text.lower()
+    assert any(step.title in text for step in transition.plan)
+
+
+def test_summary_without_answers_says_there_is_nothing_yet(chat):
+    reply = chat.say("summary")
+    assert reply.intent == "summary"
+    assert "|" not in reply.text
