@@ -32,10 +32,9 @@ def purge_command(older_than: str) -> None:
 
 
 def register_commands(app: Flask) -> None:
+    from chatbot.dialogue.terminal import chat_command
+    from chatbot.knowledge.cli import kb_cli
+
     app.cli.add_command(sessions_cli)
-    try:
-        from chatbot.knowledge.cli import kb_cli
-    except ImportError:
-        kb_cli = None
-    if kb_cli is not None:
-        app.cli.add_command(kb_cli)
+    app.cli.add_command(kb_cli)
+    app.cli.add_command(chat_command)
