@@ -7,13 +7,15 @@ from typing import Any
 
 from chatbot.feedback.result import Change, Criterion
 from chatbot.feedback.spec import RubricSpec
-from chatbot.feedback.wording import Words, sentence_case
+from chatbot.feedback.wording import Words
 from chatbot.knowledge.models import Question
 
 MIN_TIPS = 2
 
 
-def choose_tips(options: Sequence[tuple[float, str]], spec: RubricSpec, question: Question) -> tuple[str, ...]:
+def choose_tips(
+    options: Sequence[tuple[float, str]], spec: RubricSpec, question: Question
+) -> tuple[str, ...]:
     """The tips that would recover the most points, topped up with polish tips to at least two."""
     style = spec.wording
     ranked = [text for _, text in sorted(options, key=lambda o: -o[0])]
@@ -32,19 +34,28 @@ def _polish(spec: RubricSpec, question: Question) -> list[str]:
 
 
 def needs_answer_tips(spec: RubricSpec, question: Question) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(t.format(hint=question.hint, follow_up=question.follow_up)
-                               for t in spec.needs_answer.tips))
+    return tuple(
+        dict.fromkeys(
+            t.format(hint=question.hint, follow_up=question.follow_up) for t in spec.needs_answer.tips
+        )
+    )
 
 
 def summarise(score: int, criteria: Sequence[Criterion], covered: int, total: int, spec: RubricSpec) -> str:
     """One sentence: how good, how many points made, and which criterion has the most to gain."""
     focus = max(criteria, key=lambda c: c.max - c.score)
     band = next(b for b in spec.summary if score >= b.min)
-    return band.text.format(score=score, covered=covered, total=total, focus=sentence_case(focus.label))
+    return band.text.format(score=score, covered=covered, total=total, focus=getattr(spec, focus.id).focus)
 
 
-def compare(previous: Mapping[str, Any] | None, question: Question, score: int,
-            covered: Sequence[str], spec: RubricSpec, words: Words) -> Change | None:
+def compare(
+    previous: Mapping[str, Any] | None,
+    question: Question,
+    score: int,
+    covered: Sequence[str],
+    spec: RubricSpec,
+    words: Words,
+) -> Change | None:
     """How this attempt differs from a previous `to_dict()` of the same question; None if not comparable."""
     before = _previous(previous, question)
     if before is None:
@@ -52,7 +63,9 @@ def compare(previous: Mapping[str, Any] | None, question: Question, score: int,
     previous_score, previously_covered = before
     delta = score - previous_score
     newly = tuple(label for label in covered if label not in previously_covered)
-    lost = tuple(p.label for p in question.talking_points if p.label in previously_covered and p.label not in covered)
+    lost = tuple(
+        p.label for p in question.talking_points if p.label in previously_covered and p.label not in covered
+    )
     c = spec.change
     lines = [c.better if delta > 0 else c.worse if delta < 0 else c.same]
     lines[0] = lines[0].format(delta=abs(delta))

@@ -7,7 +7,7 @@ import re
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.relevance import PointResult
-from chatbot.feedback.spec import Limits
+from chatbot.feedback.spec_reading import Limits
 
 _VOWEL = re.compile("[aeiouy]")
 _CLUSTER = re.compile("[b-df-hj-np-tv-xz]{5}")  # "qwrtz": no English word strings five consonants together
@@ -15,18 +15,21 @@ _DIGIT = re.compile(r"\d")
 
 
 def needs_answer(reading: Reading, points: list[PointResult], lexicon: Lexicon, limits: Limits) -> bool:
+    """True when there is nothing to assess: too few words, or no real sentence and nothing on topic.
+
+    One real sentence is enough to count as an answer, so adding a sentence can only end the request.
+    """
     tokens = reading.tokens
-    if len(tokens) < limits.min_answer_words:
+    if len(tokens) < limits.min_answer_words or len({t.stem for t in tokens}) < limits.min_distinct_words:
         return True
-    if len({t.stem for t in tokens}) < limits.min_distinct_words:
+    if reading.usable:
+        return False
+    if len(tokens) <= limits.non_answer_max_words and any(reading.find(p, 0) for p in lexicon.non_answers):
         return True
     looks = {low: _wordlike(low) for low in {t.low for t in tokens}}
     if sum(looks[t.low] for t in tokens) / len(tokens) < limits.min_wordlike_share:
         return True
-    if len(tokens) <= limits.non_answer_max_words and any(reading.find(p, 0) for p in lexicon.non_answers):
-        return True
-    touched = any(p.earned or p.unusable for p in points)
-    return not reading.usable and not touched
+    return not any(p.earned or p.unusable for p in points)
 
 
 def _wordlike(word: str) -> bool:

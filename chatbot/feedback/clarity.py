@@ -27,9 +27,23 @@ def clarity_verdict(reading: Reading, lexicon: Lexicon, spec: Clarity, words: Wo
     c, t = spec.comments, spec.tips
     notes = [_length_note(total, spec)]
     notes.append(c.sentences.format(good=len(reading.usable), total=len(reading.sentences)))
-    odd = [s for s in reading.sentences if s.index not in reading.usable and s.index not in reading.repeated]
+    odd = [
+        s
+        for s in reading.sentences
+        if s.index not in reading.usable and s.index not in reading.repeated and s.index not in reading.waffle
+    ]
+    if reading.waffle:
+        stock = [
+            words.quote_span(reading.text, (reading.sentences[i].start, reading.sentences[i].end))
+            for i in reading.waffle[:_QUOTED]
+        ]
+        notes.append(c.waffle.format(items=words.items(stock)))
     if odd:
-        notes.append(c.fragments.format(items=words.items([words.quote_span(reading.text, (s.start, s.end)) for s in odd[:_QUOTED]])))
+        notes.append(
+            c.fragments.format(
+                items=words.items([words.quote_span(reading.text, (s.start, s.end)) for s in odd[:_QUOTED]])
+            )
+        )
     if reading.repeated:
         notes.append(c.repeated.format(count=len(reading.repeated)))
     filler_quotes = _quotes(reading, fillers, words)
@@ -43,7 +57,9 @@ def clarity_verdict(reading: Reading, lexicon: Lexicon, spec: Clarity, words: Wo
         tips.append(TipOption(t.length_short.format(words=total, low=lo, high=hi), w.length * (1 - length)))
     elif length < 1:
         tips.append(TipOption(t.length_long.format(words=total, low=lo, high=hi), w.length * (1 - length)))
-    if reading.repeated:
+    if reading.waffle:
+        tips.append(TipOption(t.waffle, w.sentences * (1 - sentences)))
+    elif reading.repeated:
         tips.append(TipOption(t.repeated, w.sentences * (1 - sentences)))
     elif sentences < 1:
         tips.append(TipOption(t.sentences, w.sentences * (1 - sentences)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -23,6 +24,7 @@ class Phrase:
 
     text: str
     variants: tuple[Variant, ...]
+    heads: frozenset[str]  # first stems of the variants: the phrase can only occur where one of these does
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,7 @@ class Hit:
     positions: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """One entry of the match stream: a word, or one piece of a compound word."""
 
     stem: str
@@ -75,31 +76,37 @@ class PhraseCompiler:
         self._stem_one = stem_one
         self._ignored = ignored
         self._max = max_variants
-        self._groups = [
-            [g for g in (self._base(m)[0] for m in group) if g] for group in synonyms
-        ]
+        self._groups = [[g for g in (self._base(m, True)[0] for m in group) if g] for group in synonyms]
 
-    def compile(self, text: str) -> Phrase:
-        variants = self._base(text)
+    def compile(self, text: str, loose: bool = False) -> Phrase:
+        """`loose` drops determiners, so a cue "the offline store" also matches "an offline store"."""
+        variants = self._base(text, loose)
         for group in self._groups:
             variants = _substitute(variants, group, self._max)
-        return Phrase(text, tuple(dict.fromkeys(v for v in variants if v)))
+        kept = tuple(dict.fromkeys(v for v in variants if v))
+        return Phrase(text, kept, frozenset(v[0] for v in kept))
 
-    def _base(self, text: str) -> list[Variant]:
+    def _base(self, text: str, loose: bool) -> list[Variant]:
         """The phrase's stems, plus a variant with each compound joined ("trade-off" -> "tradeoff")."""
-        tokens = [t for t in self._tokenise(text) if t.low not in self._ignored] or self._tokenise(text)
+        tokens = self._tokenise(text)
+        if loose:
+            tokens = [t for t in tokens if t.low not in self._ignored] or tokens
         split: list[str] = [p[2] for t in tokens for p in t.parts]
         joined: list[str] = []
         for t in tokens:
             if len(t.parts) > 1:
-                joined.append(self._stem_one("".join(p for p in t.low if p.isalnum())))
+                joined.append(self._stem_one("".join(c for c in t.low if c.isalnum())))
             else:
                 joined.extend(p[2] for p in t.parts)
         return list(dict.fromkeys([tuple(split), tuple(joined)]))
 
 
 def _substitute(variants: list[Variant], group: list[Variant], limit: int) -> list[Variant]:
-    """Add variants where one synonym of the group stands in for another."""
+    """Add variants where one synonym of the group stands in for another.
+
+    A multi-word cue never shrinks to a single word this way ("response time" does not become
+    "latency"), so a broad single word cannot sneak in through a synonym.
+    """
     out = list(variants)
     for variant in variants:
         for member in group:
@@ -107,8 +114,9 @@ def _substitute(variants: list[Variant], group: list[Variant], limit: int) -> li
             if at < 0:
                 continue
             for other in group:
-                if other != member and len(out) < limit:
-                    out.append(variant[:at] + other + variant[at + len(member) :])
+                swapped = variant[:at] + other + variant[at + len(member) :]
+                if other != member and len(out) < limit and len(swapped) >= min(len(variant), 2):
+                    out.append(swapped)
     return list(dict.fromkeys(out))
 
 
@@ -130,6 +138,7 @@ class StemIndex:
             for start, end, stem in tok.parts
         ]
         self._at: dict[str, list[int]] = {}
+        self._keys = self._at.keys()
         near = _near_words(vocabulary, fuzz, {p.stem for p in self.stream})
         for pos, piece in enumerate(self.stream):
             self._at.setdefault(piece.stem, []).append(pos)
@@ -138,6 +147,8 @@ class StemIndex:
 
     def find(self, phrase: Phrase, max_gap: int) -> list[Hit]:
         """Every occurrence of any variant, each word after the first at most `max_gap` words later."""
+        if self._keys.isdisjoint(phrase.heads):
+            return []
         hits: dict[tuple[int, int], Hit] = {}
         for variant in phrase.variants:
             for positions in self._occurrences(variant, max_gap):

@@ -6,9 +6,12 @@ from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import parts_verdict
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import Verdict
+from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Evidence
 from chatbot.feedback.wording import Words
 
 
-def evidence_verdict(reading: Reading, lexicon: Lexicon, spec: Evidence, words: Words) -> Verdict:
-    return parts_verdict(lexicon.evidence, reading, lexicon.vocab, spec.comments, words)
+def evidence_verdict(
+    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Evidence, words: Words
+) -> Verdict:
+    return parts_verdict(lexicon.evidence, reading, signals, spec.comments, words)

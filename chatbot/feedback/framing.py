@@ -5,17 +5,22 @@ from __future__ import annotations
 
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.parts import locate
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
-from chatbot.feedback.signals import Span, locate
+from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import Framing
 from chatbot.feedback.wording import Words
 
+_NEGATION_REACH = 5  # words before a phrase that may deny it
 
-def framing_verdict(reading: Reading, lexicon: Lexicon, spec: Framing, words: Words) -> Verdict:
-    toward = locate(lexicon.toward, reading, lexicon.vocab)
+
+def framing_verdict(
+    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words
+) -> Verdict:
+    toward = locate(lexicon.toward, reading, signals)
     link = _linked(reading, lexicon.background, lexicon.bridge)
-    apologies = [h for p in lexicon.apology for h in reading.find(p)]
+    apologies = [h for p in lexicon.apology for h in reading.find(p) if not _negated(h, reading, lexicon)]
     confident = (toward is not None or link is not None) and not apologies
     weights = (spec.toward.weight, spec.link.weight, spec.confident.weight)
     flags = (toward is not None, link is not None, confident)
@@ -27,7 +32,9 @@ def framing_verdict(reading: Reading, lexicon: Lexicon, spec: Framing, words: Wo
         for label, span in ((spec.toward.label, toward), (spec.link.label, link))
         if span is not None
     ]
-    missing = [label for label, span in ((spec.toward.label, toward), (spec.link.label, link)) if span is None]
+    missing = [
+        label for label, span in ((spec.toward.label, toward), (spec.link.label, link)) if span is None
+    ]
     notes = []
     if found:
         notes.append(c.found.format(items=words.items(found)))
@@ -47,6 +54,14 @@ def framing_verdict(reading: Reading, lexicon: Lexicon, spec: Framing, words: Wo
     if apologies:
         tips.append(TipOption(spec.confident.tip, spec.confident.weight / total))
     return Verdict(share, tuple(notes), tuple(tips))
+
+
+def _negated(hit: Hit, reading: Reading, lexicon: Lexicon) -> bool:
+    """ "not because I want to escape": a denial is not an apology."""
+    tokens = reading.sentences[hit.sentence].tokens
+    first = reading.index.stream[hit.positions[0]].token
+    before = tokens[max(0, first - _NEGATION_REACH) : first]
+    return any(t.low in lexicon.negations or t.low.endswith("n't") for t in before)
 
 
 def _linked(reading: Reading, background: tuple[Phrase, ...], bridge: tuple[Phrase, ...]) -> Span | None:

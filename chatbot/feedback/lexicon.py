@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
 import snowballstemmer
 
 from chatbot.feedback.cues import Fuzz, Phrase, PhraseCompiler
-from chatbot.feedback.sentences import FormRules, WordClasses
-from chatbot.feedback.spec import Part, RubricSpec, Words
-from chatbot.feedback.text import Stem, Token, fold, respell, tokenise
+from chatbot.feedback.sentences import OPEN_CLASSES, FormRules, WordClasses, forbidden_after
+from chatbot.feedback.spec import Part, RubricSpec
+from chatbot.feedback.spec_reading import Words
+from chatbot.feedback.text import Respeller, Stem, Token, fold, plain, tokenise
+
+_STEM_CACHE_LIMIT = 50_000  # distinct word forms remembered per rubric; beyond it, stems are recomputed
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Vocab:
     actors: frozenset[str]
     be_forms: frozenset[str]
     modals: frozenset[str]
+    action_skips: frozenset[str]
     irregular_past: frozenset[str]
     action_stems: frozenset[str]
     outcome_stems: frozenset[str]
@@ -39,12 +44,13 @@ class Vocab:
 
 
 class Lexicon:
-    """Everything the rubric's words compile to; built once per rubric, read-only afterwards."""
+    """Everything the rubric's words compile to, built once per rubric; afterwards only the bounded
+    stem cache grows."""
 
     def __init__(self, spec: RubricSpec) -> None:
         m = spec.matching
-        self._suffixes = tuple(sorted(m.respell, key=lambda pair: -len(pair[0])))
-        self._respell_min = m.respell_min_len
+        self._respell = Respeller(m.respell, m.respell_min_len)
+        self._stem_cache: dict[str, str] = {}
         self.fuzz = Fuzz(m.fuzzy_one_edit_len, m.fuzzy_two_edits_len)
         self.words = word_classes(spec.words, self._stems)
         self.form_rules = FormRules(**spec.sentences.model_dump(exclude={"abbreviations"}))
@@ -64,26 +70,38 @@ class Lexicon:
         self.background = self.phrases(spec.framing.link.background)
         self.bridge = self.phrases(spec.framing.link.bridge)
         self.apology = self.phrases(spec.framing.apology)
+        self.negations = frozenset(fold(w) for w in spec.words.negations)
         self.fillers = self.phrases(spec.clarity.fillers)
         self.set_off_fillers = frozenset(fold(w) for w in spec.clarity.set_off_fillers)
         self.hedges = self.phrases(spec.clarity.hedges)
         self.non_answers = self.phrases(spec.words.non_answers)
+        self.cliches = self.phrases(spec.words.cliches)
+        self.depth_ignores = frozenset(fold(w) for w in m.depth_ignores)
 
     def stemmer(self) -> Stem:
         """A fresh stemmer per call: the C stemmer objects are not safe to share between threads."""
         return snowballstemmer.stemmer("english").stemWords
 
     def normalise(self, word: str) -> str:
-        return respell(word, self._suffixes, self._respell_min)
+        return self._respell(word)
 
-    def tokenise(self, text: str, stem: Stem | None = None) -> list[Token]:
-        return tokenise(text, stem or self.stemmer(), self.normalise)
+    def tokenise(self, text: str) -> list[Token]:
+        return tokenise(text, self.stem_forms)
+
+    def stem_forms(self, forms: set[str]) -> Mapping[str, str]:
+        """Stems of folded word forms, remembered per rubric (up to a bound) since answers share words."""
+        known = self._stem_cache
+        missing = [f for f in forms if f not in known]
+        fresh = dict(zip(missing, self.stemmer()([self.normalise(plain(f)) for f in missing]), strict=True))
+        if len(known) < _STEM_CACHE_LIMIT:
+            known.update(fresh)
+        return {f: fresh[f] if f in fresh else known[f] for f in forms}
 
     def _stem_one(self, word: str) -> str:
         return self.stemmer()([self.normalise(word)])[0]
 
-    def phrases(self, texts: Sequence[str]) -> tuple[Phrase, ...]:
-        return tuple(self.compiler.compile(t) for t in texts)
+    def phrases(self, texts: Sequence[str], loose: bool = False) -> tuple[Phrase, ...]:
+        return tuple(self.compiler.compile(t, loose) for t in texts)
 
     def parts(self, parts: Sequence[Part]) -> tuple[CompiledPart, ...]:
         return tuple(
@@ -96,6 +114,7 @@ class Lexicon:
             actors=frozenset(fold(w) for w in words.actors),
             be_forms=frozenset(fold(w) for w in words.be_forms),
             modals=frozenset(fold(w) for w in words.modals),
+            action_skips=frozenset(fold(w) for w in words.action_skips),
             irregular_past=frozenset(fold(w) for w in words.irregular_past),
             action_stems=stems(words.action_verbs),
             outcome_stems=stems(words.outcome_words),
@@ -108,14 +127,24 @@ class Lexicon:
 
 
 def word_classes(words: Words, stems: Callable[[Sequence[str]], frozenset[str]]) -> WordClasses:
-    """Index the closed-class lists by word so the order rules can look each word up once."""
+    """Index the closed-class lists by word so the order rules look each word up once.
+
+    Every small word also gets the class "function" unless it may follow a determiner ("the same")."""
     by_class = {
         "determiner": words.determiners,
         "preposition": words.prepositions,
+        "core_preposition": words.core_prepositions,
+        "strict_preposition": words.strict_prepositions,
         "subject_pronoun": words.subject_pronouns,
+        "object_pronoun": words.object_pronouns,
+        "relativiser": words.relativisers,
+        "quantifier": words.quantifiers,
         "conjunction": words.conjunctions,
         "finite_auxiliary": words.finite_auxiliaries,
-        "core_preposition": words.core_prepositions,
+        "am": words.am,
+        "modal": words.modal_verbs,
+        "be_finite": words.be_finite,
+        "wh": words.wh_words,
         "to": words.to,
     }
     classes: dict[str, set[str]] = {}
@@ -123,14 +152,22 @@ def word_classes(words: Words, stems: Callable[[Sequence[str]], frozenset[str]])
         for word in members:
             classes.setdefault(fold(word), set()).add(name)
     function_words = set(classes) | {fold(w) for w in words.other_function_words}
+    followers = {fold(w) for w in words.determiner_followers}
+    for word in function_words - followers:
+        classes.setdefault(word, set()).add("function")
+    frozen = {w: frozenset(c) for w, c in classes.items()}
+    bad_pairs = frozenset(words.bad_pairs)
+    every_set = {*frozen.values(), *OPEN_CLASSES}
     return WordClasses(
-        classes={w: frozenset(c) for w, c in classes.items()},
+        classes=frozen,
         function_words=frozenset(function_words),
         verb_words=frozenset(fold(w) for w in [*words.clause_words, *words.finite_verbs]),
         clitics=frozenset(fold(w) for w in words.clitics),
         imperatives=stems(words.imperative_verbs),
         lead_ins=frozenset(fold(w) for w in words.lead_ins),
         determiners=frozenset(fold(w) for w in words.determiners),
-        bad_pairs=frozenset(words.bad_pairs),
+        bad_pairs=bad_pairs,
+        bad_after={c: forbidden_after(c, bad_pairs) for c in every_set},
         bad_final=frozenset(fold(w) for w in words.bad_final),
+        bad_initial=frozenset(fold(w) for w in words.bad_initial),
     )

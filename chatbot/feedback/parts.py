@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chatbot.feedback.lexicon import CompiledPart, Vocab
+from chatbot.feedback.lexicon import CompiledPart
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
-from chatbot.feedback.signals import locate
+from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import PartComments
 from chatbot.feedback.wording import Words
 
@@ -15,7 +15,7 @@ from chatbot.feedback.wording import Words
 def parts_verdict(
     parts: Sequence[CompiledPart],
     reading: Reading,
-    vocab: Vocab,
+    signals: Signals,
     comments: PartComments,
     words: Words,
     lead: str | None = None,
@@ -26,7 +26,7 @@ def parts_verdict(
     missing: list[CompiledPart] = []
     earned = 0.0
     for part in parts:
-        span = locate(part, reading, vocab)
+        span = locate(part, reading, signals)
         if span is None:
             missing.append(part)
         else:
@@ -41,3 +41,16 @@ def parts_verdict(
         notes.append(comments.none.format(items=words.items([p.label for p in missing])))
     tips = tuple(TipOption(p.tip, p.weight / total) for p in missing)
     return Verdict(earned / total, tuple(notes), tips)
+
+
+def locate(part: CompiledPart, reading: Reading, signals: Signals) -> Span | None:
+    """The earliest place in a usable sentence where the part shows, by phrase or by detector."""
+    found: list[Span] = []
+    hit = reading.first_usable(part.phrases)
+    if hit is not None:
+        found.append((hit.start, hit.end))
+    if part.detector is not None:
+        span = signals.first(part.detector)
+        if span is not None:
+            found.append(span)
+    return min(found) if found else None

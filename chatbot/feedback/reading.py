@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from chatbot.feedback.cues import Hit, Phrase, StemIndex
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.sentences import Form, judge
-from chatbot.feedback.spec import Fluency
+from chatbot.feedback.signals import specific
+from chatbot.feedback.spec_reading import Fluency
 from chatbot.feedback.text import Sentence, Token, split_sentences
 
 _BREAKS = ".!?…\n"
@@ -26,6 +27,7 @@ class Reading:
     forms: tuple[Form, ...]
     usable: frozenset[int]
     repeated: tuple[int, ...]
+    waffle: tuple[int, ...]  # stock phrases ("passionate", "team player") with nothing specific: no credit
     index: StemIndex
     fluency: float  # 1: natural word order; 0: reads as shuffled
     violations: tuple[tuple[int, int], ...]
@@ -45,13 +47,19 @@ class Reading:
         return min(hits, key=lambda h: (h.start, -h.end)) if hits else None
 
 
-def read(answer: str, lexicon: Lexicon, vocabulary: frozenset[str], fluency: Fluency, max_gap: int,
-         max_chars: int) -> Reading:
-    """Tokenise, split, judge each sentence, drop repeats and measure word-order oddities."""
+def read(
+    answer: str, lexicon: Lexicon, vocabulary: frozenset[str], fluency: Fluency, max_gap: int, max_chars: int
+) -> Reading:
+    """Tokenise, split, judge each sentence, set aside repeats and waffle, measure word-order oddities."""
     text = clip(answer, max_chars)
     tokens = lexicon.tokenise(text)
     sentences = split_sentences(text, tokens, lexicon.abbreviations)
     forms = tuple(judge(s, lexicon.words, lexicon.form_rules) for s in sentences)
+    index = StemIndex(sentences, vocabulary, lexicon.fuzz)
+    stock = {h.sentence for p in lexicon.cliches for h in index.find(p, max_gap)}
+    waffle = {i for i in stock if not specific(sentences[i], lexicon.vocab)}
+    violations = tuple(span for f in forms for span in f.violations)
+    quality = order_quality(len(violations), sum(f.checks for f in forms), fluency)
     seen: set[tuple[str, ...]] = set()
     usable: set[int] = set()
     repeated: list[int] = []
@@ -59,11 +67,9 @@ def read(answer: str, lexicon: Lexicon, vocabulary: frozenset[str], fluency: Flu
         key = tuple(t.stem for t in sentence.tokens)
         if key in seen:
             repeated.append(sentence.index)
-        elif form.ok:
-            usable.add(sentence.index)
+        elif form.ok and sentence.index not in waffle and (quality == 1 or not form.violations):
+            usable.add(sentence.index)  # in an answer that reads oddly, no odd sentence is trusted
         seen.add(key)
-    violations = tuple(span for f in forms for span in f.violations)
-    quality = order_quality(len(violations), sum(f.checks for f in forms), fluency)
     if quality == 0:
         usable.clear()  # shuffled as a whole: no sentence of it can be trusted
     return Reading(
@@ -73,7 +79,8 @@ def read(answer: str, lexicon: Lexicon, vocabulary: frozenset[str], fluency: Flu
         forms=forms,
         usable=frozenset(usable),
         repeated=tuple(repeated),
-        index=StemIndex(sentences, vocabulary, lexicon.fuzz),
+        waffle=tuple(sorted(waffle)),
+        index=index,
         fluency=quality,
         violations=violations,
         max_gap=max_gap,

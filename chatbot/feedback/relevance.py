@@ -12,7 +12,8 @@ from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
-from chatbot.feedback.spec import Matching, Relevance
+from chatbot.feedback.spec import Relevance
+from chatbot.feedback.spec_reading import Matching
 from chatbot.feedback.wording import Words
 from chatbot.knowledge.models import Question, TalkingPoint
 
@@ -24,14 +25,16 @@ class CompiledQuestion:
     question: Question
     points: tuple[tuple[TalkingPoint, tuple[Phrase, ...]], ...]
     vocabulary: frozenset[str]  # every cue stem: answer words close to these may be typos of them
+    point_stems: dict[str, frozenset[str]]  # point id -> its cue stems, which add no depth to it
 
 
 def compile_question(question: Question, lexicon: Lexicon) -> CompiledQuestion:
-    points = tuple((p, lexicon.phrases(p.cues)) for p in question.talking_points)
-    vocabulary = frozenset(
-        stem for _, phrases in points for phrase in phrases for variant in phrase.variants for stem in variant
-    )
-    return CompiledQuestion(question, points, vocabulary)
+    points = tuple((p, lexicon.phrases(p.cues, loose=True)) for p in question.talking_points)
+    stems = {
+        p.id: frozenset(stem for phrase in phrases for variant in phrase.variants for stem in variant)
+        for p, phrases in points
+    }
+    return CompiledQuestion(question, points, frozenset().union(*stems.values()), stems)
 
 
 @dataclass(frozen=True)
@@ -48,40 +51,94 @@ class PointResult:
         return bool(self.earned)
 
 
-def assess_points(compiled: CompiledQuestion, reading: Reading, matching: Matching, lexicon: Lexicon) -> list[PointResult]:
+def assess_points(
+    compiled: CompiledQuestion, reading: Reading, matching: Matching, lexicon: Lexicon
+) -> list[PointResult]:
+    """Credit per point = depth of its best sentence x strength of the evidence (how many cues)."""
     hits = {p.id: [h for phrase in phrases for h in reading.find(phrase)] for p, phrases in compiled.points}
-    stuffed = _stuffed_sentences(reading, [h for found in hits.values() for h in found], matching.list_cue_share)
+    every = [h for found in hits.values() for h in found]
+    stuffed = _stuffed_sentences(reading, hits, matching, lexicon.words.function_words)
+    eligible = {s for s in reading.usable if s not in stuffed}
+    eligible -= _templated(reading, every, eligible, matching.template_min_words)
     results = []
     for point, _ in compiled.points:
-        good = [h for h in hits[point.id] if h.sentence in reading.usable and h.sentence not in stuffed]
-        bad = [h for h in hits[point.id] if h not in good]
-        credit = max((_depth(h, reading, matching, lexicon) for h in good), default=0.0)
-        results.append(PointResult(point, credit, tuple(good), tuple(bad)))
+        good = tuple(h for h in hits[point.id] if h.sentence in eligible)
+        bad = tuple(h for h in hits[point.id] if h.sentence not in eligible)
+        own = compiled.point_stems[point.id]
+        depth = max((_depth(h, reading, matching, lexicon, own) for h in good), default=0.0)
+        results.append(PointResult(point, depth * _strength(good, matching, lexicon), good, bad))
     return results
 
 
-def _stuffed_sentences(reading: Reading, hits: list[Hit], limit: float) -> set[int]:
-    """Sentences where cue words make up most of the words: a keyword list dressed as a sentence."""
-    used: dict[int, set[int]] = {}
+def _stuffed_sentences(
+    reading: Reading, hits: dict[str, list[Hit]], matching: Matching, small: frozenset[str]
+) -> set[int]:
+    """Keyword lists dressed as sentences ("We used profiling and caching and ONNX and batching"):
+    content words mostly cue words spanning several points, or almost nothing but cue words."""
+    cue_tokens: dict[int, set[int]] = {}
+    points: dict[int, set[str]] = {}
+    for point_id, found in hits.items():
+        for hit in found:
+            cue_tokens.setdefault(hit.sentence, set()).update(
+                reading.index.stream[p].token for p in hit.positions
+            )
+            points.setdefault(hit.sentence, set()).add(point_id)
+    stuffed = set()
+    for index, in_cues in cue_tokens.items():
+        tokens = reading.sentences[index].tokens
+        content = [i for i, t in enumerate(tokens) if t.low not in small]
+        share = sum(1 for i in content if i in in_cues) / len(content) if content else 0.0
+        many = len(points[index]) >= matching.list_cue_points
+        if (many and share > matching.list_cue_share) or share > matching.cue_only_share:
+            stuffed.add(index)
+    return stuffed
+
+
+def _templated(reading: Reading, hits: list[Hit], eligible: set[int], min_words: int) -> set[int]:
+    """Later sentences that repeat an earlier one with only the cue words swapped ("I know X. I know Y.")."""
+    cue_tokens: dict[int, set[int]] = {}
     for hit in hits:
-        used.setdefault(hit.sentence, set()).update(hit.positions)
-    sizes: dict[int, int] = {}
-    for piece in reading.index.stream:
-        sizes[piece.sentence] = sizes.get(piece.sentence, 0) + 1
-    return {s for s, positions in used.items() if len(positions) / sizes[s] > limit}
+        cue_tokens.setdefault(hit.sentence, set()).update(
+            reading.index.stream[p].token for p in hit.positions
+        )
+    seen: set[tuple[str, ...]] = set()
+    copies = set()
+    for index in sorted(cue_tokens):
+        if index not in eligible:
+            continue
+        tokens = reading.sentences[index].tokens
+        frame = tuple(t.stem for i, t in enumerate(tokens) if i not in cue_tokens[index])
+        if len(frame) < min_words:
+            continue
+        if frame in seen:
+            copies.add(index)
+        seen.add(frame)
+    return copies
 
 
-def _depth(hit: Hit, reading: Reading, matching: Matching, lexicon: Lexicon) -> float:
-    """Half credit for naming a point, rising to full as the sentence adds its own content words."""
+def _depth(
+    hit: Hit, reading: Reading, matching: Matching, lexicon: Lexicon, cue_stems: frozenset[str]
+) -> float:
+    """Part credit for naming a point, rising to full as the sentence adds content words of its own
+    (distinct words that are neither small words, stock filler, nor cue words of this point)."""
     sentence = reading.sentences[hit.sentence]
-    cue_tokens = {reading.index.stream[p].token for p in hit.positions}
-    extra = sum(
-        1
-        for i, token in enumerate(sentence.tokens)
-        if i not in cue_tokens and token.low not in lexicon.words.function_words
-    )
+    plain = lexicon.words.function_words | lexicon.depth_ignores
+    extra = {t.stem for t in sentence.tokens if t.low not in plain and t.stem not in cue_stems}
     floor = matching.depth_floor
-    return floor + (1 - floor) * min(1.0, extra / matching.depth_full)
+    return floor + (1 - floor) * min(1.0, len(extra) / matching.depth_full)
+
+
+def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> float:
+    """One cue word is weak evidence; a second cue, or a cue of two content words, makes it firm.
+    ("wanted to" is one content word, so it is as weak as "wanted".)"""
+    if not good:
+        return 0.0
+    small = lexicon.words.function_words
+    weight = {
+        h.phrase.text: min(2, sum(1 for w in h.phrase.text.split() if w.lower() not in small)) for h in good
+    }
+    single = matching.single_cue_strength
+    return min(1.0, single + (1 - single) * (max(1, sum(weight.values())) - 1))
 
 
 def relevance_verdict(results: list[PointResult], reading: Reading, spec: Relevance, words: Words) -> Verdict:
@@ -92,8 +149,10 @@ def relevance_verdict(results: list[PointResult], reading: Reading, spec: Releva
     covered = [r for r in results if r.covered]
     notes: list[str] = []
     if covered:
-        items = [words.item(r.point.label, words.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))
-                 for r in covered]
+        items = [
+            words.item(r.point.label, words.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))
+            for r in covered
+        ]
         notes.append(c.covered.format(count=len(covered), total=total, items=words.items(items)))
     else:
         notes.append(c.none.format(total=total))
@@ -102,8 +161,12 @@ def relevance_verdict(results: list[PointResult], reading: Reading, spec: Releva
         notes.append(c.thin.format(items=words.items(thin)))
     listed = [r for r in results if not r.covered and r.unusable]
     if listed:
-        quoted = [words.item(r.point.label, words.quote_span(reading.text, (r.unusable[0].start, r.unusable[0].end)))
-                  for r in listed]
+        quoted = [
+            words.item(
+                r.point.label, words.quote_span(reading.text, (r.unusable[0].start, r.unusable[0].end))
+            )
+            for r in listed
+        ]
         notes.append(c.listed.format(items=words.items(quoted)))
     missed = [r.point.label for r in results if not r.covered and not r.unusable]
     if missed:

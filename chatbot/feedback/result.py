@@ -32,7 +32,13 @@ class Criterion:
     comment: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "score": self.score, "max": self.max, "comment": self.comment}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "score": self.score,
+            "max": self.max,
+            "comment": self.comment,
+        }
 
 
 @dataclass(frozen=True)

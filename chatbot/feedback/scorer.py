@@ -19,16 +19,25 @@ from chatbot.feedback.reading import Reading, read
 from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
 from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
 from chatbot.feedback.rubric import Rubric
+from chatbot.feedback.signals import Signals
 from chatbot.feedback.structure import structure_verdict
 from chatbot.knowledge.models import Question
 
 
-def assess(question: Question, answer: str, rubric: Rubric, previous: Mapping[str, Any] | None = None) -> Feedback:
+def assess(
+    question: Question, answer: str, rubric: Rubric, previous: Mapping[str, Any] | None = None
+) -> Feedback:
     """Score `answer` to `question`; `previous` (an earlier `to_dict()`) adds what changed since then."""
     spec = rubric.spec
     compiled = rubric.compiled(question)
-    reading = read(answer or "", rubric.lexicon, compiled.vocabulary, spec.fluency, spec.matching.max_gap,
-                   spec.limits.max_chars)
+    reading = read(
+        answer or "",
+        rubric.lexicon,
+        compiled.vocabulary,
+        spec.fluency,
+        spec.matching.max_gap,
+        spec.limits.max_chars,
+    )
     points = assess_points(compiled, reading, spec.matching, rubric.lexicon)
     verdicts = _verdicts(question, reading, points, rubric)
     maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}
@@ -40,8 +49,13 @@ def assess(question: Question, answer: str, rubric: Rubric, previous: Mapping[st
     blank = needs_answer(reading, points, rubric.lexicon, spec.limits)
     scores = allocate(raw, maxes, spec.limits.needs_answer_cap if blank else None)
     criteria = tuple(
-        Criterion(cid, _label(cid, rubric), scores[cid], maxes[cid],
-                  spec.needs_answer.comment if blank else _comment(cid, verdicts[cid], gate, rubric))
+        Criterion(
+            cid,
+            _label(cid, rubric),
+            scores[cid],
+            maxes[cid],
+            spec.needs_answer.comment if blank else _comment(cid, verdicts[cid], gate, rubric),
+        )
         for cid in maxes
     )
     score = sum(scores.values())
@@ -72,15 +86,20 @@ def assess(question: Question, answer: str, rubric: Rubric, previous: Mapping[st
     )
 
 
-def _verdicts(question: Question, reading: Reading, points: list[PointResult], rubric: Rubric) -> dict[str, Verdict]:
+def _verdicts(
+    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric
+) -> dict[str, Verdict]:
     spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
-    return {
+    signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
+    verdicts = {
         "relevance": relevance_verdict(points, reading, spec.relevance, words),
-        "structure": structure_verdict(question, reading, lexicon, spec.structure, words),
-        "evidence": evidence_verdict(reading, lexicon, spec.evidence, words),
-        "framing": framing_verdict(reading, lexicon, spec.framing, words),
+        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, words),
+        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, words),
         "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),
     }
+    if spec.weights[question.category].get("framing", 0) > 0:
+        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, words)
+    return verdicts
 
 
 def allocate(raw: Mapping[str, float], maxes: Mapping[str, int], cap: int | None = None) -> dict[str, int]:

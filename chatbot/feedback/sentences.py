@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 from chatbot.feedback.text import Sentence, Token
 
-_SET_OFF = ":;\"'(“‘—–-"
+_SET_OFF = ":;\"'(“‘—–-"  # noqa: RUF001 - typographic quotes and dashes set words off
+_SOFT = ("", ",")  # a capital after these is mid-sentence
+_GERUND_CONTENT = frozenset({"gerund", "content"})
+_CONTENT = frozenset({"content"})
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,9 @@ class WordClasses:
     lead_ins: frozenset[str]  # words that may come before such a verb ("then", "first")
     determiners: frozenset[str]
     bad_pairs: frozenset[tuple[str, str]]
+    bad_after: Mapping[frozenset[str], frozenset[str]]  # a word's classes -> classes that may not follow
     bad_final: frozenset[str]
+    bad_initial: frozenset[str]  # words that open questions, not statements ("is", "was")
 
 
 @dataclass(frozen=True)
@@ -79,25 +85,52 @@ def _clause(sentence: Sentence, wc: WordClasses, rules: FormRules) -> bool:
 def order_violations(sentence: Sentence, wc: WordClasses) -> list[tuple[int, int]]:
     """Word pairs that shuffled text produces and fluent text avoids: "the of", "I the", "... and."."""
     tokens, gaps = sentence.tokens, sentence.gaps
+    classes = [_classes(t, wc) for t in tokens]
     spans = []
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if gaps[i].strip():
-            continue
-        if _bad_pair(a, b, wc) or _stray_capital(a, b, gaps[i], wc):
+        between = gaps[i].strip()
+        adjacent = not between
+        if (adjacent and _bad_pair(classes[i], classes[i + 1], wc)) or (
+            between in _SOFT and _stray_capital(a, b, gaps[i], wc)
+        ):
             spans.append((a.start, b.end))
     last = tokens[-1]
     if len(tokens) >= 3 and last.low in wc.bad_final:
         spans.append((tokens[-2].start, last.end))
+    first = tokens[0]
+    if len(tokens) >= 3 and first.low in wc.bad_initial and "?" not in sentence.tail:
+        spans.append((first.start, tokens[1].end))
     return spans
 
 
-def _bad_pair(a: Token, b: Token, wc: WordClasses) -> bool:
-    first = wc.classes.get(a.low)
-    second = wc.classes.get(b.low)
-    if not first or not second:
-        return False
-    return any((x, y) in wc.bad_pairs for x in first for y in second)
+def _bad_pair(first: frozenset[str], second: frozenset[str], wc: WordClasses) -> bool:
+    banned = wc.bad_after.get(first)
+    if banned is None:
+        banned = forbidden_after(first, wc.bad_pairs)
+    return not banned.isdisjoint(second)
+
+
+def forbidden_after(classes: frozenset[str], bad_pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """The classes that may not follow a word of these classes."""
+    return frozenset(after for before, after in bad_pairs if before in classes)
+
+
+OPEN_CLASSES = (_GERUND_CONTENT, _CONTENT, _NONE)
+
+
+def _classes(token: Token, wc: WordClasses) -> frozenset[str]:
+    """Closed classes from the word lists, plus three open ones: "gerund" (an open-class "-ing" word),
+    "content" (any other open-class word) and "function" (a small word that cannot follow "the")."""
+    low = token.low
+    known = wc.classes.get(low)
+    if known is not None:
+        return known
+    if low not in wc.function_words:
+        if len(low) >= 5 and low.endswith("ing") and low.isalpha():
+            return _GERUND_CONTENT
+        return _CONTENT
+    return _NONE
 
 
 def _stray_capital(before: Token, token: Token, gap: str, wc: WordClasses) -> bool:
@@ -131,7 +164,7 @@ def has_verb(sentence: Sentence, wc: WordClasses) -> bool:
 
 
 def _past_tense(token: Token, before: Token, gap: str, wc: WordClasses) -> bool:
-    """"-ed" after a noun ("Kafka streamed") is a verb; after a determiner ("the trained model") it is not."""
+    """An "-ed" word after a noun ("Kafka streamed") is a verb; after "the" ("the trained model"), not."""
     return (
         len(token.low) >= 5
         and token.low.endswith("ed")
@@ -151,7 +184,8 @@ def is_list(sentence: Sentence, rules: FormRules) -> bool:
     chunks = [0]
     for i, _ in enumerate(sentence.tokens):
         chunks[-1] += 1
-        if i < len(sentence.gaps) and any(c in ",;|" for c in sentence.gaps[i]):
+        gap = sentence.gaps[i] if i < len(sentence.gaps) else " "
+        if gap != " " and ("," in gap or ";" in gap or "|" in gap):
             chunks.append(0)
     if len(chunks) < rules.list_min_chunks or max(chunks) >= rules.list_long_chunk:
         return False

@@ -5,10 +5,10 @@ Each returns the character span that shows the signal, so comments can quote it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 
-from chatbot.feedback.lexicon import CompiledPart, Vocab
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.lexicon import Vocab
 from chatbot.feedback.text import Sentence, Token
 
 Span = tuple[int, int]
@@ -23,10 +23,10 @@ def number(sentence: Sentence, vocab: Vocab) -> Span | None:
     Names with a digit inside ("p95", "k8s", "S3") are not figures.
     """
     tokens = sentence.tokens
-    for i in _figures(sentence, vocab):
-        end = tokens[i + 1].end if i + 1 < len(tokens) else tokens[i].end
-        return tokens[i].start, end
-    return None
+    first = next(iter(_figures(sentence, vocab)), None)
+    if first is None:
+        return None
+    return tokens[first].start, tokens[min(first + 1, len(tokens) - 1)].end
 
 
 def _figures(sentence: Sentence, vocab: Vocab) -> list[int]:
@@ -34,22 +34,32 @@ def _figures(sentence: Sentence, vocab: Vocab) -> list[int]:
 
 
 def outcome(sentence: Sentence, vocab: Vocab) -> Span | None:
-    """A figure close to a word of change or result ("cut latency by 40%", "from 300 ms to 80 ms")."""
+    """A figure close to a word of change ("cut latency by 40%"), or a move "from 300 ms to 80 ms"."""
     tokens = sentence.tokens
     figures = _figures(sentence, vocab)
+    if not figures:
+        return None
     for i, token in enumerate(tokens):
-        if token.stem not in vocab.outcome_stems:
-            continue
         near = [f for f in figures if abs(f - i) <= _OUTCOME_REACH]
-        if near:
+        if token.stem in vocab.outcome_stems and near:
             j = min(near, key=lambda f: abs(f - i))
-            last = min(max(i, j) + 1, len(tokens) - 1) if j > i else max(i, j)
-            return tokens[min(i, j)].start, tokens[last].end
+            return tokens[min(i, j)].start, tokens[max(i, j)].end
+        if token.low == "from" and _from_to(tokens, i, figures):
+            return token.start, tokens[min(i + _OUTCOME_REACH, len(tokens) - 1)].end
     return None
 
 
+def _from_to(tokens: tuple[Token, ...], at: int, figures: list[int]) -> bool:
+    """ "from <figure> ... to <figure>" within a few words."""
+    after = [f for f in figures if at < f <= at + 3]
+    if not after:
+        return False
+    to = next((k for k in range(after[0] + 1, min(after[0] + 4, len(tokens))) if tokens[k].low == "to"), None)
+    return to is not None and any(to < f <= to + 2 for f in figures)
+
+
 def first_person_action(sentence: Sentence, vocab: Vocab) -> Span | None:
-    """"I built", "we then roll out": a first-person subject closely followed by an action verb.
+    """ "I built", "we then roll out": a first-person subject closely followed by an action verb.
 
     A modal in between ("I would build") makes it a plan, not something done, so it does not count.
     """
@@ -57,22 +67,31 @@ def first_person_action(sentence: Sentence, vocab: Vocab) -> Span | None:
 
 
 def past_action(sentence: Sentence, vocab: Vocab) -> Span | None:
-    """"I moved", "we cut": something the speaker actually did, in the past tense."""
+    """ "I moved", "we cut": something the speaker actually did, in the past tense."""
     return _actor_then(sentence, vocab, past_only=True)
 
 
 def _actor_then(sentence: Sentence, vocab: Vocab, past_only: bool) -> Span | None:
+    """The verb must come straight after the subject, past adverbs and "have": "I then quickly built"."""
     tokens = sentence.tokens
     for i, token in enumerate(tokens):
         if token.low not in vocab.actors:
             continue
-        for j in range(i + 1, min(i + 1 + _LOOKAHEAD, len(tokens))):
-            word = tokens[j].low
-            if word in vocab.modals or word in vocab.be_forms or sentence.gaps[j - 1].strip():
-                break  # a plan ("I would"), a state ("I am"), or the clause ended
-            if _is_action(tokens[j], vocab, past_only):
-                return token.start, tokens[j].end
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i <= _LOOKAHEAD
+            and _skippable(tokens[j], vocab)
+            and not sentence.gaps[j - 1].strip()
+        ):
+            j += 1
+        if j < len(tokens) and not sentence.gaps[j - 1].strip() and _is_action(tokens[j], vocab, past_only):
+            return token.start, tokens[j].end
     return None
+
+
+def _skippable(token: Token, vocab: Vocab) -> bool:
+    return token.low in vocab.action_skips or (token.low.endswith("ly") and len(token.low) > 4)
 
 
 def _is_action(token: Token, vocab: Vocab, past_only: bool) -> bool:
@@ -103,27 +122,33 @@ def _proper_noun(sentence: Sentence, vocab: Vocab) -> Span | None:
     return None
 
 
-DETECTORS: dict[str, Detector] = {
-    "number": number,
-    "outcome": outcome,
-    "first_person_action": first_person_action,
-    "past_action": past_action,
-    "named_example": named_example,
-}
+def specific(sentence: Sentence, vocab: Vocab) -> bool:
+    """Does the sentence pin anything down: a figure, a named thing, or something the speaker did?"""
+    return bool(number(sentence, vocab) or _proper_noun(sentence, vocab) or past_action(sentence, vocab))
 
 
-def locate(part: CompiledPart, reading: Reading, vocab: Vocab) -> Span | None:
-    """The earliest place in a usable sentence where the part shows, by phrase or by detector."""
-    found: list[Span] = []
-    hit = reading.first_usable(part.phrases)
-    if hit is not None:
-        found.append((hit.start, hit.end))
-    if part.detector is not None:
-        detect = DETECTORS[part.detector]
-        for sentence in reading.sentences:
-            if sentence.index in reading.usable:
-                span = detect(sentence, vocab)
-                if span is not None:
-                    found.append(span)
-                    break
-    return min(found) if found else None
+DETECTORS: Mapping[str, Detector] = MappingProxyType(
+    {
+        "number": number,
+        "outcome": outcome,
+        "first_person_action": first_person_action,
+        "past_action": past_action,
+        "named_example": named_example,
+    }
+)
+
+
+class Signals:
+    """The first place each detector fires among usable sentences, worked out once per assessment."""
+
+    def __init__(self, sentences: Sequence[Sentence], usable: frozenset[int], vocab: Vocab) -> None:
+        self._sentences = [s for s in sentences if s.index in usable]
+        self._vocab = vocab
+        self._first: dict[str, Span | None] = {}
+
+    def first(self, detector: str) -> Span | None:
+        if detector not in self._first:
+            detect = DETECTORS[detector]
+            spans = (detect(s, self._vocab) for s in self._sentences)
+            self._first[detector] = next((span for span in spans if span is not None), None)
+        return self._first[detector]

@@ -1,110 +1,15 @@
-"""The validated shape of data/rubric.yaml: weights, thresholds, word lists and wording templates."""
+"""The validated shape of data/rubric.yaml: weights, criteria, wording templates, and the reading rules."""
 
 from __future__ import annotations
 
-from string import Formatter
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Share = Annotated[float, Field(ge=0, le=1)]
-Category = Literal["career-change", "behavioural", "technical"]
-CriterionId = Literal["relevance", "structure", "evidence", "framing", "clarity"]
-WordClass = Literal[
-    "determiner", "preposition", "core_preposition", "subject_pronoun", "conjunction", "finite_auxiliary", "to"
-]
+from chatbot.feedback.spec_base import Category, CriterionId, Share, Strict, Text, check_template
+from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Sentences, Words
+
 Detector = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
-
-
-class Strict(BaseModel):
-    """Unknown keys are typos in the rubric, so they are refused rather than ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def placeholders(template: str) -> set[str]:
-    """The {names} a template fills in."""
-    return {name for _, name, _, _ in Formatter().parse(template) if name}
-
-
-def check_template(template: str, allowed: set[str], where: str) -> None:
-    """A template naming a value the code does not supply would fail at feedback time; fail at load."""
-    unknown = placeholders(template) - allowed
-    if unknown:
-        raise ValueError(f"{where}: unknown placeholder(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
-
-
-class Limits(Strict):
-    max_chars: int = Field(ge=100)
-    needs_answer_cap: int = Field(ge=0, le=100)
-    min_answer_words: int = Field(ge=1)
-    min_distinct_words: int = Field(ge=1)
-    min_wordlike_share: Share
-    non_answer_max_words: int = Field(ge=1)
-
-
-class Fluency(Strict):
-    free_rate: Share
-    zero_rate: Share
-    min_checks: int = Field(ge=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Fluency:
-        if self.zero_rate <= self.free_rate:
-            raise ValueError("zero_rate must be above free_rate")
-        return self
-
-
-class Matching(Strict):
-    max_gap: int = Field(ge=0, le=5)
-    fuzzy_one_edit_len: int = Field(ge=3)
-    fuzzy_two_edits_len: int = Field(ge=4)
-    max_variants: int = Field(ge=1)
-    list_cue_share: Share
-    depth_full: int = Field(ge=1)
-    depth_floor: Share
-    respell_min_len: int = Field(ge=1)
-    respell: list[tuple[Text, Text]] = []
-    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = []
-
-
-class Sentences(Strict):
-    min_words: int = Field(ge=1)
-    min_function_share: Share
-    verbless_function_share: Share
-    words_per_violation: int = Field(ge=1)
-    list_min_chunks: int = Field(ge=2)
-    list_short_chunk: int = Field(ge=1)
-    list_short_share: Share
-    list_long_chunk: int = Field(ge=2)
-    abbreviations: list[Text] = []
-
-
-class Words(Strict):
-    determiners: list[Text]
-    prepositions: list[Text]
-    core_prepositions: list[Text]
-    subject_pronouns: list[Text]
-    conjunctions: list[Text]
-    finite_auxiliaries: list[Text]
-    to: list[Text]
-    other_function_words: list[Text]
-    clause_words: list[Text]
-    finite_verbs: list[Text]
-    clitics: list[Text]
-    imperative_verbs: list[Text]
-    lead_ins: list[Text]
-    bad_pairs: list[tuple[WordClass, WordClass]]
-    bad_final: list[Text]
-    number_words: list[Text]
-    actors: list[Text] = Field(min_length=1)
-    be_forms: list[Text]
-    modals: list[Text]
-    irregular_past: list[Text]
-    action_verbs: list[Text]
-    outcome_words: list[Text]
-    non_answers: list[Text]
 
 
 class Part(Strict):
@@ -142,6 +47,7 @@ class StructureComments(PartComments):
 
 class Structure(Strict):
     label: Text
+    focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     story_categories: list[Category]
     story: list[Part] = Field(min_length=1)
     technical: list[Part] = Field(min_length=1)
@@ -150,6 +56,7 @@ class Structure(Strict):
 
 class Evidence(Strict):
     label: Text
+    focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     parts: list[Part] = Field(min_length=1)
     comments: PartComments
 
@@ -174,6 +81,7 @@ class FramingComments(PartComments):
 
 class Framing(Strict):
     label: Text
+    focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     toward: Part
     link: Link
     confident: Confident
@@ -194,6 +102,7 @@ class ClarityComments(Strict):
     length_long: Text
     sentences: Text
     fragments: Text
+    waffle: Text
     repeated: Text
     filler: Text
     hedging: Text
@@ -206,10 +115,12 @@ class ClarityTips(Strict):
     filler: Text
     hedging: Text
     repeated: Text
+    waffle: Text
 
 
 class Clarity(Strict):
     label: Text
+    focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     ideal_min_words: int = Field(ge=1)
     ideal_max_words: int = Field(ge=1)
     long_floor_words: int = Field(ge=1)
@@ -253,6 +164,7 @@ class RelevanceTips(Strict):
 
 class Relevance(Strict):
     label: Text
+    focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     comments: RelevanceComments
     tips: RelevanceTips
 

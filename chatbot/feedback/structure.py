@@ -7,12 +7,15 @@ from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import parts_verdict
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import Verdict
+from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Structure
 from chatbot.feedback.wording import Words
 from chatbot.knowledge.models import Question
 
 
-def structure_verdict(question: Question, reading: Reading, lexicon: Lexicon, spec: Structure, words: Words) -> Verdict:
+def structure_verdict(
+    question: Question, reading: Reading, signals: Signals, lexicon: Lexicon, spec: Structure, words: Words
+) -> Verdict:
     mode = "story" if question.category in spec.story_categories else "technical"
     parts = lexicon.story if mode == "story" else lexicon.technical
-    return parts_verdict(parts, reading, lexicon.vocab, spec.comments, words, spec.comments.modes.get(mode))
+    return parts_verdict(parts, reading, signals, spec.comments, words, spec.comments.modes.get(mode))

@@ -7,21 +7,22 @@ traceable to what the user typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: letters or digits, optionally joined by hyphens, apostrophes, slashes or inner dots/commas
 # ("trade-off", "don't", "TensorFlow/PyTorch", "3.5", "1,000", "e.g").
-_WORD = re.compile(r"[^\W_]+(?:[-'’/.,][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[-'’/.,][^\W_]+)*")  # noqa: RUF001 - the curly apostrophe is meant
 _COMPOUND_JOINERS = re.compile(r"[-/]")
 _STOPS = ".!?…"
-_BULLETS = "-*•·–—"
+_BULLETS = "-*•·–—"  # noqa: RUF001 - dashes used as bullets
 
 Stem = Callable[[Sequence[str]], list[str]]
+StemForms = Callable[[set[str]], Mapping[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the answer. `low` drives word classes, `stem` and `parts` drive cue matching."""
 
     text: str
@@ -40,7 +41,7 @@ class Sentence:
     index: int
     tokens: tuple[Token, ...]
     gaps: tuple[str, ...]
-    lead: str  # text just before the first token (bullets, quotes)
+    tail: str  # text after the last token up to the next sentence: its stop (".", "?") and spacing
 
     @property
     def start(self) -> int:
@@ -53,67 +54,68 @@ class Sentence:
 
 def fold(word: str) -> str:
     """Lower-case form used for word lists: case-folded, curly apostrophes made straight."""
-    return word.casefold().replace("’", "'")
+    low = word.casefold()
+    return low.replace("’", "'") if "’" in low else low  # noqa: RUF001 - curly apostrophe to straight
 
 
-def respell(word: str, suffixes: Sequence[tuple[str, str]], min_len: int) -> str:
-    """Map British suffixes to American ones so "optimise" and "optimize" meet (applied to both sides)."""
-    if len(word) < min_len:
-        return word
-    for old, new in suffixes:
-        if word.endswith(old):
-            return word[: len(word) - len(old)] + new
-    return word
+class Respeller:
+    """Maps British suffixes to American ones so "optimise" and "optimize" meet (applied to both sides)."""
 
-
-def tokenise(text: str, stem: Stem, normalise: Callable[[str], str]) -> list[Token]:
-    """Find the words of `text` with offsets; each distinct word form is normalised and stemmed once."""
-    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    forms: dict[str, str] = {}
-    lows: list[str] = []
-    pieces: list[list[tuple[int, int, str]]] = []
-    for word, start, _ in found:
-        low = fold(word)
-        lows.append(low)
-        if low not in forms:
-            forms[low] = normalise(_plain(low))
-        parts = _split_compound(word, low, start)
-        for _, _, piece in parts:
-            if piece not in forms:
-                forms[piece] = normalise(_plain(piece))
-        pieces.append(parts)
-    keys = list(forms)
-    stems = dict(zip(keys, stem([forms[k] for k in keys]), strict=True))
-    return [
-        Token(
-            text=word,
-            start=start,
-            end=end,
-            low=low,
-            stem=stems[low],
-            parts=tuple((s, e, stems[p]) for s, e, p in parts),
-            titled=len(word) > 1 and word[0].isupper() and not word[1:].isupper(),
+    def __init__(self, suffixes: Sequence[tuple[str, str]], min_len: int) -> None:
+        self._table = dict(suffixes)
+        longest_first = sorted(self._table, key=len, reverse=True)
+        self._ending = (
+            re.compile("(?:" + "|".join(re.escape(s) for s in longest_first) + ")$") if suffixes else None
         )
-        for (word, start, end), low, parts in zip(found, lows, pieces, strict=True)
-    ]
+        self._min_len = min_len
+
+    def __call__(self, word: str) -> str:
+        if self._ending is None or len(word) < self._min_len:
+            return word
+        found = self._ending.search(word)
+        return word if found is None else word[: found.start()] + self._table[found.group()]
 
 
-def _plain(word: str) -> str:
-    """Drop apostrophes and inner dots so "model's" stems like "model" and "e.g" like "eg"."""
-    head = word.split("'", 1)[0]
-    return head.replace(".", "").replace(",", "")
+def tokenise(text: str, stems: StemForms) -> list[Token]:
+    """Find the words of `text` with offsets; `stems` maps each distinct folded form to its stem."""
+    found: list[tuple[str, int, int, str, list[tuple[int, int, str]] | None]] = []
+    forms: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        low = fold(word)
+        forms.add(low)
+        parts = None
+        if "-" in word or "/" in word:
+            parts = _split_compound(word, start)
+            forms.update(piece for _, _, piece in parts)
+        found.append((word, start, end, low, parts))
+    stem = stems(forms)
+    tokens = []
+    for word, start, end, low, parts in found:
+        whole = stem[low]
+        cut = ((start, end, whole),) if parts is None else tuple((s, e, stem[p]) for s, e, p in parts)
+        titled = len(word) > 1 and word[0].isupper() and not word[1:].isupper()
+        tokens.append(Token(word, start, end, low, whole, cut, titled))
+    return tokens
 
 
-def _split_compound(word: str, low: str, start: int) -> list[tuple[int, int, str]]:
-    """Pieces of "trade-off" or "TensorFlow/PyTorch" with their offsets; a plain word is one piece."""
-    if "-" not in word and "/" not in word:
-        return [(start, start + len(word), low)]
+def plain(word: str) -> str:
+    """Drop a possessive and inner dots so "model's" stems like "model" and "e.g" like "eg";
+    contractions ("i'd", "don't") stay whole, since "I'd" is not "I"."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.replace(".", "").replace(",", "")
+
+
+def _split_compound(word: str, start: int) -> list[tuple[int, int, str]]:
+    """Pieces of "trade-off" or "TensorFlow/PyTorch" with their offsets."""
     pieces = []
     offset = 0
     for chunk in _COMPOUND_JOINERS.split(word):
         pieces.append((start + offset, start + offset + len(chunk), fold(chunk)))
         offset += len(chunk) + 1
-    return [p for p in pieces if p[2]]
+    return [p for p in pieces if p[2]] or [(start, start + len(word), fold(word))]
 
 
 def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str]) -> list[Sentence]:
@@ -121,25 +123,25 @@ def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str
     sentences: list[Sentence] = []
     current: list[Token] = []
     gaps: list[str] = []
-    lead = text[: tokens[0].start] if tokens else ""
     for i, token in enumerate(tokens):
         current.append(token)
         if i + 1 == len(tokens):
+            sentences.append(Sentence(len(sentences), tuple(current), tuple(gaps), text[token.end :]))
             break
         nxt = tokens[i + 1]
         gap = text[token.end : nxt.start]
-        if _is_boundary(token, gap, nxt, abbreviations):
-            sentences.append(Sentence(len(sentences), tuple(current), tuple(gaps), lead))
-            current, gaps, lead = [], [], gap
+        if gap != " " and _is_boundary(token, gap, nxt, abbreviations):
+            sentences.append(Sentence(len(sentences), tuple(current), tuple(gaps), gap))
+            current, gaps = [], []
         else:
             gaps.append(gap)
-    if current:
-        sentences.append(Sentence(len(sentences), tuple(current), tuple(gaps), lead))
     return sentences
 
 
 def _is_boundary(token: Token, gap: str, nxt: Token, abbreviations: frozenset[str]) -> bool:
     """A stop followed by space ends a sentence; a lone line break only does when the next line looks new."""
+    if gap == " ":
+        return False
     stripped = gap.strip()
     if any(c in _STOPS for c in stripped) and gap[-1:].isspace():
         return not (stripped.startswith(".") and token.low in abbreviations)

@@ -29,17 +29,10 @@ class Words:
         return self.style.item.format(label=label, quote=quoted)
 
     def items(self, parts: Sequence[str]) -> str:
-        """"a", "a and b", "a, b and c"."""
+        """ "a", "a and b", "a, b and c"."""
         if len(parts) <= 1:
             return "".join(parts)
         return self.style.join.join(parts[:-1]) + self.style.join_last + parts[-1]
 
     def gate(self, gate: float) -> str:
         return self.style.gate_note.format(percent=round(gate * 100))
-
-
-def sentence_case(label: str) -> str:
-    """A label inside a sentence: "Structure" -> "structure"; acronyms ("STAR") keep their case."""
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]

@@ -1,0 +1,31 @@
+"""Shared pieces of the rubric schema: strict models, text types and template checks."""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Share = Annotated[float, Field(ge=0, le=1)]
+Category = Literal["career-change", "behavioural", "technical"]
+CriterionId = Literal["relevance", "structure", "evidence", "framing", "clarity"]
+
+
+class Strict(BaseModel):
+    """Unknown keys are typos in the rubric, so they are refused rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def placeholders(template: str) -> set[str]:
+    """The {names} a template fills in."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def check_template(template: str, allowed: set[str], where: str) -> None:
+    """A template naming a value the code does not supply would fail at feedback time; fail at load."""
+    unknown = placeholders(template) - allowed
+    if unknown:
+        raise ValueError(f"{where}: unknown placeholder(s) {sorted(unknown)}; allowed: {sorted(allowed)}")

@@ -1,0 +1,121 @@
+"""The rubric's reading rules: answer limits, word-order thresholds, cue matching, sentence checks and
+the closed word lists those rules use."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from chatbot.feedback.spec_base import Share, Strict, Text
+
+WordClass = Literal[
+    "determiner",
+    "preposition",
+    "core_preposition",
+    "strict_preposition",
+    "subject_pronoun",
+    "object_pronoun",
+    "relativiser",
+    "quantifier",
+    "conjunction",
+    "finite_auxiliary",
+    "am",
+    "modal",
+    "be_finite",
+    "wh",
+    "to",
+    "gerund",
+    "content",
+    "function",
+]
+
+
+class Limits(Strict):
+    max_chars: int = Field(ge=100)
+    needs_answer_cap: int = Field(ge=0, le=100)
+    min_answer_words: int = Field(ge=1)
+    min_distinct_words: int = Field(ge=1)
+    min_wordlike_share: Share
+    non_answer_max_words: int = Field(ge=1)
+
+
+class Fluency(Strict):
+    free_rate: Share
+    zero_rate: Share
+    min_checks: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Fluency:
+        if self.zero_rate <= self.free_rate:
+            raise ValueError("zero_rate must be above free_rate")
+        return self
+
+
+class Matching(Strict):
+    max_gap: int = Field(ge=0, le=5)
+    fuzzy_one_edit_len: int = Field(ge=3)
+    fuzzy_two_edits_len: int = Field(ge=4)
+    max_variants: int = Field(ge=1)
+    list_cue_share: Share
+    list_cue_points: int = Field(ge=2)
+    cue_only_share: Share
+    depth_full: int = Field(ge=1)
+    depth_floor: Share
+    depth_ignores: list[Text] = []
+    single_cue_strength: Share
+    template_min_words: int = Field(ge=1)
+    respell_min_len: int = Field(ge=1)
+    respell: list[tuple[Text, Text]] = []
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = []
+
+
+class Sentences(Strict):
+    min_words: int = Field(ge=1)
+    min_function_share: Share
+    verbless_function_share: Share
+    words_per_violation: int = Field(ge=1)
+    list_min_chunks: int = Field(ge=2)
+    list_short_chunk: int = Field(ge=1)
+    list_short_share: Share
+    list_long_chunk: int = Field(ge=2)
+    abbreviations: list[Text] = []
+
+
+class Words(Strict):
+    determiners: list[Text]
+    prepositions: list[Text]
+    core_prepositions: list[Text]
+    strict_prepositions: list[Text]
+    subject_pronouns: list[Text]
+    object_pronouns: list[Text]
+    relativisers: list[Text]
+    quantifiers: list[Text]
+    conjunctions: list[Text]
+    finite_auxiliaries: list[Text]
+    am: list[Text]
+    modal_verbs: list[Text]
+    be_finite: list[Text]
+    wh_words: list[Text]
+    determiner_followers: list[Text]
+    to: list[Text]
+    other_function_words: list[Text]
+    clause_words: list[Text]
+    finite_verbs: list[Text]
+    clitics: list[Text]
+    imperative_verbs: list[Text]
+    lead_ins: list[Text]
+    bad_pairs: list[tuple[WordClass, WordClass]]
+    bad_final: list[Text]
+    bad_initial: list[Text]
+    number_words: list[Text]
+    actors: list[Text] = Field(min_length=1)
+    be_forms: list[Text]
+    modals: list[Text]
+    action_skips: list[Text]
+    negations: list[Text]
+    irregular_past: list[Text]
+    action_verbs: list[Text]
+    outcome_words: list[Text]
+    non_answers: list[Text]
+    cliches: list[Text]
