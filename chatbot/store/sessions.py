@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 
 from chatbot.dialogue.turns import Reply, Turn
 from chatbot.store.models import Conversation, Message, utcnow
-from chatbot.store.tokens import hash_secret, new_public_id, new_token, secret_matches
+from chatbot.store.tokens import hash_secret, is_public_id, new_public_id, new_token, secret_matches
 from chatbot.store.transaction import transaction
 from chatbot.store.views import message_json, session_json, summary_json
 
@@ -78,6 +78,8 @@ def create_session(engine: DialogueEngine, transition: str, title: str,
 
 
 def _find(db_session, public_id: str, access: Access) -> Conversation | None:
+    if not is_public_id(public_id):
+        return None
     row = db_session.scalar(select(Conversation).where(Conversation.public_id == public_id))
     if row is None or not access.allows(row):
         return None
@@ -115,8 +117,9 @@ def list_sessions(browser_key: str | None, limit: int = 200) -> list[dict[str, A
 
 
 def practice_scores(messages: list[Message]) -> list[int]:
-    return [m.payload["feedback"]["score"] for m in messages
-            if m.sender == "bot" and (m.payload or {}).get("feedback")]
+    """Scores of real attempts; a reply that only asked for an answer is not an attempt."""
+    feedback = [(m.payload or {}).get("feedback") for m in messages if m.sender == "bot"]
+    return [f["score"] for f in feedback if f and not f.get("needs_answer")]
 
 
 def purge_older_than(age: timedelta) -> int:

@@ -30,4 +30,4 @@ def _private(response: Response) -> Response:
     return response
 
 
-from chatbot.web import chat, filters, saved  # noqa: E402,F401  (routes register on bp)
+from chatbot.web import chat, filters, saved  # noqa: F401  (routes register on bp)

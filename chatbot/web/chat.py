@@ -51,8 +51,8 @@ def send():
     stored = store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
     if stored is None:  # deleted from another tab between the two calls: carry on in a new conversation
         session, _messages = conversation.start()
-        store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
-    return redirect(url_for("web.chat", _anchor="latest"), code=303)
+        stored = store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
+    return redirect(url_for("web.chat", _anchor=f"m-{stored[0]['seq']}"), code=303)
 
 
 @bp.post("/new")

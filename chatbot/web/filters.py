@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from chatbot.web import bp
 
 
 def parse_time(value: str) -> datetime | None:
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value)
     except (AttributeError, ValueError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @bp.app_template_filter("when")
@@ -21,14 +21,14 @@ def when(value: str) -> str:
     moment = parse_time(value)
     if moment is None:
         return value
-    moment = moment.astimezone(timezone.utc)
+    moment = moment.astimezone(UTC)
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
 
 
 @bp.app_template_filter("clock")
 def clock(value: str) -> str:
     moment = parse_time(value)
-    return moment.astimezone(timezone.utc).strftime("%H:%M UTC") if moment else value
+    return moment.astimezone(UTC).strftime("%H:%M UTC") if moment else value
 
 
 @bp.app_template_filter("thousands")

@@ -76,7 +76,7 @@ def inline(text: str) -> Line:
 def split_cells(line: str) -> list[str]:
     """Cells of a pipe-table row; `\\|` is a literal bar inside a cell."""
     body = line.strip()
-    body = body[1:] if body.startswith("|") else body
+    body = body.removeprefix("|")
     body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
     cells = re.split(r"(?<!\\)\|", body)
     return [cell.strip().replace("\\|", "|") for cell in cells]

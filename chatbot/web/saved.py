@@ -66,4 +66,4 @@ def delete(session_id: str):
 def resume(session_id: str):
     owned(session_id)
     conversation.make_current(session_id)
-    return redirect(url_for("web.chat", _anchor="latest"), code=303)
+    return redirect(url_for("web.chat", _anchor="end"), code=303)

@@ -33,9 +33,9 @@ class MessageView:
 def _located(answer: str, highlight: Mapping[str, Any]) -> tuple[int, int] | None:
     """Where a highlight sits: its offsets when they match its text, else the text's first occurrence."""
     start, end, text = highlight.get("start"), highlight.get("end"), highlight.get("text") or ""
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(answer):
-        if not text or answer[start:end].casefold() == text.casefold():
-            return start, end
+    in_range = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(answer)
+    if in_range and (not text or answer[start:end].casefold() == text.casefold()):
+        return start, end
     if text:
         found = answer.casefold().find(text.casefold())
         if found >= 0 and len(answer.casefold()) == len(answer):
@@ -63,13 +63,22 @@ def answer_segments(answer: str, highlights: Sequence[Mapping[str, Any]] | None)
     return segments
 
 
+def without_question(text: str, question: Mapping[str, Any] | None) -> str:
+    """The text minus lines that restate the question, which its card already shows."""
+    wording = (question or {}).get("text") or ""
+    if not wording:
+        return text
+    return "\n".join(line for line in text.split("\n") if wording not in line)
+
+
 def message_views(messages: Sequence[Mapping[str, Any]]) -> list[MessageView]:
     """Each message with its text parsed; feedback carries the user's answer it refers to."""
     views, last_user = [], ""
     for message in messages:
         feedback = message.get("feedback")
         answer = answer_segments(last_user, feedback.get("highlights")) if feedback and last_user else []
-        parsed = blocks(message.get("text") or "") if message.get("sender") == "bot" else []
+        text = without_question(message.get("text") or "", message.get("question"))
+        parsed = blocks(text) if message.get("sender") == "bot" else []
         views.append(MessageView(message, parsed, answer))
         if message.get("sender") == "user":
             last_user = message.get("text") or ""

@@ -75,6 +75,7 @@ function showQuestion(question) {
   const changed = (question && question.id) !== (openQuestion && openQuestion.id);
   openQuestion = question;
   banner.hidden = !question;
+  input.placeholder = question ? input.dataset.placeholderAnswer : input.dataset.placeholderChat;
   if (!question) {
     timer.stop(false);
     return;
@@ -85,11 +86,14 @@ function showQuestion(question) {
   if (changed) timer.stop(false);
 }
 
+const squash = (node) => (node && !node.hidden ? node.textContent.replace(/\s+/g, " ").trim() : "");
+
+/** What a screen reader hears for a new bot message: its text, or the heart of its feedback card. */
 function spoken(node) {
-  const who = node.querySelector(".message__who").textContent.trim();
-  const text = node.querySelector('[data-slot="text"]').textContent.trim();
-  const score = node.querySelector(".score");
-  return [`${who}: ${text}`, score ? score.textContent.replace(/\s+/g, " ").trim() : ""].join(" ");
+  const who = squash(node.querySelector(".message__who"));
+  const parts = [squash(node.querySelector('[data-slot="text"]')), squash(node.querySelector(".question-card__text")),
+    squash(node.querySelector(".score")), squash(node.querySelector('[data-slot="summary"]'))];
+  return `${who}: ${parts.filter(Boolean).join(" ")}`;
 }
 
 function showTurn(messages) {
@@ -98,6 +102,8 @@ function showTurn(messages) {
   const spokenTexts = [];
   for (const m of messages) {
     if (m.sender === "user") answer = m.text;
+    // A retry whose first attempt was stored (only its answer was lost) may already be on the page.
+    if (document.getElementById(`m-${m.seq}`)) continue;
     const node = renderer.message(m, answer);
     list.append(node);
     first = first || node;
@@ -122,7 +128,19 @@ async function failure(response) {
   return error.message || form.dataset.sayOffline;
 }
 
+const unsentKey = `unsent:${root.dataset.sessionId}`;
+
+function remember(pending) {
+  try {
+    if (pending) window.sessionStorage.setItem(unsentKey, JSON.stringify({ text: pending.text, id: pending.id }));
+    else window.sessionStorage.removeItem(unsentKey);
+  } catch {
+    // Storage may be unavailable (private mode); the message is still on screen.
+  }
+}
+
 function markFailed(pending, reason) {
+  remember(pending);
   pending.node.classList.remove("message--pending");
   pending.node.classList.add("message--failed");
   pending.node.querySelector('[data-state="sending"]').hidden = true;
@@ -160,7 +178,10 @@ async function deliver(pending) {
     }
     const body = await response.json();
     unsent = null;
+    remember(null);
+    const hadFocus = pending.node.contains(document.activeElement);
     pending.node.remove();
+    if (hadFocus) input.focus({ preventScroll: true });
     setBusy(false);
     showTurn(body.messages);
   } catch {
@@ -200,4 +221,20 @@ quick.addEventListener("click", (event) => {
   input.focus({ preventScroll: true });
 });
 
+/** A message that failed before a reload comes back, not sent, with its original id. */
+function restoreUnsent() {
+  let saved = null;
+  try {
+    saved = JSON.parse(window.sessionStorage.getItem(unsentKey) || "null");
+  } catch {
+    saved = null;
+  }
+  if (!saved || !saved.text || !saved.id) return;
+  const pending = { text: saved.text, id: saved.id, node: renderer.pending(saved.text) };
+  list.append(pending.node);
+  markFailed(pending, "");
+}
+
+restoreUnsent();
+form.dataset.enhanced = "true";
 if (window.location.hash === "") window.scrollTo(0, document.scrollingElement.scrollHeight);
