@@ -72,6 +72,8 @@ class Settings:
             "RATELIMIT_DEFAULT": self.ratelimit_default,
             "RATELIMIT_SESSION": self.ratelimit_session,
             "RATELIMIT_HEADERS_ENABLED": True,
+            # Redis away: count in this process's memory and keep serving, rather than fail every request.
+            "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
             "DATA_DIR": self.data_dir,
             "INTENTS_DIR": self.intents_dir,
             "MAX_CONTENT_LENGTH": 64 * 1024,
@@ -83,8 +85,13 @@ class Settings:
         }
 
 
+PG_CONNECT_TIMEOUT = 5  # seconds; a database host that stops answering is a 503, not a hung worker
+
+
 def engine_options(url: str) -> dict[str, Any]:
-    """Pool settings per backend: SQLite waits on its lock; PostgreSQL checks connections before use."""
+    """Pool settings per backend: SQLite waits on its lock; PostgreSQL checks connections before use
+    and gives up connecting after a few seconds rather than waiting for the host forever."""
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": 30, "check_same_thread": False}}
-    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5, "pool_timeout": 10}
+    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5, "pool_timeout": 10,
+            "connect_args": {"connect_timeout": PG_CONNECT_TIMEOUT}}

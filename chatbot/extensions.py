@@ -18,7 +18,15 @@ class Base(DeclarativeBase):
 # a silent second query (and a second transaction) when a view reads them afterwards.
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
-limiter = Limiter(key_func=get_remote_address)
+
+def _default_limit() -> str:
+    """Read per app, so each app built in one process keeps its own configured limit."""
+    from flask import current_app
+
+    return current_app.config["RATELIMIT_DEFAULT"]
+
+
+limiter = Limiter(key_func=get_remote_address, default_limits=[_default_limit])
 csrf = CSRFProtect()
 
 

@@ -79,22 +79,26 @@ class Server:
         wanted = self.workers if count is None else count
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ServerError(f"gunicorn exited with {self.process.returncode}\n{self.log()}")
             pids = [pid for pid in self.ready_workers() if pid not in exclude]
             if len(pids) >= wanted:
                 return pids
             time.sleep(0.1)
         raise ServerError(f"{wanted} workers were not ready in {timeout:.0f}s\n{self.log()}")
 
-    def wait_healthy(self, timeout: float = START_TIMEOUT) -> None:
+    def wait_healthy(self, timeout: float = START_TIMEOUT, statuses: Sequence[int] = (200,)) -> int:
+        """Wait for /healthz to answer one of `statuses` (200 by default); returns the status seen."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise ServerError(f"gunicorn exited with {self.process.returncode}\n{self.log()}")
-            if self.port and health_status(self.url) == 200:
-                return
+            status = health_status(self.url) if self.port else None
+            if status in statuses:
+                return status
             self.port = self.port or _read_port(self.log_path)
             time.sleep(0.1)
-        raise ServerError(f"no healthy answer in {timeout:.0f}s\n{self.log()}")
+        raise ServerError(f"/healthz did not answer {list(statuses)} in {timeout:.0f}s\n{self.log()}")
 
     def stop(self, timeout: float = 15.0) -> None:
         """SIGTERM for a graceful stop; SIGKILL to the process group if it does not go in time."""
@@ -146,8 +150,11 @@ def server_env(database_url: str, env: Mapping[str, str] | None = None) -> dict[
 
 def start_server(database_url: str, workers: int = 4, env: Mapping[str, str] | None = None,
                  gunicorn_args: Sequence[str] = (), log_dir: Path | None = None,
-                 timeout: float = START_TIMEOUT) -> Server:
-    """Start `gunicorn wsgi:app` and return once /healthz answers 200 and every worker is ready."""
+                 timeout: float = START_TIMEOUT, health: Sequence[int] = (200,)) -> Server:
+    """Start `gunicorn wsgi:app`; return once every worker is ready and /healthz answers a `health` status.
+
+    Pass health=(200, 503) to start a server while its database is meant to be down.
+    """
     log_dir = Path(log_dir or tempfile.mkdtemp(prefix="coach-server-"))
     log_path = log_dir / "gunicorn.log"
     command = [sys.executable, "-m", "gunicorn", "wsgi:app", "--bind", "127.0.0.1:0",
@@ -159,7 +166,7 @@ def start_server(database_url: str, workers: int = 4, env: Mapping[str, str] | N
                                    stderr=subprocess.STDOUT, start_new_session=True)
     server = Server(process, log_path, workers)
     try:
-        server.wait_healthy(timeout)
+        server.wait_healthy(timeout, health)
         server.wait_for_workers(timeout=timeout)
     except BaseException:
         server.stop()
@@ -170,8 +177,8 @@ def start_server(database_url: str, workers: int = 4, env: Mapping[str, str] | N
 @contextmanager
 def running_server(database_url: str, workers: int = 4, env: Mapping[str, str] | None = None,
                    gunicorn_args: Sequence[str] = (), log_dir: Path | None = None,
-                   timeout: float = START_TIMEOUT) -> Iterator[Server]:
-    server = start_server(database_url, workers, env, gunicorn_args, log_dir, timeout)
+                   timeout: float = START_TIMEOUT, health: Sequence[int] = (200,)) -> Iterator[Server]:
+    server = start_server(database_url, workers, env, gunicorn_args, log_dir, timeout, health)
     try:
         yield server
     finally:

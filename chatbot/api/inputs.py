@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from flask import request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from chatbot.errors import ApiError
 
@@ -13,9 +14,20 @@ MAX_TEXT = 4000
 MAX_CLIENT_ID = 64
 
 
+def _body() -> bytes:
+    """The raw body. A chunked body has no Content-Length to check up front, and Werkzeug's limited
+    stream stops quietly at the limit, so a streamed body that reaches it is too large (413), not
+    a truncated document (400)."""
+    raw = request.get_data(cache=True)
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        raise RequestEntityTooLarge()
+    return raw
+
+
 def json_body(required: bool = True) -> dict[str, Any]:
     """The request's JSON object; an absent body is {} when not required."""
-    raw = request.get_data(cache=True)
+    raw = _body()
     if not raw.strip():
         if required:
             raise ApiError("invalid_json", "The request body must be a JSON object.")

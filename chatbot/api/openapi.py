@@ -21,7 +21,7 @@ def _document() -> tuple[str, dict[str, Any]]:
         try:
             text = DOCUMENT.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise ApiError("not_found", "This deployment does not include the API description.", 404) from None
+            raise ApiError("not_found", "This deployment has no API description.", 404) from None
         cached = current_app.extensions["openapi"] = (text, yaml.safe_load(text))
     return cached
 

@@ -52,7 +52,10 @@ def session_rate_key() -> str:
 
 
 @bp.post("/sessions/<session_id>/messages")
-@limiter.limit(lambda: current_app.config["RATELIMIT_SESSION"], key_func=session_rate_key)
+# override_defaults=False: a turn counts against its session AND its client, so opening many sessions
+# does not multiply what one client may send.
+@limiter.limit(lambda: current_app.config["RATELIMIT_SESSION"], key_func=session_rate_key,
+               override_defaults=False)
 def post_message(session_id: str):
     access = request_access()
     data = json_body()

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
+
+# The alphabet of token_urlsafe; anything else (a NUL byte, say, which PostgreSQL refuses in text)
+# cannot name a session and is turned away before it reaches the database.
+PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def new_public_id() -> str:
     return secrets.token_urlsafe(16)
+
+
+def is_public_id(value: str) -> bool:
+    return PUBLIC_ID.fullmatch(value) is not None
 
 
 def new_token() -> str:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from flask import current_app
 from sqlalchemy.orm import Session
 
 from chatbot.extensions import db
+from chatbot.store.schema import SCHEMA_PENDING, ensure_schema
 
 
 @contextmanager
 def transaction() -> Iterator[Session]:
+    if current_app.extensions.get(SCHEMA_PENDING):  # the database was away when this worker started
+        ensure_schema(db.engine)
     session = db.session()
     if session.in_transaction():
         # Only a stray read can have opened one (nothing outside the store writes); end it so this

@@ -8,6 +8,7 @@ from sqlalchemy import exists, select
 
 from chatbot.store.models import Conversation, Message, utcnow
 from chatbot.store.sessions import Access, DialogueEngine, add_message, add_replies
+from chatbot.store.tokens import is_public_id
 from chatbot.store.transaction import locking, transaction
 from chatbot.store.views import message_json
 
@@ -26,6 +27,8 @@ def run_turn(engine: DialogueEngine, public_id: str, access: Access, text: str,
     The row lock (or SQLite's write lock) is taken before the idempotency check, so a retry racing
     its original waits for it and then finds the stored turn instead of storing a second one.
     """
+    if not is_public_id(public_id):
+        return None
     with transaction() as db_session:
         row = db_session.scalar(locking(select(Conversation).where(Conversation.public_id == public_id)))
         if row is None or not access.allows(row):

@@ -44,7 +44,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def record(figures: LoadFigures, doc: Path = DOC) -> None:
     """Replace this backend's row (keeping the others) in the marked table of the document."""
     text = doc.read_text(encoding="utf-8")
-    block = re.search(re.escape(BEGIN) + r"(.*?)" + re.escape(END), text, re.S)
+    block = re.search(re.escape(BEGIN) + r"(.*?)" + re.escape(END), text, re.DOTALL)
     if block is None:
         raise ValueError(f"{doc.name} has no {BEGIN} … {END} block for the load figures")
     rows = [line for line in block.group(1).splitlines()

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
+
+FAULT_HOOK = "tests.reliability.gunicorn_faults:install"  # the value for TEST_WORKER_INIT
+MARKER = "[pause-here]"
 
 
 def install(worker) -> None:
@@ -45,3 +49,14 @@ def _claim_pause() -> bool:
     with os.fdopen(handle, "w") as out:
         out.write(str(os.getpid()))
     return True
+
+
+def wait_for_paused_worker(pid_file: Path, timeout: float = 30.0) -> int:
+    """Test side: the pid of the worker now paused inside the marked turn."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        content = pid_file.read_text().strip() if pid_file.exists() else ""
+        if content:
+            return int(content)
+        time.sleep(0.05)
+    raise AssertionError("no worker paused inside the marked turn")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,3 +83,25 @@ def stored_messages(http: requests.Session, session: LiveSession) -> list[dict[s
     response = http.get(f"{session.base}/api/sessions/{session.id}", headers=session.headers, timeout=TIMEOUT)
     assert response.status_code == 200, response.text
     return response.json()["messages"]
+
+
+def in_background(target: Callable[..., Any], *args: Any) -> Callable[[], dict[str, Any]]:
+    """Run target(*args) in a thread; the returned function waits for it and gives
+    {"value": result} or {"error": exception}, since the outcome under test may be a cut connection."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = target(*args)
+        except requests.RequestException as error:
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def join(timeout: float = 60.0) -> dict[str, Any]:
+        thread.join(timeout)
+        assert not thread.is_alive(), "the request never finished"
+        return outcome
+
+    return join

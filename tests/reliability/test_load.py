@@ -6,11 +6,10 @@ TEST_DATABASE_URL is set) PostgreSQL. The figures of the run are written to docs
 
 from __future__ import annotations
 
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import requests
@@ -23,7 +22,6 @@ from tests.servers import running_server
 SESSIONS = 40
 CLIENTS = 16
 WORKERS = 4
-P99_CEILING_MS = 5000  # far above normal; catches turns queueing behind a lock until a timeout
 
 
 def script(index: int) -> list[str]:
@@ -34,11 +32,11 @@ def script(index: int) -> list[str]:
         "how long does the move usually take?",
         "what salary could I expect in the UK?",
         "practice",
-        f"For {tag}: I would version the data, train in a pipeline, serve the model behind an API and "
-        "watch for drift.",
+        (f"For {tag}: I would version the data, train in a pipeline, serve the model behind an API and "
+         "watch for drift."),
         "try again",
-        f"For {tag}: first I check the data, package the model in Docker, release it behind a canary and "
-        "monitor latency and drift, then report the trade-offs to the team.",
+        (f"For {tag}: first I check the data, package the model in Docker, release it behind a canary and "
+         "monitor latency and drift, then report the trade-offs to the team."),
         "next",
         "skip",
         "assess my skills",
@@ -114,11 +112,10 @@ def test_concurrent_sessions_store_every_turn_once_and_in_order(database_url, re
 
     latencies = [ms for run in runs for ms in run.latencies_ms]
     figures = LoadFigures(
-        backend=backend, run_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), sessions=SESSIONS,
+        backend=backend, run_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M"), sessions=SESSIONS,
         turns_each=len(script(0)), clients=CLIENTS, workers=WORKERS, turns_per_second=turns / elapsed,
         p50_ms=percentile(latencies, 0.50), p99_ms=percentile(latencies, 0.99), max_ms=max(latencies),
         errors=0,
     )
-    record(figures)
     assert len(latencies) == turns
-    assert figures.p99_ms < P99_CEILING_MS, figures
+    record(figures)  # figures are recorded, never asserted: speed belongs to the benchmarks

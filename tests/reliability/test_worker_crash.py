@@ -10,51 +10,25 @@ from __future__ import annotations
 import os
 import random
 import signal
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 import requests
 
 from tests.reliability import stored
-from tests.reliability.live import CUT_OFF, create_session, post_turn, send_until_stored, stored_messages
+from tests.reliability.gunicorn_faults import FAULT_HOOK, MARKER, wait_for_paused_worker
+from tests.reliability.live import (
+    CUT_OFF,
+    create_session,
+    in_background,
+    post_turn,
+    send_until_stored,
+    stored_messages,
+)
 from tests.servers import health_status, running_server
 
-MARKER = "[pause-here]"
-FAULT_HOOK = "tests.reliability.gunicorn_faults:install"
-
-
-def wait_for_pid(path: Path, timeout: float = 30.0) -> int:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        content = path.read_text().strip() if path.exists() else ""
-        if content:
-            return int(content)
-        time.sleep(0.05)
-    raise AssertionError("no worker paused inside the marked turn")
-
-
-def in_background(target, *args):
-    """Run target(*args) in a thread; the returned function joins it and returns its outcome."""
-    outcome: dict = {}
-
-    def run():
-        try:
-            outcome["value"] = target(*args)
-        except Exception as error:  # the outcome under test may be an exception
-            outcome["error"] = error
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-
-    def join(timeout: float = 60.0):
-        thread.join(timeout)
-        assert not thread.is_alive(), "the request never finished"
-        return outcome
-
-    return join
+MARKED_TEXT = f"{MARKER} what salary could I expect?"
 
 
 @pytest.mark.slow
@@ -69,9 +43,9 @@ def test_a_worker_killed_inside_a_turn_stores_nothing_and_the_retry_lands_once(d
         before = stored.messages(database_url, victim.id)
         state_before = stored.conversation(database_url, victim.id)["state"]
 
-        text = f"{MARKER} what salary could I expect?"
+        text = MARKED_TEXT
         finish = in_background(post_turn, requests.Session(), victim, text, "turn-3")
-        paused = wait_for_pid(pid_file)
+        paused = wait_for_paused_worker(pid_file)
         assert paused in server.worker_pids()
         assert stored.messages(database_url, victim.id) == before, "an unfinished turn is visible"
 
@@ -123,7 +97,7 @@ def test_workers_killed_under_load_lose_and_double_nothing(database_url, tmp_pat
             futures = [pool.submit(chatter, server.url, i) for i in range(LOAD_SESSIONS)]
             time.sleep(0.5)
             for _ in range(KILLS):
-                killed.append(random.choice(server.ready_workers()))
+                killed.append(random.choice(server.wait_for_workers(count=1, exclude=killed)))
                 os.kill(killed[-1], signal.SIGKILL)
                 time.sleep(0.3)
             results = [future.result() for future in futures]
