@@ -15,7 +15,6 @@ import uuid
 import pytest
 import requests
 
-from chatbot.extensions import limiter
 from tests.reliability.live import create_session, post_turn
 from tests.reliability.tcp_proxy import tcp_proxy
 from tests.servers import running_server
@@ -45,9 +44,6 @@ def limited(app_factory, storage_uri):
     """An app with rate limits on, counted in the storage under test."""
 
     def make(per_client: str = "1000 per minute", per_session: str = "1000 per minute"):
-        # Flask-Limiter keeps the default limits of the first app it was bound to for the whole process;
-        # forget them so this app's configuration is the one applied.
-        limiter.limit_manager.set_default_limits([])
         return app_factory(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=storage_uri,
                            RATELIMIT_DEFAULT=per_client, RATELIMIT_SESSION=per_session)
 
@@ -115,7 +111,6 @@ def test_turns_count_toward_the_client_limit_too(limited):
 
 
 def test_limits_off_means_no_429(app_factory):
-    limiter.limit_manager.set_default_limits([])
     client = app_factory(RATELIMIT_ENABLED=False, RATELIMIT_DEFAULT="2 per minute").test_client()
     assert all(client.get("/api/questions").status_code == 200 for _ in range(6))
 
@@ -130,7 +125,6 @@ def test_redis_holds_the_counters(app_factory):
     import redis
 
     redis_uri = redis_or_skip()
-    limiter.limit_manager.set_default_limits([])
     app = app_factory(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=redis_uri,
                       RATELIMIT_DEFAULT="50 per minute")
     address = an_address()
@@ -144,7 +138,6 @@ def test_the_api_keeps_answering_and_limiting_while_redis_is_away(app_factory):
     target = redis.Redis.from_url(redis_or_skip())
     where = target.connection_pool.connection_kwargs
     with tcp_proxy((where["host"], where["port"])) as proxy:
-        limiter.limit_manager.set_default_limits([])
         through_proxy = f"redis://127.0.0.1:{proxy.port}/{where.get('db', 0)}"
         client = app_factory(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=through_proxy,
                              RATELIMIT_DEFAULT="4 per minute").test_client()
