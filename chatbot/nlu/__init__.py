@@ -6,7 +6,7 @@ from chatbot.nlu.files import IntentError
 from chatbot.nlu.intents import Intent, IntentSet
 from chatbot.nlu.lexicon import Lexicon
 from chatbot.nlu.matcher import IntentMatch, Matcher
-from chatbot.nlu.scoring import Settings
+from chatbot.nlu.settings import Settings
 from chatbot.nlu.text import normalise
 
 __all__ = [

@@ -28,6 +28,10 @@ class CommandTable:
     fillers: frozenset[str]
     vocabulary: Vocabulary
 
+    @property
+    def longest_prefix(self) -> int:
+        return max((len(phrase) for phrase in self.prefixes), default=0)
+
     @classmethod
     def build(cls, intents: IntentSet) -> CommandTable:
         exact: dict[tuple[str, ...], str] = {}
@@ -40,7 +44,7 @@ class CommandTable:
                 if intent.takes_argument:
                     prefixes[phrase] = intent.name
         words = {word for phrase in exact for word in phrase}
-        return cls(exact, prefixes, fillers, Vocabulary.build(words))
+        return cls(exact, prefixes, fillers, Vocabulary.build(words, intents.lexicon.spelling))
 
     def lookup(self, words: Sequence[str]) -> CommandHit | None:
         """The command these words spell, allowing one slip per longer word ("hlep", "sumary")."""
@@ -58,7 +62,7 @@ class CommandTable:
         name = self.exact.get(words)
         if name is not None:
             return CommandHit(name, words, ())
-        for size in range(len(words) - 1, 0, -1):
+        for size in range(min(len(words) - 1, self.longest_prefix), 0, -1):
             name = self.prefixes.get(words[:size])
             if name is not None:
                 return CommandHit(name, words[:size], words[size:])

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 from chatbot.nlu.intents import IntentSet
@@ -14,7 +12,6 @@ from chatbot.nlu.scales import NumberReader
 from chatbot.nlu.skills import SkillLike, SkillSpotter
 from chatbot.nlu.text import fold, tokens
 
-DEFAULT_INTENTS_DIR = Path(__file__).resolve().parents[2] / "intents"
 
 
 class KnowledgeLike(Protocol):
@@ -24,6 +21,8 @@ class KnowledgeLike(Protocol):
 
 @dataclass(frozen=True)
 class Entities:
+    """What a message names, each kind in order of mention; None where the message says nothing."""
+
     skills: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
@@ -66,6 +65,7 @@ class EntityExtractor:
         )
 
     def extract(self, text: str) -> Entities:
+        """Read every kind of entity from one message; never raises on any text."""
         folded = fold(text)
         words = tokens(text)
         agreements = set(self.agreement.find(words))
@@ -79,12 +79,6 @@ class EntityExtractor:
         )
 
 
-@lru_cache(maxsize=1)
-def default_intents() -> IntentSet:
-    """The project's own intent folder, read once; callers that hold an IntentSet should pass it."""
-    return IntentSet.load(DEFAULT_INTENTS_DIR)
-
-
-def extract_entities(text: str, kb: KnowledgeLike, intents: IntentSet | None = None) -> Entities:
+def extract_entities(text: str, kb: KnowledgeLike, intents: IntentSet) -> Entities:
     """Convenience form of EntityExtractor; an engine answering many turns should build one once."""
-    return EntityExtractor.build(kb, intents or default_intents()).extract(text)
+    return EntityExtractor.build(kb, intents).extract(text)

@@ -26,6 +26,8 @@ class EntityWords(BaseModel):
     ordinal_words: dict[str, int] = {}  # "second" -> 2, "2nd" -> 2
     ordinal_markers: list[str] = []  # "number", "option": "number 3" means the third
     number_words: dict[str, int] = {}  # "three" -> 3
+    pronoun_numbers: list[str] = []  # number words that double as pronouns ("the second one")
+    pronoun_after: list[str] = []  # after these words a pronoun number is not a number
     scale_markers: list[str] = []  # "out of": "4 out of 5"
     rating_max: int = Field(default=5, ge=1)
     short_reply_words: int = Field(default=6, ge=1)  # lone numbers and "second" count only in short replies

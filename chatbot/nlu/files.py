@@ -11,10 +11,7 @@ from pydantic import ValidationError
 
 
 class IntentError(ValueError):
-    """Invalid intent content; `str()` reads "<file>: <field path>: <problem>"."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    """Invalid intent content; `str()` reads "<folder>/<file>: <field path>: <problem>"."""
 
 
 def label(path: Path) -> str:

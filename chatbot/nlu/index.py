@@ -17,6 +17,10 @@ from chatbot.nlu.vocabulary import Vocabulary
 
 CUE_STRENGTH = 1.0  # a one-word cue ties a stem to its intent as strongly as anything can
 PHRASE_CUE_STRENGTH = 0.6  # a word of a longer cue ("how" in "how long") says less on its own
+# Champion lists: each stem keeps only its strongest postings, so the work per message stays
+# bounded however many intents and examples there are. The real intent set fits well within them.
+MAX_INTENT_POSTINGS = 64
+MAX_EXAMPLE_POSTINGS = 256
 PHRASE_WEIGHT = 0.7  # a word pair adds this share of its IDF on top of its two words' weights
 EXAMPLE_SMOOTHING = 1.0  # k in count/(count+k): one example is half the evidence of a cue
 
@@ -27,8 +31,42 @@ def bigrams(stems: list[str]) -> list[str]:
 
 
 def content_words(text: str, lexicon: Lexicon) -> list[str]:
-    """The normalised words of a text that can carry meaning (stopwords and fillers dropped)."""
-    return [word for word in tokens(text, lexicon) if word not in lexicon.ignorable]
+    """The normalised words of a text that can carry meaning (ignorable words and numbers dropped)."""
+    return [word for word in tokens(text, lexicon) if word not in lexicon.ignorable and not word.isdigit()]
+
+
+@dataclass(frozen=True)
+class ExampleIndex:
+    """Every example as a weighted stem set: postings, vector norms, owners, exact lookups."""
+
+    term_examples: dict[str, tuple[int, ...]] = field(repr=False)
+    example_intent: tuple[int, ...] = field(repr=False)
+    example_norm: tuple[float, ...] = field(repr=False)
+    exact: dict[frozenset[str], frozenset[int]] = field(repr=False)
+
+    @classmethod
+    def build(cls, example_stems: list[list[frozenset[str]]], idf: dict[str, float]) -> ExampleIndex:
+        postings: dict[str, list[int]] = defaultdict(list)
+        owner: list[int] = []
+        norms: list[float] = []
+        exact: dict[frozenset[str], set[int]] = defaultdict(set)
+        for intent_index, group in enumerate(example_stems):
+            for stems in (stems for stems in group if stems):
+                for stem in stems:
+                    postings[stem].append(len(owner))
+                owner.append(intent_index)
+                norms.append(math.sqrt(sum(idf[s] ** 2 for s in stems)))
+                exact[stems].add(intent_index)
+        return cls(
+            # shortest examples first: a shared stem counts most in them
+            {
+                stem: tuple(sorted(items, key=norms.__getitem__)[:MAX_EXAMPLE_POSTINGS])
+                for stem, items in postings.items()
+            },
+            tuple(owner),
+            tuple(norms),
+            {stems: frozenset(owners) for stems, owners in exact.items()},
+        )
 
 
 @dataclass(frozen=True)
@@ -40,18 +78,25 @@ class IntentIndex:
     idf: dict[str, float] = field(repr=False)
     unknown_idf: float
     term_intents: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)
-    term_examples: dict[str, tuple[int, ...]] = field(repr=False)
-    example_intent: tuple[int, ...] = field(repr=False)
-    example_norm: tuple[float, ...] = field(repr=False)
-    exact: dict[frozenset[str], frozenset[int]] = field(repr=False)
+    intent_terms: tuple[dict[str, float], ...] = field(repr=False)  # per intent: stem -> strength
+    examples: ExampleIndex = field(repr=False)
 
     @classmethod
     def build(cls, intents: IntentSet) -> IntentIndex:
         lexicon = intents.lexicon
-        example_words = [[content_words(e, lexicon) for e in intent.examples] for intent in intents]
-        cue_words = [[content_words(cue, lexicon) for cue in intent.cues] for intent in intents]
+        seen: dict[str, list[str]] = {}  # the same sentence in many intents is read once
+
+        def words_of(text: str) -> list[str]:
+            if text not in seen:
+                seen[text] = content_words(text, lexicon)
+            return seen[text]
+
+        example_words = [[words_of(e) for e in intent.examples] for intent in intents]
+        cue_words = [[words_of(cue) for cue in intent.cues] for intent in intents]
         vocabulary = Vocabulary.build(
-            [w for group in example_words for words in group for w in words] + [w for cues in cue_words for words in cues for w in words]
+            [w for group in example_words for words in group for w in words]
+            + [w for cues in cue_words for words in cues for w in words],
+            {**lexicon.spelling, **{k: v for k, v in lexicon.synonyms.items() if " " not in v}},
         )
         stem = vocabulary.stems.__getitem__
         example_stems = [[frozenset(stem(w) for w in words) for words in group] for group in example_words]
@@ -64,7 +109,8 @@ class IntentIndex:
             idf=idf,
             unknown_idf=unknown_idf,
             term_intents=_term_intents(association),
-            **_example_postings(example_stems, idf),
+            intent_terms=tuple(association),
+            examples=ExampleIndex.build(example_stems, idf),
         )
 
 
@@ -93,7 +139,7 @@ def _associate(examples: list[frozenset[str]], cues: dict[str, float]) -> dict[s
 def _idf(association: list[dict[str, float]]) -> tuple[dict[str, float], float]:
     """BM25-style inverse document frequency over intents, with soft (association-weighted) counts.
 
-    Words spread over many intents ("machine", "engineer", "how") weigh little; a word only one
+    Words spread over many intents ("mle", "how", "should") weigh little; a word only one
     intent uses weighs a lot. A word no intent uses weighs most of all, which is what lets a
     message about the weather fall back instead of matching on its one familiar word.
     """
@@ -114,27 +160,7 @@ def _term_intents(association: list[dict[str, float]]) -> dict[str, tuple[tuple[
     for index, strengths in enumerate(association):
         for stem, strength in strengths.items():
             postings[stem].append((index, strength))
-    return {stem: tuple(items) for stem, items in postings.items()}
-
-
-def _example_postings(example_stems: list[list[frozenset[str]]], idf: dict[str, float]) -> dict[str, object]:
-    """Postings from stems to examples, each example's vector norm, and exact stem-set lookups."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    owner: list[int] = []
-    norms: list[float] = []
-    exact: dict[frozenset[str], set[int]] = defaultdict(set)
-    for intent_index, group in enumerate(example_stems):
-        for stems in group:
-            if not stems:
-                continue
-            for stem in stems:
-                postings[stem].append(len(owner))
-            owner.append(intent_index)
-            norms.append(math.sqrt(sum(idf[s] ** 2 for s in stems)))
-            exact[stems].add(intent_index)
     return {
-        "term_examples": {stem: tuple(items) for stem, items in postings.items()},
-        "example_intent": tuple(owner),
-        "example_norm": tuple(norms),
-        "exact": {stems: frozenset(owners) for stems, owners in exact.items()},
+        stem: tuple(sorted(items, key=lambda item: -item[1])[:MAX_INTENT_POSTINGS])
+        for stem, items in postings.items()
     }

@@ -11,6 +11,8 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from chatbot.nlu.phrases import PhraseTable
+
 
 class Pattern(BaseModel):
     """A regular expression rewrite for shapes a word list cannot hold ("50k", "£60,000")."""
@@ -42,6 +44,7 @@ class Lexicon(BaseModel):
     synonyms: dict[str, str] = {}  # phrase -> canonical phrase (mle -> machine learning engineer)
     stopwords: list[str] = Field(default_factory=list)
     fillers: list[str] = Field(default_factory=list)  # chatty words that say nothing ("lol", "guys")
+    general: list[str] = Field(default_factory=list)  # everyday words that never decide a topic ("gave")
     domain: list[str] = Field(default_factory=list)  # words that show a message is about the career move
 
     @field_validator("spelling", "synonyms", "contractions")
@@ -55,38 +58,20 @@ class Lexicon(BaseModel):
     @cached_property
     def ignorable(self) -> frozenset[str]:
         """Words that never count as evidence for or against an intent."""
-        return frozenset(self.stopwords) | frozenset(self.fillers)
+        return frozenset(self.stopwords) | frozenset(self.fillers) | frozenset(self.general)
 
     @cached_property
     def compiled_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
         return tuple((re.compile(p.pattern), p.replace) for p in self.patterns)
 
     @cached_property
-    def phrase_table(self) -> dict[tuple[str, ...], tuple[str, ...]]:
-        """Token-tuple rewrites from spelling and synonyms; synonyms win when both name a phrase."""
-        table: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for source in (self.spelling, self.synonyms):
-            for key, value in source.items():
-                table[tuple(key.split())] = tuple(value.split())
-        return table
+    def spelling_table(self) -> PhraseTable:
+        return PhraseTable.of((tuple(k.split()), tuple(v.split())) for k, v in self.spelling.items())
 
     @cached_property
-    def longest_phrase(self) -> int:
-        return max((len(key) for key in self.phrase_table), default=1)
+    def synonym_table(self) -> PhraseTable:
+        return PhraseTable.of((tuple(k.split()), tuple(v.split())) for k, v in self.synonyms.items())
 
     def rewrite(self, tokens: Sequence[str]) -> list[str]:
-        """Replace known phrases, longest first, scanning left to right once (no re-expansion)."""
-        table, longest = self.phrase_table, self.longest_phrase
-        out: list[str] = []
-        i = 0
-        while i < len(tokens):
-            for size in range(min(longest, len(tokens) - i), 0, -1):
-                replacement = table.get(tuple(tokens[i : i + size]))
-                if replacement is not None:
-                    out.extend(replacement)
-                    i += size
-                    break
-            else:
-                out.append(tokens[i])
-                i += 1
-        return out
+        """Spelling first, then synonyms, so "inference optimisation" can reach its synonym."""
+        return self.synonym_table.rewrite(self.spelling_table.rewrite(tokens))

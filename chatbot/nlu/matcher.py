@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from chatbot.nlu.commands import CommandTable
 from chatbot.nlu.index import IntentIndex
 from chatbot.nlu.intents import IntentSet
-from chatbot.nlu.scoring import Reading, Scored, Settings, exact_example, read, score_all
+from chatbot.nlu.reading import Reading, exact_example, read
+from chatbot.nlu.scoring import Scored, score_all
+from chatbot.nlu.settings import Settings
 from chatbot.nlu.text import normalise, tokens
 
 EXACT_CONFIDENCE = 1.0
@@ -36,6 +38,10 @@ class Matcher:
         self.index = IntentIndex.build(intents)
         self.commands = CommandTable.build(intents)
         self._domain = frozenset(intents.lexicon.domain)
+        cues = {cue for intent in intents for cue in intent.cues}
+        self._keywords = frozenset(
+            words[0] for words in (tokens(cue, intents.lexicon) for cue in cues) if len(words) == 1
+        )
 
     def normalise(self, text: str) -> str:
         """The message as the matcher sees it, with this intent set's lexicon applied."""
@@ -47,26 +53,26 @@ class Matcher:
         if command is not None:
             return IntentMatch(command.intent, EXACT_CONFIDENCE, command.phrase)
         reading = self._read(words)
-        return self._decide(reading, score_all(reading, self.index, self.settings))
+        exact = exact_example(reading, self.index)
+        return self._decide(reading, score_all(reading, self.index, self.settings, exact), exact)
 
     def explain(self, text: str) -> tuple[Reading, list[Scored]]:
-        """The weighted words and every candidate's score breakdown, for debugging and tuning."""
+        """The weighted words and the leading candidates' score breakdowns, for debugging and tuning."""
         reading = self._read(tokens(text, self.intents.lexicon))
         return reading, score_all(reading, self.index, self.settings)
 
     def _read(self, words: list[str]) -> Reading:
         lexicon = self.intents.lexicon
-        content = [w for w in words if w not in lexicon.ignorable]
+        content = [w for w in words if w not in lexicon.ignorable and not w.isdigit()]
         return read(self.index.vocabulary.read(content), self.index, self.settings, self._domain)
 
-    def _decide(self, reading: Reading, scored: list[Scored]) -> IntentMatch:
+    def _decide(self, reading: Reading, scored: list[Scored], exact: int | None) -> IntentMatch:
         if not scored:
             return IntentMatch(None, 0.0)
         names = self.index.names
-        exact = exact_example(reading, self.index)
         best = scored[0]
-        if exact is not None and exact != best.intent:
-            best = next(s for s in scored if s.intent == exact)
+        if exact is not None:
+            best = next((s for s in scored if s.intent == exact), best)
         others = [s for s in scored if s.intent != best.intent]
         runner_up = others[0].score if others else 0.0
         alternatives = tuple(
@@ -84,9 +90,23 @@ class Matcher:
     def _confident(self, best: Scored, runner_up: float, reading: Reading) -> bool:
         s = self.settings
         unknown_limit = s.max_unknown_in_domain if reading.in_domain else s.max_unknown
+        accept = s.accept if reading.in_domain else s.accept_without_domain
+        coverage = 0.0 if reading.in_domain else s.coverage_without_domain
         return (
-            reading.unknown_ratio <= unknown_limit
-            and best.score >= s.accept
+            self._enough_words(reading)
+            and reading.unknown_ratio <= unknown_limit
+            and best.score >= accept
+            and best.coverage >= coverage
             and best.score - runner_up >= s.margin
-            and best.evidence >= s.min_evidence
+            and self._topical_evidence(best) >= s.min_evidence
         )
+
+    def _topical_evidence(self, best: Scored) -> float:
+        """Weight matched by words other than the role and skill names, which alone name no topic."""
+        return sum(mass for word, mass in best.contributions if word not in self._domain)
+
+    def _enough_words(self, reading: Reading) -> bool:
+        """A lone word off the subject must be a one-word cue as written: "salary" is, "trains" is not
+        (nor "coffee", which only cues in "coffee chat")."""
+        words = [t for t in reading.known if not t.phrase]
+        return reading.in_domain or len(words) != 1 or words[0].word in self._keywords

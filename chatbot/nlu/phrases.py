@@ -24,16 +24,31 @@ class PhraseTable(Generic[V]):
                 table.setdefault(key, value)
         return cls(table, max((len(k) for k in table), default=1))
 
+    def _at(self, words: Sequence[str], i: int) -> tuple[int, V | None]:
+        """The longest phrase starting at position i, as (its length, its value)."""
+        for size in range(min(self.longest, len(words) - i), 0, -1):
+            value = self.table.get(tuple(words[i : i + size]))
+            if value is not None:
+                return size, value
+        return 1, None
+
     def find(self, words: Sequence[str]) -> list[V]:
+        """The values of the phrases present, in order of appearance."""
         found: list[V] = []
         i = 0
         while i < len(words):
-            for size in range(min(self.longest, len(words) - i), 0, -1):
-                value = self.table.get(tuple(words[i : i + size]))
-                if value is not None:
-                    found.append(value)
-                    i += size
-                    break
-            else:
-                i += 1
+            size, value = self._at(words, i)
+            if value is not None:
+                found.append(value)
+            i += size
         return found
+
+    def rewrite(self: PhraseTable[tuple[str, ...]], words: Sequence[str]) -> list[str]:
+        """Replace each phrase by its value, leaving other words; one pass, so no re-expansion."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            size, value = self._at(words, i)
+            out.extend(value if value is not None else words[i : i + 1])
+            i += size
+        return out

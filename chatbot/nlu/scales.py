@@ -24,8 +24,11 @@ class NumberReader:
     @classmethod
     def build(cls, words: EntityWords) -> NumberReader:
         number = rf"(\d+|{_alternation(list(words.number_words))})" if words.number_words else r"(\d+)"
-        marker = re.compile(rf"(?:{_alternation(words.ordinal_markers)})\s*{number}\b") if words.ordinal_markers else None
-        scale = re.compile(rf"\b{number}\s*(?:{_alternation(words.scale_markers)})\s*(\d+)\b") if words.scale_markers else None
+        marker = scale = None
+        if words.ordinal_markers:
+            marker = re.compile(rf"(?:{_alternation(words.ordinal_markers)})\s*{number}\b")
+        if words.scale_markers:
+            scale = re.compile(rf"\b{number}\s*(?:{_alternation(words.scale_markers)})\s*(\d+)\b")
         return cls(words, marker, scale)
 
     def value(self, token: str) -> int | None:
@@ -47,7 +50,8 @@ class NumberReader:
         return None
 
     def rating(self, folded: str, tokens: Sequence[str]) -> int | None:
-        """A 1-to-max rating: "3/5" or "4 out of 5" anywhere, a lone number only in a short reply."""
+        """A 1-to-max rating: "3/5" or "4 out of 5" anywhere; a lone number only in a short reply
+        that is not picking an item ("step 3")."""
         top = self.words.rating_max
         explicit = _SLASH.search(folded) or (self.scale.search(folded) if self.scale else None)
         if explicit is not None:
@@ -57,7 +61,18 @@ class NumberReader:
             return max(1, min(top, round(given * top / out_of)))
         if len(tokens) > self.words.short_reply_words:
             return None
-        numbers = [n for n in (self.value(t) for t in tokens) if n is not None]
+        if self.marker is not None and self.marker.search(folded):
+            return None  # "step 3" picks an item; it does not rate anything
+        numbers = [n for n in (self._number(tokens, i) for i in range(len(tokens))) if n is not None]
         if len(numbers) == 1 and 1 <= numbers[0] <= top:
             return numbers[0]
         return None
+
+    def _number(self, tokens: Sequence[str], i: int) -> int | None:
+        """The number a token stands for, unless it is a word like "one" used as a pronoun."""
+        token = tokens[i]
+        if token in self.words.pronoun_numbers and i > 0:
+            before = tokens[i - 1]
+            if before in self.words.pronoun_after or before in self.words.ordinal_words:
+                return None
+        return self.value(token)

@@ -44,7 +44,9 @@ class SkillSpotter:
     protected: frozenset[str]
 
     @classmethod
-    def build(cls, skills: Mapping[str, SkillLike], separators: Iterable[str], protected: Iterable[str]) -> SkillSpotter:
+    def build(
+        cls, skills: Mapping[str, SkillLike], separators: Iterable[str], protected: Iterable[str]
+    ) -> SkillSpotter:
         separators = list(separators)
         multi: dict[tuple[str, ...], str] = {}
         single: dict[str, str] = {}

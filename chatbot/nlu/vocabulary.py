@@ -6,7 +6,7 @@ lies within a small edit distance; so "slary" becomes "salary" but "weather" nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -42,19 +42,24 @@ class Vocabulary:
     stems: dict[str, str] = field(repr=False)
     by_length: dict[int, tuple[str, ...]] = field(repr=False)
     known_stems: frozenset[str] = field(repr=False)
+    variants: dict[str, str] = field(repr=False)  # other spellings a slip may be closest to
 
     @classmethod
-    def build(cls, words: Iterable[str]) -> Vocabulary:
+    def build(cls, words: Iterable[str], variants: Mapping[str, str] | None = None) -> Vocabulary:
+        """`variants` maps spellings such as "practise" to the known word ("practice"), so that
+        "practse" is corrected by way of the spelling it is nearest to."""
         unique = sorted(set(words))
         stems = dict(zip(unique, stem_all(unique), strict=True))
+        reachable = {k: v for k, v in (variants or {}).items() if v in stems and " " not in k}
         buckets: dict[int, list[str]] = {}
-        for word in unique:
+        for word in [*unique, *reachable]:
             buckets.setdefault(len(word), []).append(word)
         return cls(
             frozenset(unique),
             stems,
             {size: tuple(group) for size, group in buckets.items()},
             frozenset(stems.values()),
+            reachable,
         )
 
     def read(self, words: Iterable[str]) -> list[Correction]:
@@ -75,23 +80,36 @@ class Vocabulary:
         if len(word) < MIN_TYPO_LENGTH or not word.isalpha():
             return Correction(word, stem, known=False)
         limit = 2 if len(word) >= LONG_WORD else 1
-        candidates = [w for size in range(len(word) - limit, len(word) + limit + 1) for w in self.by_length.get(size, ())]
+        sizes = range(len(word) - limit, len(word) + limit + 1)
+        candidates = [w for size in sizes for w in self.by_length.get(size, ())]
         best = _closest(word, candidates, limit)
         if best is None:
             return Correction(word, stem, known=False)
         target, edits = best
+        target = self.variants.get(target, target)
         return Correction(target, self.stems[target], known=True, corrected_from=word, edits=edits)
 
 
-def _closest(word: str, candidates: list[str], limit: int) -> tuple[str, int] | None:
-    """The nearest candidate within `limit` edits; ties prefer the same first letter, then length."""
-    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
-    if not found:
-        return None
-    ranked = sorted(found, key=lambda hit: (hit[1], hit[0][0] != word[0], abs(len(hit[0]) - len(word)), hit[0]))
-    target, edits, _ = ranked[0]
+def _plausible(word: str, target: str) -> bool:
+    """Short words only count as slips of words with the same first letter; four-letter words
+    only as swapped keys ("hlep"), since "pint" is not "point"."""
     if len(word) <= 5 and target[0] != word[0]:
-        return None  # short words with a different first letter are usually different words
-    if len(word) == MIN_TYPO_LENGTH and sorted(target) != sorted(word):
-        return None  # in four letters only swapped keys are safe ("hlep"); "pint" is not "point"
+        return False
+    return len(word) != MIN_TYPO_LENGTH or sorted(target) == sorted(word)
+
+
+def _closest(word: str, candidates: list[str], limit: int) -> tuple[str, int] | None:
+    """The nearest plausible candidate within `limit` edits; ties prefer swapped letters, then
+    the same first letter, then the same length."""
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    letters = sorted(word)
+
+    def preference(hit: tuple[str, float, int]) -> tuple[float, bool, bool, int, str]:
+        target, edits = hit[0], hit[1]
+        return edits, sorted(target) != letters, target[0] != word[0], abs(len(target) - len(word)), target
+
+    ranked = sorted((hit for hit in found if _plausible(word, hit[0])), key=preference)
+    if not ranked:
+        return None
+    target, edits, _ = ranked[0]
     return target, int(edits)
