@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chatbot.dialogue.formatting import duration
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
 
 
 def gaps(engine):
@@ -19,7 +27,7 @@ def test_assessment_asks_about_one_skill_at_a_time_with_quick_answers(chat, engi
 def test_natural_answers_are_understood_and_move_on(chat, engine):
     chat.say("assess my skills")
     answers = ["never used it", "a bit", "yes, regularly", "2", "I'd say 4/5"]
-    for answer, skill in zip(answers, gaps(engine)):
+    for answer, skill in zip(answers, gaps(engine), strict=True):
         reply = chat.say(answer)
         assert reply.intent in {"assessment_question", "assessment_plan"}, answer
         assert skill.id in chat.state["profile"]["ratings"], answer
@@ -94,3 +102,21 @@ def test_plain_practice_after_assessment_favours_the_weakest_skill(chat, engine)
         chat.say("1" if skill == gap[3] else "5")
     chat.say("stop")
     assert gap[3].id in chat.say("practice").question["skills"]
+
+
+def test_starting_an_assessment_mid_practice_closes_the_question(chat, engine):
+    chat.say("practice")
+    chat.say("assess my skills")
+    reply = chat.say("3")
+    assert reply.intent == "assessment_question"
+    assert chat.state["profile"]["ratings"] == {gaps(engine)[0].id: 3}
+
+
+def test_assessing_again_asks_every_skill_again(chat, engine):
+    chat.say("assess my skills")
+    chat.say("2")
+    chat.say("stop")
+    again = chat.say("assess my skills")
+    assert gaps(engine)[0].name in again.text
+    chat.say("5")
+    assert chat.state["profile"]["ratings"][gaps(engine)[0].id] == 5

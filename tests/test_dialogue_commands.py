@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
+
 API_COMMANDS = ["help", "menu", "restart", "practice", "practise", "practice model serving", "next", "skip",
                 "stop", "assess my skills", "summary"]
 EXPECTED_IN_CHAT = {
@@ -105,3 +112,14 @@ def test_practice_commands_without_a_question_say_so(chat, command):
     assert reply.intent != "fallback"
     assert reply.question is None and reply.feedback is None
     assert "practice" in [choice.lower() for choice in reply.quick_replies]
+
+
+@pytest.mark.parametrize("opener", ["help", "menu", "summary", "thanks", "restart", "tell me more",
+                                    "I already know docker", "what's the weather like on Mars?"])
+def test_quick_replies_of_every_kind_of_reply_are_understood(engine, opener):
+    first = LocalConversation.start(engine)
+    offered = first.say(opener).quick_replies
+    assert offered
+    for choice in offered:
+        follow = LocalConversation(engine, first.state)
+        assert follow.say(choice).intent != "fallback", (opener, choice)

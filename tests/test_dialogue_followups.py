@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chatbot.dialogue.formatting import money
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
 
 
 def ask_topic(chat, engine, name):
@@ -74,3 +82,16 @@ def test_list_item_then_why_explains_that_topic(chat, engine):
     ask_topic(chat, engine, "mistakes")
     chat.say("tell me about the first one")
     assert chat.say("why?").intent == "mistakes"
+
+
+def test_more_after_a_skill_stays_on_that_skill(chat, engine):
+    skill = engine.knowledge.skills["kubernetes-docker"]
+    chat.say("tell me about kubernetes")
+    assert skill.build_evidence[0] in chat.say("tell me more").text
+
+
+def test_ordinal_after_a_list_item_still_means_the_list_on_screen(chat, engine):
+    gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
+    ask_topic(chat, engine, "skill_gaps")
+    chat.say("what about the second one?")
+    assert chat.say("and the third one?").text.startswith(gaps[2].name)

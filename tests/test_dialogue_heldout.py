@@ -27,10 +27,10 @@ def first_turn(engine, text: str):
 
 
 def answered(engine, item) -> bool:
-    """The phrasing is answered when a reply carries its fact (or, without a fact, is not a fallback)."""
+    """Answered: a reply carries the fact, in any case (or, for an item without a fact, is not a fallback)."""
     replies = first_turn(engine, item["text"])
     if item.get("fact"):
-        return any(item["fact"] in reply.text for reply in replies)
+        return any(item["fact"].casefold() in reply.text.casefold() for reply in replies)
     return replies[-1].intent != "fallback"
 
 

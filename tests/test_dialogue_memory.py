@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
+
 
 def test_self_description_is_remembered_and_acknowledged(chat):
     reply = chat.say("I'm a data scientist with 3 years of pytorch")

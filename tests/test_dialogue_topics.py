@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 from chatbot.dialogue.formatting import duration, money
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
 
 
 def topic_intents(engine):
@@ -33,7 +39,8 @@ def test_every_topic_intent_is_answered_with_two_to_four_quick_replies(engine, c
 
 
 def test_quick_replies_offered_after_topics_are_understood(engine, chat):
-    offered = {choice for intent in topic_intents(engine) for choice in ask_topic(chat, engine, intent.name).quick_replies}
+    offered = {choice for intent in topic_intents(engine)
+               for choice in ask_topic(chat, engine, intent.name).quick_replies}
     not_understood = [choice for choice in sorted(offered) if chat.say(choice).intent == "fallback"]
     assert not not_understood
 
@@ -116,3 +123,17 @@ def test_out_of_domain_gets_fallback_with_closest_topics(chat):
     assert reply.intent == "fallback"
     assert "didn't understand" in reply.text
     assert 2 <= len(reply.quick_replies) <= 4
+
+
+def test_learn_first_compares_the_skills_named(chat, engine):
+    skills = engine.knowledge.skills
+    docker, python = skills["kubernetes-docker"], skills["python-data-stack"]
+    text = chat.say("which first, python or docker?").text
+    assert f"start with {docker.name}" in text
+    assert f"already have {python.name}" in text
+
+
+def test_first_in_a_learn_first_question_is_not_a_list_pick(chat, engine):
+    gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
+    text = chat.say("what should I learn first?").text
+    assert all(skill.name in text for skill in gaps)

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
+
 WEAK_ANSWER = "I am not sure, I would probably just use some tools for it and see what happens."
 
 

@@ -15,12 +15,11 @@ STEPS_SHOWN = 3
 
 
 def _skills_to_ask(res: Resources, state: DialogueState) -> list[str]:
-    """The target role's skills, gaps first (they matter most), skipping any already rated."""
+    """Every skill the target role uses, gaps first since they matter most (asking again updates a rating)."""
     transition = res.knowledge.transitions[state.transition]
     target = res.knowledge.roles[transition.to_role]
     gaps = [s.id for s in gap_order(res.knowledge, transition)]
-    ordered = gaps + [s for s in target.skills if s not in gaps]
-    return [s for s in ordered if s not in state.profile.ratings]
+    return gaps + [s for s in target.skills if s not in gaps]
 
 
 def _ask(res: Resources, state: DialogueState, key: str = QUESTION) -> Reply:
@@ -33,8 +32,7 @@ def _ask(res: Resources, state: DialogueState, key: str = QUESTION) -> Reply:
 
 def start(res: Resources, state: DialogueState) -> Reply:
     pending = _skills_to_ask(res, state)
-    if not pending:
-        return plan(res, state)
+    state.practice.awaiting = state.practice.retrying = False
     state.mode = "assessment"
     state.assessment = Assessment(pending=pending[1:], current=pending[0])
     return _ask(res, state)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from chatbot.dialogue import assessment, practice, summary, topics
 from chatbot.dialogue.resources import Resources
@@ -55,7 +56,7 @@ def _plain(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
                  res.responses.quick_replies(key, values))
 
 
-HANDLERS: dict[str, Handler] = {
+HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "help": _plain,
     "menu": _plain,
     RESTART: _restart,
@@ -70,4 +71,4 @@ HANDLERS: dict[str, Handler] = {
     "model_answer": lambda res, state, heard: practice.model_answer(res, state),
     "more": _deeper("more"),
     "why": _deeper("why"),
-}
+})

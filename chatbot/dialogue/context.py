@@ -84,7 +84,7 @@ def profile_view(kb: Knowledge, profile: Profile) -> dict[str, Any]:
         "years": profile.years,
         "known": _skills(kb, profile.known_skills),
         "lacking": _skills(kb, profile.lacking_skills),
-        "ratings": [{"skill": kb.skills[s], "rating": r} for s, r in profile.ratings.items() if s in kb.skills],
+        "rating_of": dict(profile.ratings),
         "empty": profile == Profile(),
     }
 

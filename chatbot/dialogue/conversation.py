@@ -17,22 +17,23 @@ MAX_QUICK_REPLIES = 4
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
     heard = understand(res, text)
-    if state.practice.awaiting and not typed_command(res, heard):
+    if state.mode == "practice" and state.practice.awaiting and not typed_command(res, heard):
         return [practice.answer(res, state, text)]
     if state.mode == "assessment" and state.assessment.current and not heard.is_command:
         return _assessment_reply(res, state, heard)
-    before = state.profile
+    statement = False
     if state.mode != "assessment":
-        state.profile = learn(before, text, res.knowledge, res.cues, res.extractor.extract)
+        learned = learn(state.profile, text, res.knowledge, res.cues, res.extractor.extract)
+        state.profile, statement = learned.profile, learned.statement
     if heard.is_command and heard.answer in HANDLERS:
         return [HANDLERS[heard.answer](res, state, heard)]
+    if statement:
+        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     if heard.is_topic:
         return [_topic(res, state, heard)]
     follow_up = _follow_up(res, state, heard)
     if follow_up is not None:
         return [follow_up]
-    if state.profile != before:
-        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     return [fallback(res, state, heard)]
 
 
@@ -49,11 +50,26 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
 def _skill_in_list(res: Resources, state: DialogueState, key: str, skill_id: str) -> int | None:
     """Position of a named skill in the list a topic shows ("why is docker a gap?")."""
     spec = res.responses.get(key)
-    if spec.shows is None or spec.item is None:
+    if not spec.by_skill or spec.shows is None or spec.item is None:
         return None
     items = topics.context(res, state).get(spec.shows) or []
     ids = [getattr(item, "id", None) for item in items]
     return ids.index(skill_id) + 1 if skill_id in ids else None
+
+
+def _ordinal_item(res: Resources, state: DialogueState, key: str, name: str, ordinal: int) -> Reply | None:
+    """"The third mistake" means the named topic's list; "the second one" the list on screen."""
+    on_screen = state.last_list.kind if state.last_list is not None else None
+    menu_off_screen = res.responses.get(key).menu and key != on_screen
+    own = None if menu_off_screen else topics.list_item(res, state, key, ordinal, name)
+    if own is None and on_screen is not None:
+        return topics.list_item(res, state, on_screen, ordinal, _intent_answered_by(res, on_screen, name))
+    return own
+
+
+def _intent_answered_by(res: Resources, key: str, default: str) -> str:
+    """The intent a response key answers, so a follow-up reports the topic it actually continued."""
+    return next((intent.name for intent in res.intents if intent.answer == key), default)
 
 
 def _topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
@@ -61,10 +77,8 @@ def _topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
     if key == SKILL_INFO and entities.skills:
         return topics.compose(res, state, key, name, skill_id=entities.skills[0])
-    if entities.ordinal is not None:
-        item = topics.list_item(res, state, key, entities.ordinal, name)
-        if item is None and state.last_list is not None:
-            item = topics.list_item(res, state, state.last_list.kind, entities.ordinal, name)
+    if entities.ordinal is not None and res.responses.get(key).ordinals:
+        item = _ordinal_item(res, state, key, name, entities.ordinal)
         if item is not None:
             return item
     if len(entities.skills) == 1:
@@ -73,7 +87,7 @@ def _topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
             return topics.list_item(res, state, key, position, name) or topics.compose(res, state, key, name)
     level = entities.levels[0] if entities.levels and res.responses.get(key).by_level else None
     skill_id = state.last_skill if key == SKILL_INFO else None
-    return topics.compose(res, state, key, name, level=level, skill_id=skill_id)
+    return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills)
 
 
 def _follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
@@ -82,8 +96,8 @@ def _follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Re
     if entities.levels and last in res.responses and res.responses.get(last).by_level:
         return topics.compose(res, state, last, state.last_intent or last, level=entities.levels[0])
     if entities.ordinal is not None and state.last_list is not None:
-        return topics.list_item(res, state, state.last_list.kind, entities.ordinal,
-                                state.last_intent or state.last_list.kind)
+        kind = state.last_list.kind
+        return topics.list_item(res, state, kind, entities.ordinal, _intent_answered_by(res, kind, kind))
     return None
 
 

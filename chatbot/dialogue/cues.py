@@ -13,8 +13,10 @@ class Cues(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    self_reference: list[str] = Field(min_length=1)  # "i am", "i already know": the user talks about themselves
+    self_reference: list[str] = Field(min_length=1)  # "i am", "i already know": talk about themselves
+    role_claims: list[str] = Field(min_length=1)  # "i'm a": a role named right after is the user's own
     question_starts: list[str] = Field(min_length=1)  # a clause opening with these asks, it does not claim
+    question_words: list[str] = Field(min_length=1)  # anywhere in a message: it wants an answer
     negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience

@@ -25,7 +25,7 @@ FLOW_WORDINGS = (
 
 
 def _check_wordings(res: Resources) -> None:
-    """Every intent must be answerable and every flow must have its wording: fail at start-up, not mid-chat."""
+    """Every intent and every flow must have its wording: fail at start-up, not in the middle of a chat."""
     missing = [f"intent {i.name}: answer {i.answer!r}" for i in res.intents
                if i.answer not in res.responses and i.answer not in HANDLERS]
     missing += [f"flow wording {key!r}" for key in FLOW_WORDINGS if key not in res.responses]

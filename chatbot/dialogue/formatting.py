@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import Any
 
 from chatbot.knowledge.models import Range, SalaryBand
 
-CURRENCY_SIGNS = {"GBP": "£"}
-UNIT_SUFFIXES = {"times": "x"}
+CURRENCY_SIGNS = MappingProxyType({"GBP": "£"})
+UNIT_SUFFIXES = MappingProxyType({"times": "x"})
+MONEY_RANGE = "\u2013"  # an en dash between amounts, as UK salary guides print them
 
 
 def money(band: SalaryBand | None, currency: str = "GBP") -> str:
-    """A salary band as a person writes it: "£34,000–£48,000", open-ended bands end with "+"."""
+    """A salary band as a person writes it: "£34,000", en dash, "£48,000"; open-ended bands end with "+"."""
     if band is None:
         return ""
     sign = CURRENCY_SIGNS.get(currency, "")
     low, high = f"{sign}{band.min:,}", f"{sign}{band.max:,}"
-    text = low if band.min == band.max else f"{low}–{high}"
+    text = low if band.min == band.max else f"{low}{MONEY_RANGE}{high}"
     return f"{text}+" if band.open_ended else text
 
 
@@ -52,15 +54,10 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def numbered(items: Iterable[str]) -> str:
-    """Number lines "1. ...", the form that ordinal follow-ups ("the second one") refer back to."""
-    return "\n".join(f"{index}. {item}" for index, item in enumerate(items, start=1))
-
-
 def by_id(items: Iterable[Any], wanted: str) -> Any | None:
     """The element with this id, or None: lets a template name a knowledge-base entry it builds on."""
     return next((item for item in items if getattr(item, "id", None) == wanted), None)
 
 
-FILTERS = {"by_id": by_id, "money": money, "duration": duration, "names": names, "lower_first": lower_first,
-           "numbered": numbered}
+FILTERS = MappingProxyType({"by_id": by_id, "money": money, "duration": duration, "names": names,
+                            "lower_first": lower_first})

@@ -13,6 +13,7 @@ from chatbot.feedback import assess
 from chatbot.knowledge import Question
 
 QUESTION, FEEDBACK, HINT, MODEL_ANSWER = "practice_question", "practice_feedback", "hint", "model_answer"
+TRY_AGAIN = "try_again"
 NO_QUESTION = "no_question_open"
 FEEDBACK_NEEDS_ANSWER = "practice_feedback_needs_answer"
 
@@ -122,7 +123,7 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
         practice.attempts = {**practice.attempts, question.id: kept}
         practice.awaiting = practice.retrying = False
     key = FEEDBACK_NEEDS_ANSWER if needs_answer else FEEDBACK
-    values = context(res, state, question=question, feedback=feedback, attempt=len(practice.attempts.get(question.id, [])))
+    values = context(res, state, question=question, feedback=feedback)
     return Reply(res.responses.text(key, values), FEEDBACK, res.responses.quick_replies(key, values),
                  feedback=feedback)
 
@@ -147,6 +148,6 @@ def try_again(res: Resources, state: DialogueState) -> Reply:
     """Re-ask the same question; the next feedback shows what changed since the last attempt."""
     question = _current(res, state)
     if question is None:
-        return _no_question(res, state, QUESTION)
+        return _no_question(res, state, TRY_AGAIN)
     state.practice.retrying = bool(state.practice.attempts.get(question.id))
     return _ask(res, state, question, retry=True)

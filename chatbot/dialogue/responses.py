@@ -35,6 +35,9 @@ class ResponseSpec(BaseModel):
     shows: str | None = None  # the context list the answer numbers, so "the second one" can be found
     item: str | None = None  # the wording for one element of that list
     by_level: bool = False  # "and for senior roles?" re-asks this answer at another level
+    by_skill: bool = False  # naming one listed skill ("does my pandas transfer?") answers with that item
+    menu: bool = False  # the list is a menu: "the third one" means it only while it is on screen
+    ordinals: bool = True  # False where "first" is the question itself ("what should I learn first?")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Response:
     shows: str | None
     item: Template | None
     by_level: bool
+    by_skill: bool
+    menu: bool
+    ordinals: bool
 
 
 def _environment() -> SandboxedEnvironment:
@@ -63,7 +69,7 @@ def _compile(env: SandboxedEnvironment, key: str, spec: ResponseSpec) -> Respons
 
     return Response(key, env.from_string(spec.text), build(spec.more), build(spec.why),
                     tuple(env.from_string(reply) for reply in spec.quick_replies), spec.label,
-                    spec.shows, build(spec.item), spec.by_level)
+                    spec.shows, build(spec.item), spec.by_level, spec.by_skill, spec.menu, spec.ordinals)
 
 
 def _read(path: Path) -> Mapping[str, Any]:

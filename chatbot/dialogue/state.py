@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from types import MappingProxyType
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -74,7 +75,8 @@ class DialogueState(Section):
         return self.model_dump(mode="json")
 
 
-SECTIONS: dict[str, type[Section]] = {"profile": Profile, "practice": Practice, "assessment": Assessment}
+SECTIONS: Mapping[str, type[Section]] = MappingProxyType(
+    {"profile": Profile, "practice": Practice, "assessment": Assessment})
 
 
 def fresh(transition: str) -> DialogueState:
@@ -102,7 +104,7 @@ def _upgrade_v1(raw: Mapping[str, Any]) -> dict[str, Any]:
     return {"v": 2, "transition": raw.get("transition")}
 
 
-UPGRADES: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {1: _upgrade_v1}
+UPGRADES: Mapping[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = MappingProxyType({1: _upgrade_v1})
 
 
 def _upgraded(raw: Mapping[str, Any]) -> Mapping[str, Any] | None:

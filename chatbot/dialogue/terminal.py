@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from chatbot.dialogue.engine import Engine
+from chatbot.dialogue.session import LocalConversation
 from chatbot.dialogue.turns import Reply, State
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -28,18 +29,16 @@ def render(reply: Reply) -> str:
 
 def run_terminal(engine: Engine, read_line: ReadLine, write: Write, transition: str | None = None) -> State:
     """Open a conversation and answer each line until input ends; returns the final state (for tests)."""
-    turn = engine.open(transition)
-    for reply in turn.replies:
+    conversation = LocalConversation.start(engine, transition)
+    for reply in conversation.replies:
         write(render(reply))
-    state = turn.state
     while (line := read_line()) is not None:
         if not line.strip():
             continue
-        turn = engine.respond(state, line.strip())
-        state = turn.state
-        for reply in turn.replies:
+        conversation.say(line.strip())
+        for reply in conversation.replies:
             write(render(reply))
-    return state
+    return conversation.state
 
 
 def _stdin_line() -> str | None:
@@ -50,7 +49,7 @@ def _stdin_line() -> str | None:
 
 
 @click.command("chat")
-@click.option("--transition", default=None, help="Transition id, e.g. data-scientist-to-machine-learning-engineer.")
+@click.option("--transition", default=None, help="Transition id (default: the knowledge base's default).")
 @click.option("--data-dir", envvar="COACH_DATA_DIR", default=PROJECT_ROOT / "data",
               type=click.Path(file_okay=False, path_type=Path), show_default=True)
 @click.option("--intents-dir", envvar="COACH_INTENTS_DIR", default=PROJECT_ROOT / "intents",
@@ -59,5 +58,6 @@ def chat_command(transition: str | None, data_dir: Path, intents_dir: Path) -> N
     """Chat with the coach in this terminal (Ctrl-D to leave)."""
     engine = Engine.load(data_dir, intents_dir)
     if transition is not None and transition not in engine.transitions():
-        raise click.BadParameter(f"choose one of: {', '.join(engine.transitions())}", param_hint="--transition")
+        choices = ", ".join(engine.transitions())
+        raise click.BadParameter(f"choose one of: {choices}", param_hint="--transition")
     run_terminal(engine, _stdin_line, click.echo, transition)

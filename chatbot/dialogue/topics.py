@@ -19,7 +19,9 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     """The base context plus this answer's specifics; the skill falls back to the last one discussed."""
     values = base_context(res.knowledge, state, res.cues)
     skill_id = extra.pop("skill_id", None)
+    named = extra.pop("named", ())
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
+    values["named"] = [res.knowledge.skills[s] for s in named if s in res.knowledge.skills]
     values["skill_choices"] = [] if values["skill"] else list(res.knowledge.skills.values())
     values.update(extra)
     return values
@@ -64,8 +66,7 @@ def deeper(res: Resources, state: DialogueState, part: str, intent: str) -> Repl
     key = state.last_topic
     if key is None or key not in res.responses or getattr(res.responses.get(key), part) is None:
         return _nothing_earlier(res, state, intent)
-    skill_id = state.last_skill if res.responses.get(key).item is None else None
-    values = context(res, state, level=state.last_level, skill_id=skill_id)
+    values = context(res, state, level=state.last_level, skill_id=state.last_skill)
     text = res.responses.text(key, values, part)
     return Reply(text, state.last_intent or intent, res.responses.quick_replies(key, values))
 

@@ -12,7 +12,7 @@ from typing import Any
 from chatbot.web.markup import Block, blocks
 
 # Bot replies that leave the practice question open: the user may still answer it.
-KEEPS_QUESTION_OPEN = {"hint", "model_answer"}
+KEEPS_QUESTION_OPEN = {"hint", "model_answer", "help", "menu"}
 
 
 @dataclass(frozen=True)

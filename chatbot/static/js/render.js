@@ -8,7 +8,7 @@ import { render as renderText } from "./markup.js";
 import { localise } from "./time.js";
 
 // Bot replies that leave the practice question open (mirrors chatbot/web/views.py).
-const KEEPS_QUESTION_OPEN = new Set(["hint", "model_answer"]);
+const KEEPS_QUESTION_OPEN = new Set(["hint", "model_answer", "help", "menu"]);
 
 /** The open practice question after these messages, starting from `current`. */
 export function nextOpenQuestion(current, messages) {
