@@ -7,7 +7,6 @@ a throwaway database is created for the run and dropped at the end.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +14,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+
+from tests.databases import PG_ENV, throwaway_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 INTENTS_DIR = ROOT / "intents"
-PG_ENV = "TEST_DATABASE_URL"
 
 
 def backends() -> list[str]:
@@ -43,18 +42,8 @@ def knowledge(engine):
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A database of its own for this run, on the server TEST_DATABASE_URL points at."""
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip("TEST_DATABASE_URL is not set")
-    url = make_url(base)
-    name = f"coach_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield url.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with throwaway_postgres("coach_test") as url:
+        yield url.render_as_string(hide_password=False)
 
 
 @pytest.fixture(params=backends())
@@ -116,6 +105,16 @@ def app_factory(database_url, engine):
 @pytest.fixture
 def app(app_factory):
     return app_factory()
+
+
+@pytest.fixture
+def web_app(database_url):
+    """An app whose engine follows a short script, so page tests do not depend on content wording."""
+    from browser.scripted import dispose, scripted_app
+
+    app = scripted_app(database_url)
+    yield app
+    dispose(app)
 
 
 @pytest.fixture

@@ -7,16 +7,8 @@ import re
 import pytest
 from browser.client import Browser
 from browser.dom import Element, parse
-from browser.scripted import dispose, scripted_app
 
 ANSWER = "I would put it behind FastAPI, in Docker, and watch drift at 500 requests a second."
-
-
-@pytest.fixture
-def web_app(database_url):
-    app = scripted_app(database_url)
-    yield app
-    dispose(app)
 
 
 @pytest.fixture

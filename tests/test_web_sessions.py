@@ -8,14 +8,6 @@ import json
 import pytest
 from browser.client import Browser
 from browser.dom import parse
-from browser.scripted import dispose, scripted_app
-
-
-@pytest.fixture
-def web_app(database_url):
-    app = scripted_app(database_url)
-    yield app
-    dispose(app)
 
 
 @pytest.fixture
