@@ -38,6 +38,9 @@ class Intent(BaseModel):
     quick_replies: list[Text] = []
     commands: list[Text] = []  # exact phrases that always mean this intent ("help", "try again")
     takes_argument: bool = False  # a command phrase may be followed by words ("practice docker")
+    # Role or skill tokens that, unlike for other intents, do name this intent's topic on their own:
+    # "kubernetes?" asks about the skill, while "kubernetes" names no topic of the move.
+    named_by: list[Text] = []
 
     @model_validator(mode="after")
     def _distinct_examples(self) -> Intent:

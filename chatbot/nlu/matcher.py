@@ -14,7 +14,7 @@ from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.reading import Reading, exact_example, read
 from chatbot.nlu.scoring import Scored, score_all
 from chatbot.nlu.settings import Settings
-from chatbot.nlu.text import normalise, tokens
+from chatbot.nlu.text import normalise, split_question, tokens
 
 EXACT_CONFIDENCE = 1.0
 
@@ -38,6 +38,8 @@ class Matcher:
         self.index = IntentIndex.build(intents)
         self.commands = CommandTable.build(intents)
         self._domain = frozenset(intents.lexicon.domain)
+        by_name = {intent.name: intent for intent in intents}
+        self._named_by = [frozenset(by_name[name].named_by) for name in self.index.names]
         cues = {cue for intent in intents for cue in intent.cues}
         self._keywords = frozenset(
             words[0] for words in (tokens(cue, intents.lexicon) for cue in cues) if len(words) == 1
@@ -52,19 +54,25 @@ class Matcher:
         command = self.commands.lookup(words)
         if command is not None:
             return IntentMatch(command.intent, EXACT_CONFIDENCE, command.phrase)
-        reading = self._read(words)
+        reading = self._read_message(text)
         exact = exact_example(reading, self.index)
         return self._decide(reading, score_all(reading, self.index, self.settings, exact), exact)
 
     def explain(self, text: str) -> tuple[Reading, list[Scored]]:
         """The weighted words and the leading candidates' score breakdowns, for debugging and tuning."""
-        reading = self._read(tokens(text, self.intents.lexicon))
+        reading = self._read_message(text)
         return reading, score_all(reading, self.index, self.settings)
 
-    def _read(self, words: list[str]) -> Reading:
+    def _read_message(self, text: str) -> Reading:
+        """Background sentences first, then the question, so the reading can weigh them apart."""
+        background, question = split_question(text)
+        before = self._content(tokens(background, self.intents.lexicon))
+        content = before + self._content(tokens(question, self.intents.lexicon))
+        return read(self.index.vocabulary.read(content), self.index, self.settings, self._domain, len(before))
+
+    def _content(self, words: list[str]) -> list[str]:
         lexicon = self.intents.lexicon
-        content = [w for w in words if w not in lexicon.ignorable and not w.isdigit()]
-        return read(self.index.vocabulary.read(content), self.index, self.settings, self._domain)
+        return [w for w in words if w not in lexicon.ignorable and not w.isdigit()]
 
     def _decide(self, reading: Reading, scored: list[Scored], exact: int | None) -> IntentMatch:
         if not scored:
@@ -102,8 +110,10 @@ class Matcher:
         )
 
     def _topical_evidence(self, best: Scored) -> float:
-        """Weight matched by words other than the role and skill names, which alone name no topic."""
-        return sum(mass for word, mass in best.contributions if word not in self._domain)
+        """Weight matched by words other than the role and skill names, which alone name no topic,
+        except for an intent those names do name (a skill's own definition)."""
+        own = self._named_by[best.intent]
+        return sum(mass for word, mass in best.contributions if word not in self._domain or word in own)
 
     def _enough_words(self, reading: Reading) -> bool:
         """A lone word off the subject must be a one-word cue as written: "salary" is, "trains" is not

@@ -38,17 +38,28 @@ class Reading:
         return tuple(t for t in self.terms if t.trust > 0)
 
 
-def read(corrections: Sequence[Correction], index: IntentIndex, settings: Settings, domain: frozenset[str]) -> Reading:
-    """Weight each distinct stem (IDF if known, the top IDF if not) and measure the unknown share."""
+def read(
+    corrections: Sequence[Correction],
+    index: IntentIndex,
+    settings: Settings,
+    domain: frozenset[str],
+    lead: int = 0,
+) -> Reading:
+    """Weight each distinct stem (IDF if known, the top IDF if not) and measure the unknown share.
+
+    The first `lead` words are the background a user gives before asking ("I've got two kids...
+    how long does it take?"): they weigh `settings.context_weight` of a word in the question itself.
+    """
     terms: dict[str, Term] = {}
-    for c in corrections:
-        if c.stem in terms:
-            continue
+    for position, c in enumerate(corrections):
+        share = settings.context_weight if position < lead else 1.0
         if c.known and c.stem in index.idf:
             trust = max(0.0, 1 - settings.slip_cost * c.edits / len(c.corrected_from or c.word))
-            terms[c.stem] = Term(c.word, c.stem, index.idf[c.stem], trust)
+            term = Term(c.word, c.stem, index.idf[c.stem] * share, trust)
         else:
-            terms[c.stem] = Term(c.word, c.stem, index.unknown_idf, 0.0)
+            term = Term(c.word, c.stem, index.unknown_idf * share, 0.0)
+        if c.stem not in terms or term.weight > terms[c.stem].weight:
+            terms[c.stem] = term
     words = list(terms.values())
     total = sum(t.weight for t in words)
     unknown = sum(t.weight * (1 - t.trust) for t in words)

@@ -19,5 +19,6 @@ class Settings:
     max_unknown: float = 0.3  # highest unknown ratio answered in a message that never names the move
     max_unknown_in_domain: float = 0.7  # the same once it names the move ("MLE", "data scientist")
     slip_cost: float = 1.0  # a corrected word keeps 1 - slip_cost * edits / length of its trust
+    context_weight: float = 0.5  # share of weight kept by the sentences before the question itself
     alternatives: int = 3
     alternative_floor: float = 0.25

@@ -15,6 +15,7 @@ from chatbot.nlu.lexicon import Lexicon
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _POSSESSIVE = re.compile(r"'s?\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def fold(text: str) -> str:
@@ -60,6 +61,19 @@ def tokens(text: str, lexicon: Lexicon | None = None) -> list[str]:
     folded = _apply_patterns(_apply_symbols(folded, lexicon), lexicon)
     expanded = [part for token in words(folded) for part in _expand(token, lexicon)]
     return lexicon.rewrite(expanded)
+
+
+def split_question(text: str) -> tuple[str, str]:
+    """(background, question): the question is the last sentence holding a "?", else the last one.
+
+    Forum posts often tell a story first; the question at the end says what the post is about.
+    """
+    sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+    if len(sentences) < 2:
+        return "", text
+    asked = [i for i, part in enumerate(sentences) if "?" in part]
+    last = asked[-1] if asked else len(sentences) - 1
+    return " ".join(sentences[:last]), " ".join(sentences[last:])
 
 
 def normalise(text: str, lexicon: Lexicon | None = None) -> str:
