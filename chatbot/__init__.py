@@ -1,18 +1,24 @@
-"""The interview coach service: create_app() wires configuration, extensions and blueprints."""
+"""The interview coach service: create_app() wires configuration, extensions and blueprints.
+
+The web stack is imported inside create_app(), so importing an engine package (chatbot.dialogue,
+chatbot.nlu, ...) from a test, the terminal or a benchmark does not pay for Flask's extensions.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from flask import Flask
-
-from chatbot.config import PROJECT_ROOT, Settings
-from chatbot.extensions import csrf, db, limiter, migrate
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    from flask import Flask
+
+    from chatbot.config import PROJECT_ROOT, Settings
+
     app = Flask(
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
@@ -28,6 +34,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _register_commands(app)
 
     if app.config.get("AUTO_MIGRATE", True):
+        from chatbot.extensions import db
         from chatbot.store import ensure_schema
 
         with app.app_context():
@@ -36,8 +43,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from chatbot.store.sqlite import configure_sqlite
+    from chatbot.extensions import csrf, db, limiter, migrate
     from chatbot.store.schema import MIGRATIONS_DIR
+    from chatbot.store.sqlite import configure_sqlite
 
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     db.init_app(app)
@@ -59,6 +67,7 @@ def _load_engine(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from chatbot import api, health, web
     from chatbot.errors import register_error_handlers
+    from chatbot.extensions import csrf
     from chatbot.security import add_security_headers
 
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie-authenticated writes

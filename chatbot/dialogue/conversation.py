@@ -16,8 +16,11 @@ MAX_QUICK_REPLIES = 4
 
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
+    awaiting_answer = state.mode == "practice" and state.practice.awaiting
+    if awaiting_answer and res.matcher.command(text) is None:
+        return [practice.answer(res, state, text)]  # only a typed command interrupts an answer
     heard = understand(res, text)
-    if state.mode == "practice" and state.practice.awaiting and not typed_command(res, heard):
+    if awaiting_answer and not typed_command(res, heard):
         return [practice.answer(res, state, text)]
     if state.mode == "assessment" and state.assessment.current and not heard.is_command:
         return _assessment_reply(res, state, heard)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from chatbot.yamlfiles import parse_yaml
 
 
 class Cues(BaseModel):
@@ -29,4 +30,4 @@ class Cues(BaseModel):
 
     @classmethod
     def load(cls, path: Path) -> Cues:
-        return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return cls.model_validate(parse_yaml(path.read_text(encoding="utf-8")))

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from chatbot.yamlfiles import parse_yaml
 from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -74,7 +76,7 @@ def _compile(env: SandboxedEnvironment, key: str, spec: ResponseSpec) -> Respons
 
 def _read(path: Path) -> Mapping[str, Any]:
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        content = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         raise ResponseError(f"{path.name}: not valid YAML ({error})") from error
     if not isinstance(content, Mapping):

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from chatbot.yamlfiles import parse_yaml
 from pydantic import ValidationError
 
 from chatbot.feedback.lexicon import Lexicon
@@ -33,7 +35,7 @@ class Rubric:
     @classmethod
     def load(cls, path: Path) -> Rubric:
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = parse_yaml(Path(path).read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise RubricError(f"{path}: {exc}") from exc
         return cls.from_mapping(data, source=str(path))

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from chatbot.yamlfiles import parse_yaml
+
 from chatbot.knowledge.errors import KnowledgeError
 
 
@@ -23,7 +25,7 @@ def read_yaml(data_dir: Path, path: Path, expect: type) -> Any:
     name = label(data_dir, path)
     try:
         with path.open(encoding="utf-8") as handle:
-            content = yaml.safe_load(handle)
+            content = parse_yaml(handle)
     except OSError as error:
         raise KnowledgeError(name, "", f"cannot be read ({error.strerror})") from error
     except yaml.YAMLError as error:

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from chatbot.yamlfiles import parse_yaml
 from pydantic import ValidationError
 
 
@@ -23,7 +25,7 @@ def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning read and syntax errors into IntentError with the file name."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return parse_yaml(handle)
     except OSError as error:
         raise IntentError(f"{label(path)}: cannot be read ({error.strerror})") from error
     except yaml.YAMLError as error:

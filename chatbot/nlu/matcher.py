@@ -49,11 +49,16 @@ class Matcher:
         """The message as the matcher sees it, with this intent set's lexicon applied."""
         return normalise(text, self.intents.lexicon)
 
+    def command(self, text: str) -> IntentMatch | None:
+        """The exact command phrase the message opens with, if any: the cheap check a caller that
+        expects free text (an interview answer) makes before paying for a full match."""
+        command = self.commands.lookup(tokens(text, self.intents.lexicon))
+        return None if command is None else IntentMatch(command.intent, EXACT_CONFIDENCE, command.phrase)
+
     def match(self, text: str) -> IntentMatch:
-        words = tokens(text, self.intents.lexicon)
-        command = self.commands.lookup(words)
+        command = self.command(text)
         if command is not None:
-            return IntentMatch(command.intent, EXACT_CONFIDENCE, command.phrase)
+            return command
         reading = self._read_message(text)
         exact = exact_example(reading, self.index)
         return self._decide(reading, score_all(reading, self.index, self.settings, exact), exact)
