@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from chatbot.store.models import Conversation, Message, utcnow
 from chatbot.store.sessions import Access, DialogueEngine, add_message, add_replies
@@ -38,7 +38,7 @@ def run_turn(engine: DialogueEngine, public_id: str, access: Access, text: str,
             if stored is not None:
                 return stored
         result = engine.respond(row.state, text)
-        if not _has_user_message(db_session, row):
+        if row.updated_at == row.created_at:  # only turns move updated_at: this is the first one
             row.title = title_from(text)
         user = add_message(db_session, row, "user", text, None, client_message_id=client_message_id, payload={})
         replies = add_replies(db_session, row, result.replies, turn=user.seq)
@@ -46,11 +46,6 @@ def run_turn(engine: DialogueEngine, public_id: str, access: Access, text: str,
         row.updated_at = utcnow()
         db_session.flush()
         return [message_json(m) for m in [user, *replies]]
-
-
-def _has_user_message(db_session, row: Conversation) -> bool:
-    return db_session.scalar(select(exists().where(
-        Message.conversation_pk == row.pk, Message.sender == "user"))) or False
 
 
 def _stored_turn(db_session, row: Conversation, client_message_id: str) -> list[dict[str, Any]] | None:
