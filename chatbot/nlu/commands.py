@@ -32,6 +32,10 @@ class CommandTable:
     def longest_prefix(self) -> int:
         return max((len(phrase) for phrase in self.prefixes), default=0)
 
+    @property
+    def longest_phrase(self) -> int:
+        return max((len(phrase) for phrase in self.exact), default=0)
+
     @classmethod
     def build(cls, intents: IntentSet) -> CommandTable:
         exact: dict[tuple[str, ...], str] = {}
@@ -51,7 +55,10 @@ class CommandTable:
         core = [w for w in words if w not in self.fillers]
         if not core:
             return None
-        corrected = tuple(c.word for c in self.vocabulary.read(core))
+        # Only a command's own words can be misspelt into one; the words after them are left as typed,
+        # so a long interview answer costs no more to check than a short one.
+        head = self.longest_phrase
+        corrected = tuple(c.word for c in self.vocabulary.read(core[:head])) + tuple(core[head:])
         for candidate in dict.fromkeys((tuple(core), corrected)):
             hit = self._find(candidate)
             if hit is not None:
