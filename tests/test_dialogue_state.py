@@ -34,6 +34,25 @@ def test_version_one_state_is_upgraded_keeping_the_transition(engine):
     assert turn.replies[-1].intent == "practice_question"
 
 
+def test_version_two_practice_keeps_its_scores_and_retry_comparison(engine):
+    """Version 2 stored each attempt's whole feedback; after the upgrade a retry still shows the change."""
+    question = "idempotent-pipelines"
+    old_feedback = {"question_id": question, "score": 12, "criteria": [], "tips": [],
+                    "talking_points": {"covered": [], "missed": ["x"]}}
+    stored = {"v": 2, "transition": DEFAULT, "mode": "practice",
+              "practice": {"question": question, "awaiting": True, "retrying": True, "asked": [question],
+                           "attempts": {question: [{"score": 12, "feedback": old_feedback}]}}}
+    answer = ("An idempotent pipeline gives the same result however many times it runs, so I write each "
+              "daily partition with an overwrite keyed on the run date instead of appending rows. In my last "
+              "job that let us rerun a failed Airflow task safely and backfill a month of data without duplicates.")
+    turn = engine.respond(stored, answer)
+    change = turn.replies[-1].feedback["change"]
+    assert change["previous_score"] == 12 and change["delta"] == turn.replies[-1].feedback["score"] - 12
+    attempts = turn.state["practice"]["attempts"][question]
+    assert [a["score"] for a in attempts][0] == 12 and "feedback" not in attempts[-1]
+    assert turn.state["v"] == STATE_VERSION
+
+
 @pytest.mark.parametrize("stored", [
     None, [], "state", 42, {}, {"v": 99, "transition": DEFAULT}, {"v": "2"},
     {"v": STATE_VERSION, "transition": "no-such-move"},

@@ -115,11 +115,12 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
         practice.awaiting = False
         return _no_question(res, state, FEEDBACK)
     attempts = practice.attempts.get(question.id, [])
-    previous = attempts[-1].feedback if practice.retrying and attempts else None
+    previous = attempts[-1].as_previous(question.id) if practice.retrying and attempts else None
     feedback = assess(question, text, res.rubric, previous).to_dict()
     needs_answer = bool(feedback.get("needs_answer"))
     if not needs_answer:
-        kept = [*attempts, Attempt(score=int(feedback["score"]), feedback=feedback)][-MAX_ATTEMPTS_KEPT:]
+        covered = list(feedback["talking_points"]["covered"])
+        kept = [*attempts, Attempt(score=int(feedback["score"]), covered=covered)][-MAX_ATTEMPTS_KEPT:]
         practice.attempts = {**practice.attempts, question.id: kept}
         practice.awaiting = practice.retrying = False
     key = FEEDBACK_NEEDS_ANSWER if needs_answer else FEEDBACK

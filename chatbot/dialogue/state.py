@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 Mode = Literal["chat", "practice", "assessment"]
 MAX_ATTEMPTS_KEPT = 5  # per question: enough for "try again" and the summary, bounded in storage
 
@@ -37,8 +37,15 @@ class ShownList(Section):
 
 
 class Attempt(Section):
+    """What a retry is compared with and the summary reports; the full feedback lives in the transcript,
+    so the state (read and written on every turn) stays small however long the practice runs."""
+
     score: int
-    feedback: dict[str, Any]
+    covered: list[str] = []  # labels of the talking points this attempt made
+
+    def as_previous(self, question_id: str) -> dict[str, Any]:
+        """The shape of the feedback's own `to_dict()` that a comparison reads."""
+        return {"question_id": question_id, "score": self.score, "talking_points": {"covered": self.covered}}
 
 
 class Practice(Section):
@@ -104,7 +111,23 @@ def _upgrade_v1(raw: Mapping[str, Any]) -> dict[str, Any]:
     return {"v": 2, "transition": raw.get("transition")}
 
 
-UPGRADES: Mapping[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = MappingProxyType({1: _upgrade_v1})
+def _upgrade_v2(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Version 2 kept every attempt's whole feedback; version 3 keeps its score and covered points."""
+    practice = dict(raw.get("practice") or {}) if isinstance(raw.get("practice"), Mapping) else {}
+    attempts = practice.get("attempts") if isinstance(practice.get("attempts"), Mapping) else {}
+    practice["attempts"] = {qid: [_slim(a) for a in tries if isinstance(a, Mapping)]
+                            for qid, tries in attempts.items() if isinstance(tries, list)}
+    return {**raw, "v": 3, "practice": practice}
+
+
+def _slim(attempt: Mapping[str, Any]) -> dict[str, Any]:
+    feedback = attempt.get("feedback") if isinstance(attempt.get("feedback"), Mapping) else {}
+    points = feedback.get("talking_points") if isinstance(feedback.get("talking_points"), Mapping) else {}
+    return {"score": attempt.get("score"), "covered": points.get("covered") or []}
+
+
+UPGRADES: Mapping[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = MappingProxyType(
+    {1: _upgrade_v1, 2: _upgrade_v2})
 
 
 def _upgraded(raw: Mapping[str, Any]) -> Mapping[str, Any] | None:
