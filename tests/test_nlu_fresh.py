@@ -5,7 +5,8 @@ strangers (other careers and countries, visas, coding help, maths). Prints the m
 
 The product target (95% in-domain, 95% fallback) is judged on heldout.yaml. This harder set was
 written after tuning, in voices the intents were never shaped around; it measured 92% in-domain
-when it was added, so its in-domain bar is a regression floor below that, not the target.
+when it was added and 93.4% (128/137) after the second round, so its in-domain bar is a regression
+floor below that, not the target. Its fallback bar is the 97% every set is held to.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT / "tests" / "heldout" / "fresh.yaml"
 OTHER_SETS = [ROOT / "tests" / "heldout" / "heldout.yaml", ROOT / "tests" / "heldout" / "dev.yaml"]
 MIN_IN_DOMAIN, MIN_OUT_OF_DOMAIN = 120, 80
-REQUIRED_ACCURACY = 0.90  # regression floor: measured 92.0% (126/137) when the set was added
-REQUIRED_FALLBACK = 0.95
+REQUIRED_ACCURACY = 0.93  # regression floor: measured 93.4% (128/137) after the second round
+REQUIRED_FALLBACK = 0.97
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -86,6 +86,24 @@ def test_messages_about_other_subjects_fall_back(matcher: Matcher, text: str) ->
     assert matcher.match(text).name is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kubectl says connection refused",
+        "why does pandas groupby drop my nan rows",
+        "how do i fix a docker build error",
+        "sklearn pipeline gives a value error",
+    ],
+)
+def test_a_coding_question_naming_a_tool_falls_back(matcher: Matcher, text: str) -> None:
+    """Tool names belong to the move's vocabulary, but alone they do not show the message is about it."""
+    assert matcher.match(text).name is None
+
+
+def test_a_question_about_a_tool_in_the_move_is_still_answered(matcher: Matcher) -> None:
+    assert matcher.match("what does docker do for an ML engineer").name == "skill_info"
+
+
 @pytest.mark.parametrize("text", ["what about the second one?", "and the third?", "tell me about step 1"])
 def test_picking_an_item_from_a_list_names_no_topic(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).name is None

@@ -46,6 +46,9 @@ class Lexicon(BaseModel):
     fillers: list[str] = Field(default_factory=list)  # chatty words that say nothing ("lol", "guys")
     general: list[str] = Field(default_factory=list)  # everyday words that never decide a topic ("gave")
     domain: list[str] = Field(default_factory=list)  # words that show a message is about the career move
+    # Domain words that do not prove a message is about this move: tool names pick no topic either,
+    # but "pandas KeyError" is a coding question, so a message naming only tools is judged strictly.
+    loose_domain: list[str] = Field(default_factory=list)
 
     @field_validator("spelling", "synonyms", "contractions")
     @classmethod
@@ -59,6 +62,11 @@ class Lexicon(BaseModel):
     def ignorable(self) -> frozenset[str]:
         """Words that never count as evidence for or against an intent."""
         return frozenset(self.stopwords) | frozenset(self.fillers) | frozenset(self.general)
+
+    @cached_property
+    def move(self) -> frozenset[str]:
+        """The domain words that on their own show a message is about the career move."""
+        return frozenset(self.domain) - frozenset(self.loose_domain)
 
     @cached_property
     def compiled_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:

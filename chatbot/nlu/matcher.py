@@ -38,6 +38,7 @@ class Matcher:
         self.index = IntentIndex.build(intents)
         self.commands = CommandTable.build(intents)
         self._domain = frozenset(intents.lexicon.domain)
+        self._move = intents.lexicon.move
         by_name = {intent.name: intent for intent in intents}
         self._named_by = [frozenset(by_name[name].named_by) for name in self.index.names]
         cues = {cue for intent in intents for cue in intent.cues}
@@ -73,7 +74,7 @@ class Matcher:
         background, question = split_question(text)
         before = self._content(tokens(background, self.intents.lexicon))
         content = before + self._content(tokens(question, self.intents.lexicon))
-        return read(self.index.vocabulary.read(content), self.index, self.settings, self._domain, len(before))
+        return read(self.index.vocabulary.read(content), self.index, self.settings, self._move, len(before))
 
     def _content(self, words: list[str]) -> list[str]:
         lexicon = self.intents.lexicon

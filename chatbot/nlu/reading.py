@@ -42,7 +42,7 @@ def read(
     corrections: Sequence[Correction],
     index: IntentIndex,
     settings: Settings,
-    domain: frozenset[str],
+    move: frozenset[str],
     lead: int = 0,
 ) -> Reading:
     """Weight each distinct stem (IDF if known, the top IDF if not) and measure the unknown share.
@@ -63,7 +63,7 @@ def read(
     words = list(terms.values())
     total = sum(t.weight for t in words)
     unknown = sum(t.weight * (1 - t.trust) for t in words)
-    in_domain = any(t.trust > 0 and t.word in domain for t in words)
+    in_domain = any(t.trust > 0 and t.word in move for t in words)
     ratio = unknown / total if total else 0.0
     return Reading(tuple(words) + _phrases(corrections, terms, index), ratio, in_domain)
 
