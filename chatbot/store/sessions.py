@@ -87,7 +87,7 @@ def _find(db_session, public_id: str, access: Access) -> Conversation | None:
 
 
 def get_session(public_id: str, access: Access) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    with transaction() as db_session:
+    with transaction(read_only=True) as db_session:
         row = _find(db_session, public_id, access)
         if row is None:
             return None
@@ -108,7 +108,7 @@ def list_sessions(browser_key: str | None, limit: int = 200) -> list[dict[str, A
     """This browser's conversations, newest first, with message counts and practice scores."""
     if not browser_key:
         return []
-    with transaction() as db_session:
+    with transaction(read_only=True) as db_session:
         rows = db_session.scalars(
             select(Conversation).where(Conversation.browser_hash == hash_secret(browser_key))
             .order_by(Conversation.updated_at.desc()).limit(limit)
@@ -134,6 +134,6 @@ def purge_older_than(age: timedelta) -> int:
 
 def count_rows() -> tuple[int, int]:
     """(conversations, messages): used by health and maintenance commands."""
-    with transaction() as db_session:
+    with transaction(read_only=True) as db_session:
         return (db_session.scalar(select(func.count()).select_from(Conversation)) or 0,
                 db_session.scalar(select(func.count()).select_from(Message)) or 0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+READ_ONLY = "coach_read_only"  # execution option: a transaction that only reads need not take the lock
+
 
 def configure_sqlite(engine: Engine) -> None:
     """Take the write lock when a transaction begins (BEGIN IMMEDIATE).
@@ -27,4 +29,5 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session
 
 from chatbot.extensions import db
 from chatbot.store.schema import SCHEMA_PENDING, ensure_schema
+from chatbot.store.sqlite import READ_ONLY
 
 
 @contextmanager
-def transaction() -> Iterator[Session]:
+def transaction(read_only: bool = False) -> Iterator[Session]:
+    """One unit of work. `read_only` ones skip SQLite's write lock, so they never queue behind turns."""
     if current_app.extensions.get(SCHEMA_PENDING):  # the database was away when this worker started
         ensure_schema(db.engine)
     session = db.session()
@@ -22,11 +24,15 @@ def transaction() -> Iterator[Session]:
         # unit of work starts from a clean, current snapshot.
         session.rollback()
     with session.begin():
+        if read_only:
+            session.connection(execution_options={READ_ONLY: True})
         yield session
 
 
 def locking(statement):
-    """Row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers."""
+    """Row lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises writers), and values read
+    afresh even when this session already holds the row from an earlier transaction."""
+    statement = statement.execution_options(populate_existing=True)
     if db.engine.dialect.name == "postgresql":
         return statement.with_for_update()
     return statement
