@@ -32,15 +32,18 @@ def log(message: str) -> None:
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few calls and short wrk runs (smoke test)")
-    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated, from {', '.join(SECTIONS)}")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated, from {', '.join(SECTIONS)}")
     parser.add_argument("--backends", default="sqlite,postgresql", help="databases for the HTTP runs")
     parser.add_argument("--no-profiles", action="store_true", help="skip profiling missed targets")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "RESULTS.md")
+    parser.add_argument("--render-only", action="store_true",
+                        help="measure nothing: write the report again from bench/out/results.json")
     return parser.parse_args(argv)
 
 
 def run_engine(corpus: Corpus, quick: bool) -> dict[str, Any]:
-    from bench.engine_turns import Counts, feedback_turns, load_engine, transition_turns
+    from bench.engine_turns import Counts, conversation_turns, feedback_turns, load_engine, transition_turns
 
     counts = Counts(500, 200, 50) if quick else Counts()
     engine = load_engine()
@@ -48,6 +51,9 @@ def run_engine(corpus: Corpus, quick: bool) -> dict[str, Any]:
     results: dict[str, Any] = {"transition": transition_turns(engine, corpus, counts)}
     log(f"engine: {counts.feedback_calls} practice answers per length")
     results["feedback"] = feedback_turns(engine, corpus, counts)
+    log("engine: the HTTP conversation replayed in process")
+    conversation_turns(engine, corpus, 5)  # warm-up
+    results["conversation"] = conversation_turns(engine, corpus, 20 if quick else 150)
     return results
 
 
@@ -72,7 +78,7 @@ def run_memory(quick: bool) -> dict[str, Any]:
 def run_scaling(corpus: Corpus, quick: bool, errors: dict[str, str]) -> dict[str, Any]:
     from bench.scaling import bank_scaling, intent_scaling
 
-    calls, warmup = (300, 30) if quick else (3000, 200)
+    calls, warmup = (300, 30) if quick else (1200, 100)
     results: dict[str, Any] = {}
     log("scaling: intents x1, x10, x100")
     results["intents"] = _guarded("scaling (intents)", lambda: intent_scaling(corpus, calls, warmup), errors)
@@ -82,8 +88,9 @@ def run_scaling(corpus: Corpus, quick: bool, errors: dict[str, str]) -> dict[str
     return results
 
 
-def run_http(corpus: Corpus, plan, backends: list[str]) -> dict[str, Any]:
+def run_http(corpus: Corpus, plan, backends: list[str], errors: dict[str, str]) -> dict[str, Any]:
     from bench.http_load import run_backend
+    from bench.request_path import measure as in_process
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     texts = corpus.conversation()
@@ -98,6 +105,10 @@ def run_http(corpus: Corpus, plan, backends: list[str]) -> dict[str, Any]:
         except Exception as error:
             results[backend] = {"error": _describe(error)}
             log(f"http {backend} failed: {results[backend]['error']}")
+            continue
+        log(f"http: {backend}, one turn at a time in process")
+        results[backend]["in_process"] = _guarded(f"in process ({backend})", lambda: in_process(
+            backend, corpus, 36 if plan.repeats == 1 else 180), errors)
     return results
 
 
@@ -116,10 +127,24 @@ def _guarded(name: str, step: Callable[[], Any], errors: dict[str, str]) -> Any:
         return None
 
 
+def render_again(output: Path) -> int:
+    """After editing report.yaml or findings.yaml, the last run's report without measuring again."""
+    from bench.report import render
+
+    saved = json.loads((OUT_DIR / "results.json").read_text(encoding="utf-8"))
+    verdicts = evaluate(saved["results"])
+    report = render(saved["results"], verdicts, saved["hotspots"], saved["errors"])
+    output.write_text(report, encoding="utf-8")
+    log(f"wrote {output} from {OUT_DIR / 'results.json'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from bench.http_load import Plan
 
     args = parse(argv)
+    if args.render_only:
+        return render_again(args.output)
     chosen = {part.strip() for part in args.only.split(",") if part.strip()}
     corpus = Corpus.load()
     plan = Plan(connections=(16,), duration_s=3, repeats=1, warmup_s=1) if args.quick else Plan()
@@ -133,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         ("startup", lambda: run_startup(args.quick)),
         ("memory", lambda: run_memory(args.quick)),
         ("scaling", lambda: run_scaling(corpus, args.quick, errors)),
-        ("http", lambda: run_http(corpus, plan, [b for b in args.backends.split(",") if b])),
+        ("http", lambda: run_http(corpus, plan, [b for b in args.backends.split(",") if b], errors)),
     ]
     for name, step in steps:
         if name in chosen or (name == "assess" and "engine" in chosen):
@@ -154,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(render(results, verdicts, hotspots, errors), encoding="utf-8")
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "results.json").write_text(json.dumps(
-        {"results": results, "verdicts": [asdict(v) for v in verdicts], "hotspots": hotspots, "errors": errors},
+        {"results": results, "verdicts": [asdict(v) for v in verdicts], "hotspots": hotspots,
+         "errors": errors},
         indent=2, default=str), encoding="utf-8")
     log(f"wrote {args.output} in {time.monotonic() - started:.0f} s")
     for verdict in verdicts:

@@ -77,7 +77,8 @@ class Corpus:
             chosen[-1] = " ".join(last[: len(last) - excess]).rstrip(",;") + "."
         return " ".join(chosen)
 
-    def conversation(self, skills: Sequence[str] = ("model-serving",), category: str = "technical") -> list[str]:
+    def conversation(self, skills: Sequence[str] = ("model-serving",),
+                     category: str = "technical") -> list[str]:
         """The HTTP conversation, with `answer: N` entries composed into answers of N words."""
         texts = []
         for n, step in enumerate(self.raw["conversation"]):

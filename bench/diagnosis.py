@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from bench import INTENTS_DIR
 from bench.child import run_module
 from bench.corpus import Corpus
-from bench.databases import throwaway
 from bench.engine_turns import feedback_inputs, load_engine, transition_inputs
 from bench.profiling import profile
+from bench.request_path import SERVICE, apps, poster, turn_inputs
 from bench.synthetic import invented_words, synthetic_intents, write_intents_dir
 
-CALLS = 2000
-HTTP_TURNS = 600
+CALLS = 1000  # enough samples to rank hotspots; profiling slows every call several times over
+HTTP_TURNS = 300
 
 
 def engine_turn(corpus: Corpus) -> dict[str, Any]:
@@ -31,13 +28,15 @@ def engine_turn(corpus: Corpus) -> dict[str, Any]:
 
 def feedback_300(corpus: Corpus) -> dict[str, Any]:
     engine = load_engine()
-    inputs = feedback_inputs(engine, corpus, 300, CALLS // 2)
-    return profile("feedback-300", lambda item: engine.respond(*item), inputs, CALLS // 2).to_dict()
+    inputs = feedback_inputs(engine, corpus, 300, CALLS // 4)
+    return profile("feedback-300", lambda item: engine.respond(*item), inputs, CALLS // 4).to_dict()
 
 
 def startup(_corpus: Corpus) -> dict[str, Any]:
     """In a fresh interpreter, so imports and first loads are what is profiled."""
-    return run_module("bench.diagnosis", "startup-child")
+    from bench.startup import import_costs
+
+    return run_module("bench.diagnosis", "startup-child") | {"imports": import_costs()}
 
 
 def _startup_child() -> dict[str, Any]:
@@ -54,55 +53,19 @@ def intents_x100(corpus: Corpus) -> dict[str, Any]:
     from chatbot.nlu import IntentSet, Matcher
 
     base = IntentSet.load(INTENTS_DIR)
-    extra = synthetic_intents(len(base) * 99, corpus.synthetic["example_frames"],
-                              invented_words(corpus.synthetic["syllables"]))
+    extra = synthetic_intents(base.intents, 99, invented_words(corpus.synthetic["syllables"]))
     with tempfile.TemporaryDirectory(prefix="bench-intents-") as tmp:
         matcher = Matcher(IntentSet.load(write_intents_dir(INTENTS_DIR, Path(tmp) / "x100", extra)))
-    return profile("intents-x100", matcher.match, corpus.transition_questions, CALLS).to_dict()
-
-
-@contextmanager
-def environment(**values: str) -> Iterator[None]:
-    """Set environment variables for the app factory, then put back what was there."""
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    return profile("intents-x100", matcher.match, corpus.transition_questions, CALLS // 5).to_dict()
 
 
 def http_turn(backend: str, corpus: Corpus) -> dict[str, Any]:
     """The service's request path in process (Flask test client), on a throwaway database of `backend`."""
-    from chatbot import create_app
-
     conversation = corpus.conversation()
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp, throwaway(backend, Path(tmp)) as url:
-        with environment(DATABASE_URL=url, RATELIMIT_ENABLED="false"):
-            app = create_app()
-        client = app.test_client()
-        sessions = []
-        for _ in range(HTTP_TURNS // len(conversation) + 1):
-            created = client.post("/api/sessions", json={}).get_json()
-            sessions.append((f"/api/sessions/{created['session']['id']}/messages",
-                             {"Authorization": f"Bearer {created['token']}"}))
-        inputs = [(sessions[n // len(conversation)], conversation[n % len(conversation)])
-                  for n in range(HTTP_TURNS)]
-
-        def turn(item):
-            (path, headers), text = item
-            client.post(path, json={"text": text}, headers=headers)
-
-        hotspots = profile(f"http-{backend}", turn, inputs, HTTP_TURNS, top=10).to_dict()
-        from chatbot.extensions import db
-
-        with app.app_context():
-            db.engine.dispose()
-    return hotspots
+    with apps(backend, conversation) as made:
+        client = made["service"].test_client()
+        inputs = turn_inputs(client, SERVICE, conversation, HTTP_TURNS)
+        return profile(f"http-{backend}", poster(client), inputs, HTTP_TURNS, top=10).to_dict()
 
 
 PROFILES = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import json
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from typing import Any
 
 from bench import DATA_DIR, INTENTS_DIR
 from bench.corpus import Corpus
-from bench.timing import time_calls
+from bench.timing import summarise, time_calls
 
 ANSWER_WORDS = (50, 150, 300)
 Inputs = list[tuple[dict[str, Any], str]]
@@ -99,6 +101,28 @@ def feedback_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
         by_words[words] = time_calls(lambda item: engine.respond(*item), inputs, counts.feedback_calls,
                                      counts.warmup).to_dict()
     return {"questions": sorted({q["id"] for _, q in asked}), "by_words": by_words}
+
+
+def conversation_turns(engine, corpus: Corpus, sessions: int) -> dict[str, Any]:
+    """The HTTP load's scripted conversation replayed in process, each turn in the state the last one left.
+
+    Its mean is the engine's share of an average turn over HTTP, to set against the floor's cost.
+    """
+    texts = corpus.conversation()
+    samples: list[int] = []
+    intents: Counter[str] = Counter()
+    for _ in range(sessions):
+        state = engine.open(None).state
+        for text in texts:
+            start = time.perf_counter_ns()
+            turn = engine.respond(state, text)
+            samples.append(time.perf_counter_ns() - start)
+            state = turn.state
+            intents[turn.replies[0].intent] += 1
+    return {"stats": summarise(samples).to_dict(), "turns_per_session": len(texts),
+            "intents": dict(intents.most_common()),
+            "state_bytes": {"first": len(json.dumps(engine.open(None).state)),
+                            "last": len(json.dumps(state))}}
 
 
 def assess_inputs(engine, corpus: Corpus, words: int) -> list[tuple[Any, str]]:

@@ -20,6 +20,7 @@ from typing import Any
 from bench import BENCH_DIR
 from bench.databases import throwaway
 from bench.floor_app import create_schema
+from bench.request_path import FLOOR, SERVICE, Routes
 from bench.servers import Server, gunicorn
 from bench.worker_memory import rss_mb
 
@@ -38,11 +39,10 @@ class Plan:
 
 @dataclass(frozen=True)
 class Target:
-    """What differs between the two apps: how to open a session and where its turns go."""
+    """A running app and its routes: how to open a session and where its turns go."""
 
     server: Server
-    create_path: str
-    turn_path: str  # with "{id}"
+    routes: Routes
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def open_sessions(target: Target, count: int, folder: Path) -> Path:
     """Create `count` sessions and write the "<turn path>\\t<token>" lines wrk reads."""
     lines = []
     for _ in range(count):
-        created = _post_json(target.server.url + target.create_path, {})
-        lines.append(f"{target.turn_path.format(id=created['session']['id'])}\t{created['token']}")
+        created = _post_json(target.server.url + target.routes.create, {})
+        lines.append(f"{target.routes.turn.format(id=created['session']['id'])}\t{created['token']}")
     path = folder / f"sessions-{target.server.name}.tsv"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -136,13 +136,11 @@ def run_backend(backend: str, plan: Plan, texts: Sequence[str], log_dir: Path) -
         folder = Path(tmp)
         create_schema(floor_db)
         bodies = write_bodies(texts, folder)
-        service_env = {"DATABASE_URL": service_db, "RATELIMIT_ENABLED": "false", "FLASK_ENV": "", "APP_ENV": ""}
+        service_env = {"DATABASE_URL": service_db, "RATELIMIT_ENABLED": "false",
+                       "FLASK_ENV": "", "APP_ENV": ""}
         with gunicorn(f"service-{backend}", SERVICE_APP, service_env, log_dir) as service_server, \
                 gunicorn(f"floor-{backend}", FLOOR_APP, {"DATABASE_URL": floor_db}, log_dir) as floor_server:
-            targets = {
-                "service": Target(service_server, "/api/sessions", "/api/sessions/{id}/messages"),
-                "floor": Target(floor_server, "/sessions", "/sessions/{id}/messages"),
-            }
+            targets = {"service": Target(service_server, SERVICE), "floor": Target(floor_server, FLOOR)}
             for app, target in targets.items():  # warm every worker: imports, pools, caches
                 wrk(target.server.url, plan.connections[0], plan.warmup_s,
                     open_sessions(target, plan.connections[0], folder), bodies)

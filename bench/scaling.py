@@ -13,7 +13,7 @@ from typing import Any
 
 from bench import DATA_DIR, INTENTS_DIR
 from bench.corpus import Corpus
-from bench.engine_turns import feedback_inputs, paired
+from bench.engine_turns import feedback_inputs, paired, practice_states
 from bench.synthetic import invented_words, synthetic_intents, write_data_dir, write_intents_dir
 from bench.timing import time_calls
 
@@ -32,11 +32,10 @@ def intent_scaling(corpus: Corpus, calls: int, warmup: int) -> dict[str, Any]:
     base = IntentSet.load(INTENTS_DIR)
     texts = corpus.transition_questions
     words = invented_words(corpus.synthetic["syllables"])
-    frames = corpus.synthetic["example_frames"]
     rows, reference = [], None
     with tempfile.TemporaryDirectory(prefix="bench-intents-") as tmp:
         for scale in INTENT_SCALES:
-            extra = synthetic_intents(len(base) * (scale - 1), frames, words)
+            extra = synthetic_intents(base.intents, scale - 1, words)
             folder = write_intents_dir(INTENTS_DIR, Path(tmp) / f"x{scale}", extra)
             started = time.perf_counter_ns()
             intents = IntentSet.load(folder)
@@ -49,8 +48,14 @@ def intent_scaling(corpus: Corpus, calls: int, warmup: int) -> dict[str, Any]:
             reference = reference or names
             rows.append({"scale": scale, "intents": len(intents), "load_s": load_s, "build_s": build_s,
                          "match": stats.to_dict(),
-                         "same_answers": round(sum(a == b for a, b in zip(names, reference)) / len(texts), 3)})
-    return {"rows": rows, "ratios": _ratios(rows, lambda r: r["match"]["median_us"])}
+                         "same_answers": _agreement(names, reference)})
+    return {"rows": rows, "ratios": _ratios(rows, lambda r: r["match"]["median_us"]),
+            "mean_ratios": _ratios(rows, lambda r: r["match"]["mean_us"])}
+
+
+def _agreement(names: list[str | None], reference: list[str | None]) -> float:
+    """The share of messages given the same intent (or the same "not understood") as at x1."""
+    return round(sum(a == b for a, b in zip(names, reference)) / len(reference), 3)
 
 
 def _ratios(rows: list[dict[str, Any]], measure) -> dict[str, float]:
@@ -80,6 +85,7 @@ def bank_scaling(corpus: Corpus, calls: int, warmup: int) -> dict[str, Any]:
             rows.append({
                 "scale": scale,
                 "questions": len(kb.questions),
+                "asked": sorted(question["id"] for _, question in practice_states(engine, corpus)),
                 "questions_for_skill": time_calls(lambda s: kb.questions_for(skill=s), [skill], calls,
                                                   warmup).to_dict(),
                 "questions_for_category": time_calls(lambda c: kb.questions_for(category=c),
@@ -92,4 +98,5 @@ def bank_scaling(corpus: Corpus, calls: int, warmup: int) -> dict[str, Any]:
             })
     measures = ("questions_for_skill", "questions_for_category", "practice_start_turn", "feedback_turn_150")
     return {"rows": rows, "skill": skill,
+            "same_questions_asked": all(r["asked"] == rows[0]["asked"] for r in rows),
             "ratios": {m: _ratios(rows, lambda r, m=m: r[m]["median_us"]) for m in measures}}

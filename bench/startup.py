@@ -38,5 +38,31 @@ def measure(samples: int = 5) -> dict[str, Any]:
             for key in ("import_ms", "load_ms", "total_ms", "process_ms")} | {"samples": samples}
 
 
+def import_costs(module: str = "chatbot.dialogue", top: int = 10) -> list[tuple[str, float]]:
+    """Cumulative import time (ms) of each top-level package that `import module` pulls in, largest first.
+
+    From `python -X importtime` in a fresh interpreter; the project's own package is split one level
+    down, so `chatbot` (its __init__) and `chatbot.dialogue` show apart.
+    """
+    import subprocess
+    import sys
+
+    from bench import ROOT
+
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    costs: dict[str, float] = {}
+    for line in done.stderr.splitlines():
+        fields = line.removeprefix("import time:").split("|")
+        if len(fields) != 3 or not fields[1].strip().isdigit():
+            continue
+        name = fields[2].strip()
+        top_level = name.split(".")[0]
+        key = ".".join(name.split(".")[:2]) if top_level == "chatbot" else top_level
+        if key == name:  # the package itself, whose cumulative time includes its submodules
+            costs[key] = max(costs.get(key, 0.0), int(fields[1]) / 1000)
+    return sorted(((k, round(v, 1)) for k, v in costs.items()), key=lambda kv: -kv[1])[:top]
+
+
 if __name__ == "__main__":
     print(json.dumps(child()))

@@ -1,15 +1,17 @@
 """Made-up but distinct content for the scaling runs: intents and practice questions in invented words.
 
-Every generated item has vocabulary of its own (words built from syllables, never reused), so a
-larger set is genuinely larger for the matcher rather than the same entries repeated.
+Every generated item has topic words of its own (built from syllables, never reused), so a larger set
+is genuinely larger for the matcher rather than the same entries repeated.
 """
 
 from __future__ import annotations
 
 import itertools
 import random
+import re
 import shutil
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,8 @@ from typing import Any
 import yaml
 
 INTENTS_PER_FILE = 200
+GENERAL_IN = 3  # a word in this many real intents is everyday language, kept as it is
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def invented_words(syllables: Sequence[str], seed: int = 7) -> Iterator[str]:
@@ -32,18 +36,52 @@ def _fill(frame: str, words: dict[str, str]) -> str:
     return frame.format(**words)
 
 
-def synthetic_intents(count: int, frames: Sequence[str], words: Iterator[str]) -> list[dict[str, Any]]:
-    """`count` topic intents, each with its own three words slotted into the example frames."""
+def general_words(texts_by_intent: Sequence[Sequence[str]], min_intents: int = GENERAL_IN) -> frozenset[str]:
+    """Words used by at least `min_intents` intents: the everyday part of how people ask anything."""
+    counts: Counter[str] = Counter()
+    for texts in texts_by_intent:
+        counts.update({word.casefold() for text in texts for word in WORD.findall(text)})
+    return frozenset(word for word, n in counts.items() if n >= min_intents)
+
+
+def _respell(text: str, general: frozenset[str], own: dict[str, str], words: Iterator[str]) -> str:
+    """`text` with every word that is not general replaced by this intent's invented stand-in.
+
+    A text made only of everyday words gets one of the intent's own words added, so it never
+    duplicates a sentence of the real intent it came from.
+    """
+    def invented(word: str) -> str:
+        if word not in own:
+            own[word] = next(words)
+        return own[word]
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0).casefold()
+        return match.group(0) if word in general else invented(word)
+
+    respelled = WORD.sub(swap, text)
+    return respelled if respelled != text else f"{respelled} {invented('')}"
+
+
+def synthetic_intents(base: Sequence[Any], copies: int, words: Iterator[str]) -> list[dict[str, Any]]:
+    """`copies` new intents per real one: the same sentences with the topic words invented afresh.
+
+    Everyday words ("how", "long", "learn", "MLE") stay, so they occur in the same share of intents as
+    in the real set; each generated intent gets topic words of its own, so no two intents are copies.
+    """
+    general = general_words([[*intent.examples, *intent.cues] for intent in base])
     intents = []
-    for n in range(count):
-        own = {"a": next(words), "b": next(words), "c": next(words)}
-        intents.append({
-            "name": f"synthetic_{n:05d}",
-            "kind": "topic",
-            "examples": [_fill(frame, own) for frame in frames],
-            "cues": [own["a"], f"{own['b']} {own['c']}"],
-            "answer": f"synthetic_{n:05d}",
-        })
+    for copy in range(1, copies + 1):
+        for intent in base:
+            own: dict[str, str] = {}
+            name = f"{intent.name}_syn{copy}"
+            intents.append({
+                "name": name,
+                "kind": "topic",
+                "examples": [_respell(e, general, own, words) for e in intent.examples],
+                "cues": [_respell(c, general, own, words) for c in intent.cues],
+                "answer": name,
+            })
     return intents
 
 

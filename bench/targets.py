@@ -20,6 +20,8 @@ class Verdict:
 def _dig(results: dict[str, Any], *path: Any) -> Any:
     node: Any = results
     for step in path:
+        if isinstance(node, dict) and step not in node and str(step) in node:
+            step = str(step)  # keys read back from results.json are strings
         if not isinstance(node, dict) or step not in node:
             return None
         node = node[step]
@@ -56,7 +58,8 @@ def evaluate(results: dict[str, Any]) -> list[Verdict]:
         by_conns = {s["connections"]: s for s in summaries}
         for conns in sorted(by_conns) or [16, 64]:
             ratio = _dig(by_conns, conns, "throughput_ratio")
-            verdicts.append(_check(f"http_{backend}", f"HTTP throughput >= 80% of floor, {backend}, {conns} connections",
+            verdicts.append(_check(f"http_{backend}",
+                                   f"HTTP throughput >= 80% of floor, {backend}, {conns} connections",
                                    ratio, 0.8, lambda v: f"{100 * v:.0f}%", lower_is_better=False))
         p99 = _dig(by_conns, 16, "service", "p99_ms")
         verdicts.append(_check(f"http_{backend}", f"HTTP p99 < 50 ms at 16 connections, {backend}",

@@ -51,7 +51,8 @@ def child(turns: int) -> dict[str, Any]:
                 path = f"/api/sessions/{created['session']['id']}/messages"
             response = client.post(path, json={"text": conversation[n % len(conversation)]}, headers=headers)
             if response.status_code != 200:
-                raise RuntimeError(f"turn {n} answered {response.status_code}: {response.get_data(as_text=True)}")
+                raise RuntimeError(f"turn {n} answered {response.status_code}: "
+                                   f"{response.get_data(as_text=True)}")
         return {"create_app_ms": round(app_ms, 1), "rss_after_create_app_mb": after_app,
                 "rss_after_turns_mb": rss_mb(), "peak_rss_mb": rss_mb(field="VmHWM"), "turns": turns}
 
