@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from chatbot.nlu import normalise
 
 from chatbot.yamlfiles import parse_yaml
 
@@ -27,6 +29,12 @@ class Cues(BaseModel):
     min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
     command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
+
+    @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years")
+    @classmethod
+    def _as_matched(cls, phrases: list[str]) -> list[str]:
+        """Normalised once here, as messages are, so reading a message compares like with like."""
+        return [phrase for phrase in map(normalise, phrases) if phrase]
 
     @classmethod
     def load(cls, path: Path) -> Cues:

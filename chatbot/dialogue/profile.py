@@ -16,8 +16,9 @@ NUMBER = r"(\d{1,2})"
 
 
 def _has_phrase(text: str, phrases: list[str]) -> bool:
+    """`phrases` come normalised from Cues; `text` is a normalised message or clause."""
     padded = f" {text} "
-    return any(f" {phrase} " in padded for phrase in (normalise(p) for p in phrases) if phrase)
+    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 def _clauses(text: str, cues: Cues) -> list[str]:
@@ -29,7 +30,7 @@ def _clauses(text: str, cues: Cues) -> list[str]:
 def _role(kb: Knowledge, text: str, cues: Cues) -> str | None:
     """The role named straight after "I'm a" or "I work as": people say what they are that way."""
     padded = f" {text} "
-    for claim in (normalise(phrase) for phrase in cues.role_claims):
+    for claim in cues.role_claims:
         for role in kb.roles.values():
             for alias in (normalise(name) for name in [role.name, *role.aliases]):
                 if claim and alias and f" {claim} {alias} " in padded:
@@ -38,7 +39,7 @@ def _role(kb: Knowledge, text: str, cues: Cues) -> str | None:
 
 
 def _years(text: str, cues: Cues) -> int | None:
-    units = "|".join(re.escape(normalise(word)) for word in cues.years)
+    units = "|".join(re.escape(word) for word in cues.years)
     found = re.search(rf"\b{NUMBER}\s*(?:\+\s*)?(?:{units})\b", text)
     return int(found.group(1)) if found else None
 
