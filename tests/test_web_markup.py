@@ -65,10 +65,10 @@ def test_highlights_count_characters_not_bytes_and_survive_bad_offsets():
     assert answer_segments(answer, nonsense) == [Segment(answer)]
 
 
-def test_overlapping_highlights_keep_the_first():
-    segments = answer_segments("model serving", [{"start": 0, "end": 13, "point": "a"},
-                                                 {"start": 6, "end": 13, "point": "b"}])
-    assert segments == [Segment("model serving", "a")]
+def test_overlapping_highlights_become_one_mark_naming_both_points():
+    segments = answer_segments("we checked they understood it", [{"start": 3, "end": 15, "point": "a"},
+                                                                 {"start": 3, "end": 26, "point": "b"}])
+    assert segments == [Segment("we "), Segment("checked they understood", "a; b"), Segment(" it")]
 
 
 def bot(**fields):

@@ -44,19 +44,25 @@ def _located(answer: str, highlight: Mapping[str, Any]) -> tuple[int, int] | Non
 
 
 def answer_segments(answer: str, highlights: Sequence[Mapping[str, Any]] | None) -> list[Segment]:
-    """Split the answer around credited phrases; overlapping or unplaceable highlights are left out."""
-    spans = []
-    for highlight in highlights or ():
-        located = _located(answer, highlight)
-        if located is not None:
-            spans.append((*located, str(highlight.get("point") or "")))
+    """Split the answer around credited phrases. Overlapping phrases (one stretch of words that made
+    two points) become one mark naming both points; unplaceable highlights are left out."""
+    spans = sorted(
+        (*located, str(highlight.get("point") or ""))
+        for highlight in highlights or ()
+        if (located := _located(answer, highlight)) is not None
+    )
+    merged: list[list[Any]] = []
+    for start, end, point in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] += [point] if point not in merged[-1][2] else []
+        else:
+            merged.append([start, end, [point]])
     segments, cursor = [], 0
-    for start, end, point in sorted(spans):
-        if start < cursor:
-            continue
+    for start, end, points in merged:
         if start > cursor:
             segments.append(Segment(answer[cursor:start]))
-        segments.append(Segment(answer[start:end], point))
+        segments.append(Segment(answer[start:end], "; ".join(p for p in points if p)))
         cursor = end
     if cursor < len(answer) or not segments:
         segments.append(Segment(answer[cursor:]))

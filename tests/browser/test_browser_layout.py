@@ -33,6 +33,8 @@ def test_a_phone_screen_never_scrolls_sideways(new_page, live_server):
         page.goto(live_server.url + path)
         assert no_sideways_scroll(page), path
     page.locator(".session-card__title a").click()
+    page.wait_for_url(re.compile(r"/sessions/[^/]+$"))
+    page.wait_for_load_state("load")  # measured before the stylesheet applies, any long word overflows
     assert no_sideways_scroll(page)
     page.locator("a", has_text="Delete").click()
     assert no_sideways_scroll(page)

@@ -29,12 +29,22 @@ export function answerSegments(answer, highlights) {
     if (located) spans.push([...located, String(highlight.point || "")]);
   }
   spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Overlapping phrases (one stretch of words that made two points) become one mark naming both.
+  const merged = [];
+  for (const [start, end, point] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && start < last[1]) {
+      last[1] = Math.max(last[1], end);
+      if (!last[2].includes(point)) last[2].push(point);
+    } else {
+      merged.push([start, end, [point]]);
+    }
+  }
   const segments = [];
   let cursor = 0;
-  for (const [start, end, point] of spans) {
-    if (start < cursor) continue;
+  for (const [start, end, points] of merged) {
     if (start > cursor) segments.push({ text: chars.slice(cursor, start).join(""), point: null });
-    segments.push({ text: chars.slice(start, end).join(""), point });
+    segments.push({ text: chars.slice(start, end).join(""), point: points.filter(Boolean).join("; ") });
     cursor = end;
   }
   if (cursor < chars.length || !segments.length) segments.push({ text: chars.slice(cursor).join(""), point: null });
