@@ -49,12 +49,8 @@ def environment(**values: str) -> Iterator[None]:
 
 
 @dataclass(frozen=True)
-class EchoEngine:
-    """The real engine's knowledge and opening, but every turn answered by echoing the text.
-
-    Served by the real service, it isolates what the service's own layers (API, store, its tables)
-    cost beyond the floor, apart from what understanding and composing replies cost.
-    """
+class StandIn:
+    """What the service asks of an engine besides turns, answered by the real one."""
 
     real: Any
 
@@ -64,6 +60,15 @@ class EchoEngine:
 
     def transitions(self) -> list[str]:
         return self.real.transitions()
+
+
+@dataclass(frozen=True)
+class EchoEngine(StandIn):
+    """The real engine's knowledge and opening, but every turn answered by echoing the text.
+
+    Served by the real service, it isolates what the service's own layers (API, store, its tables)
+    cost beyond the floor, apart from what understanding and composing replies cost.
+    """
 
     def open(self, transition: str | None):
         return self.real.open(transition)
@@ -76,7 +81,7 @@ class EchoEngine:
 
 
 @dataclass(frozen=True)
-class ReplayEngine:
+class ReplayEngine(StandIn):
     """The real engine's replies and states for the conversation, recorded once and handed back in turn.
 
     The service then stores exactly what it stores for real, without composing anything: the
@@ -84,7 +89,6 @@ class ReplayEngine:
     the engine returns (replies, feedback, state) on its way through the store and the database.
     """
 
-    real: Any
     turns: tuple[Any, ...]
 
     @classmethod
@@ -95,13 +99,6 @@ class ReplayEngine:
             turns.append(turn)
             state = turn.state
         return cls(real, tuple(turns))
-
-    @property
-    def knowledge(self) -> Any:
-        return self.real.knowledge
-
-    def transitions(self) -> list[str]:
-        return self.real.transitions()
 
     def open(self, transition: str | None):
         opening = self.real.open(transition)
