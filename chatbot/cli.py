@@ -10,6 +10,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 sessions_cli = AppGroup("sessions", help="Maintain stored conversations.")
+kb_cli = AppGroup("kb", help="Work with the role knowledge base.")
 
 UNITS = {"d": "days", "h": "hours", "m": "minutes", "w": "weeks"}
 
@@ -31,9 +32,24 @@ def purge_command(older_than: str) -> None:
     click.echo(f"removed {removed} session(s) older than {older_than}")
 
 
+@kb_cli.command("check")
+def check_command() -> None:
+    """Validate data/ (roles, skills, transitions, questions) and print what it holds."""
+    from pathlib import Path
+
+    from flask import current_app
+
+    from chatbot.knowledge import KnowledgeError, inventory_lines, load_knowledge
+
+    try:
+        kb = load_knowledge(Path(current_app.config["DATA_DIR"]))
+    except KnowledgeError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo("\n".join(inventory_lines(kb)))
+
+
 def register_commands(app: Flask) -> None:
     from chatbot.dialogue.terminal import chat_command
-    from chatbot.knowledge.cli import kb_cli
 
     app.cli.add_command(sessions_cli)
     app.cli.add_command(kb_cli)

@@ -6,6 +6,7 @@ from flask import Blueprint, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from chatbot.errors import DB_UNAVAILABLE
 from chatbot.extensions import db, limiter
 
 bp = Blueprint("health", __name__)
@@ -18,6 +19,6 @@ def healthz():
         with db.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
-        return jsonify({"status": "unavailable", "error": {
-            "code": "database_unavailable", "message": "The database is not answering."}}), 503
+        error = DB_UNAVAILABLE
+        return jsonify({"status": "unavailable", "error": {"code": error.code, "message": error.message}}), error.status
     return jsonify({"status": "ok"})

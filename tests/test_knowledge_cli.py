@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from chatbot.knowledge import load_knowledge
-from chatbot.knowledge.cli import kb_cli
+from chatbot.cli import kb_cli
 from chatbot.knowledge.inventory import inventory_lines, question_counts
 
 ROOT = Path(__file__).resolve().parent.parent

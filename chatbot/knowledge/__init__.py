@@ -2,6 +2,7 @@
 
 from chatbot.knowledge.base import Knowledge
 from chatbot.knowledge.errors import KnowledgeError
+from chatbot.knowledge.inventory import inventory_lines
 from chatbot.knowledge.loader import load_knowledge
 from chatbot.knowledge.models import (
     Faq,
@@ -25,5 +26,6 @@ __all__ = [
     "Skill",
     "TalkingPoint",
     "Transition",
+    "inventory_lines",
     "load_knowledge",
 ]
