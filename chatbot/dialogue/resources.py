@@ -10,10 +10,15 @@ from chatbot.dialogue.responses import Responses
 from chatbot.feedback import Rubric
 from chatbot.knowledge import Knowledge, load_knowledge
 from chatbot.nlu import EntityExtractor, IntentSet, Matcher
+from chatbot.knowledge.passages import passages
+from chatbot.nlu.retrieval import PassageIndex
+from chatbot.nlu.semantic import Encoder, SemanticIndex
+from chatbot.yamlfiles import parse_yaml
 
 RESPONSES_FOLDER = "responses"
 CUES_FILE = Path("cues") / "dialogue.yaml"
 RUBRIC_FILE = "rubric.yaml"
+SECTIONS_FILE = Path("cues") / "guide_sections.yaml"
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,25 @@ class Resources:
     rubric: Rubric
     responses: Responses
     cues: Cues
+    encoder: Encoder
+    semantic: SemanticIndex
+    guide: dict[str, PassageIndex]  # per transition: its guide as passages, for questions no intent covers
 
     @classmethod
-    def load(cls, data_dir: Path, intents_dir: Path) -> Resources:
+    def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
         data_dir = Path(data_dir)
         intents = IntentSet.load(Path(intents_dir))
         knowledge = load_knowledge(data_dir)
+        if encoder is None:
+            from chatbot.encoder import SentenceEncoder, default_cache_dir
+
+            encoder = SentenceEncoder.load(default_cache_dir())
+        examples = [(i.name, e) for i in intents if i.kind != "command" for e in i.examples]
+        sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
+        guide = {
+            tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, encoder)
+            for tid in knowledge.transitions
+        }
         return cls(
             knowledge=knowledge,
             intents=intents,
@@ -39,4 +57,7 @@ class Resources:
             rubric=Rubric.load(data_dir / RUBRIC_FILE),
             responses=Responses.load(data_dir / RESPONSES_FOLDER),
             cues=Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE),
+            encoder=encoder,
+            semantic=SemanticIndex(examples, intents.negatives, encoder),
+            guide=guide,
         )

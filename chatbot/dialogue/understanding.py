@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch
+from chatbot.nlu.segments import question_parts
 
 COMMAND = "command"
 EXACT = 1.0
@@ -33,10 +34,21 @@ class Understanding:
 
 
 def understand(res: Resources, text: str) -> Understanding:
-    """Match once, read entities once; low-confidence matches count as not understood."""
+    """Match once, read entities once; low-confidence matches count as not understood.
+
+    The word matcher decides first; where it is unsure, the learned tier compares the meaning of the
+    message's question parts with the intents' examples (never with commands, which must be typed)."""
     match = res.matcher.match(text)
     confident = match.name is not None and match.confidence >= res.cues.min_confidence
     intent = res.intents.get(match.name) if confident and match.name else None
+    parts = question_parts(text)
+    if intent is not None and intent.kind != COMMAND and res.semantic.out_of_scope(parts, intent.name):
+        intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
+    elif intent is None and text.strip():
+        meant = res.semantic.classify(parts)
+        if meant.name is not None:
+            intent = res.intents.get(meant.name)
+            match = IntentMatch(meant.name, round(meant.score, 3), (), match.alternatives)
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
 
 

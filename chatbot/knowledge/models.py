@@ -184,6 +184,11 @@ class TalkingPoint(Strict):
     label: Text  # shown to the user as covered or missed
     cues: list[Text] = Field(min_length=2)  # phrases any of which shows the point is made
     tip: Text  # what to add when the point is missed
+    # Whole sentences that make the point, in different words (technical, plain, example-led): an
+    # answer's sentence close in meaning to one of these makes the point, whatever words it uses.
+    references: list[Text] = []
+    # Wrong ways of making it ("a feature store is just a cache"): close to one of these earns nothing.
+    misconceptions: list[Text] = []
 
 
 class Question(Strict):

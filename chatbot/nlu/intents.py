@@ -22,6 +22,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 MIN_EXAMPLES = 8
 LEXICON_FILE = "_lexicon.yaml"
 ENTITIES_FILE = "_entities.yaml"
+NEGATIVES_FILE = "_negatives.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -53,6 +54,14 @@ class Intent(BaseModel):
         return self
 
 
+class Negatives(BaseModel):
+    """Out-of-scope near misses, written like user messages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    negatives: list[Text] = []
+
+
 class IntentFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -66,6 +75,7 @@ class IntentSet:
     intents: tuple[Intent, ...]
     lexicon: Lexicon
     entity_words: EntityWords
+    negatives: tuple[str, ...] = ()  # near misses the learned tier must not take for an intent
 
     @classmethod
     def load(cls, directory: Path) -> IntentSet:
@@ -81,7 +91,8 @@ class IntentSet:
             raise IntentError(f"{directory}: no intent files found")
         lexicon = _parse_optional(directory / LEXICON_FILE, Lexicon)
         entity_words = _parse_optional(directory / ENTITIES_FILE, EntityWords)
-        return cls.of(intents, lexicon, entity_words)
+        negatives = _parse_optional(directory / NEGATIVES_FILE, Negatives).negatives
+        return cls.of(intents, lexicon, entity_words, negatives)
 
     @classmethod
     def of(
@@ -89,13 +100,14 @@ class IntentSet:
         intents: list[Intent],
         lexicon: Lexicon | None = None,
         entity_words: EntityWords | None = None,
+        negatives: list[str] | None = None,
     ) -> IntentSet:
         """Build a set from objects already in memory (tests, benchmarks); names must be unique."""
         names = [intent.name for intent in intents]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise IntentError(f"intent name used more than once: {', '.join(duplicates)}")
-        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords())
+        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(), tuple(negatives or ()))
 
     def get(self, name: str) -> Intent:
         """The intent called `name`; KeyError if there is none."""

@@ -1,0 +1,88 @@
+"""The knowledge base as short passages, each labelled with the part of the guide it comes from.
+
+Questions no intent covers ("do Kaggle medals help?", "MLOps or ML engineering?") are answered by the
+passage closest in meaning; the label lets the reply say where in the guide the answer sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from chatbot.knowledge.base import Knowledge
+
+MIN_CHARS = 40  # shorter strings are labels or figures, not answers
+
+
+@dataclass(frozen=True)
+class Passage:
+    section: str  # the guide's part, as a person reads it ("CV advice")
+    text: str
+
+
+def _item_text(item: Mapping[str, Any]) -> str | None:
+    """An advice item, FAQ, plan step or activity as one readable passage."""
+    if "question" in item and "answer" in item:
+        return f"{item['question']} {item['answer']}"
+    title = item.get("title")
+    body = item.get("detail") or item.get("summary")
+    if title and body:
+        when = (item.get("timeframe") or {}).get("label")
+        actions = " ".join(item.get("actions") or [])
+        head = f"{title} ({when})" if when else str(title)
+        return " ".join(part for part in (f"{head}: {body}", actions) if part)
+    return None
+
+
+def _walk(value: Any, key: str, out: list[tuple[str, str]]) -> None:
+    if isinstance(value, Mapping):
+        text = _item_text(value)
+        if text is not None:
+            out.append((key, text))
+            return
+        for child in value.values():
+            _walk(child, key, out)
+    elif isinstance(value, list):
+        if value and all(isinstance(child, str) and len(child) < MIN_CHARS for child in value):
+            out.append((key, ", ".join(value)))  # a list of names (platforms, certificates) reads as one
+            return
+        for child in value:
+            _walk(child, key, out)
+    elif isinstance(value, str) and len(value) >= MIN_CHARS:
+        out.append((key, value))
+
+
+def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, str]) -> list[Passage]:
+    """Every passage of one move: its transition guide, its two roles and the skills they use.
+
+    `sections` names each top-level part of the guide for people (data/responses); a part without a
+    name is left out, so internal fields never reach a reply."""
+    transition = knowledge.transitions[transition_id]
+    found: list[tuple[str, str]] = []
+    for key, value in transition.model_dump().items():
+        _walk(value, key, found)
+    for role_id in (transition.from_role, transition.to_role):
+        role = knowledge.roles[role_id]
+        for activity in role.day_to_day:
+            found.append((f"day_to_day.{role_id}", f"{activity.title}: {activity.detail}"))
+    for skill in knowledge.skills.values():
+        parts = [skill.description, *skill.usage.values(), *skill.build_evidence, skill.interview_bar or ""]
+        found.extend((f"skills.{skill.id}", f"{skill.name}: {part}") for part in parts if len(part) >= MIN_CHARS)
+    out, seen = [], set()
+    for key, text in found:
+        name = sections.get(key) or sections.get(key.split(".")[0])
+        if name and text not in seen:
+            seen.add(text)
+            out.append(Passage(name.format(skill=_skill_name(knowledge, key), role=_role_name(knowledge, key)), text))
+    return out
+
+
+def _skill_name(knowledge: Knowledge, key: str) -> str:
+    skill = knowledge.skills.get(key.split(".", 1)[-1])
+    return skill.name if skill else ""
+
+
+def _role_name(knowledge: Knowledge, key: str) -> str:
+    role = knowledge.roles.get(key.split(".", 1)[-1])
+    return role.name if role else ""

@@ -1,0 +1,62 @@
+"""Answering from the guide itself: the passage closest in meaning to a question, or none.
+
+Used when no intent covers a question, and to add the exact detail an intent's general answer lacks.
+A passage is returned only when it is close in absolute terms and clearly closer than any near miss
+written for out-of-scope messages, so "how much do MLEs earn in Germany?" is still declined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from chatbot.knowledge.passages import Passage
+from chatbot.nlu.semantic import Encoder
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    accept: float = 0.55
+    over_negative: float = 0.08
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    passage: Passage | None
+    score: float
+    negative: float
+
+
+class PassageIndex:
+    """Vectors of every passage of the guide; read-only once built."""
+
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        negatives: Sequence[str],
+        encoder: Encoder,
+        settings: RetrievalSettings | None = None,
+    ) -> None:
+        self.settings = settings or RetrievalSettings()
+        self._encoder = encoder
+        self._passages = list(passages)
+        self._vectors = encoder.encode_corpus([p.text for p in self._passages])
+        self._negatives = encoder.encode_corpus(list(negatives))
+
+    def search(self, texts: Sequence[str], accept: float | None = None) -> Retrieved:
+        """The best passage for any of the texts (a message's question parts), if it clears the gate."""
+        best = Retrieved(None, 0.0, 0.0)
+        if not texts or not self._passages:
+            return best
+        for vector in self._encoder.encode(texts):
+            sims = self._vectors @ vector
+            top = int(np.argmax(sims))
+            negative = float(np.max(self._negatives @ vector)) if len(self._negatives) else 0.0
+            if float(sims[top]) - negative > best.score - best.negative or best.passage is None:
+                best = Retrieved(self._passages[top], float(sims[top]), negative)
+        s = self.settings
+        if best.score >= (s.accept if accept is None else accept) and best.score - best.negative >= s.over_negative:
+            return best
+        return Retrieved(None, best.score, best.negative)

@@ -1,0 +1,108 @@
+"""The learned tier: a message's meaning compared with every intent's examples and with near misses.
+
+The word matcher answers first (it is exact and explains itself); this tier catches what it misses
+(new words, typos, paraphrase). An intent is taken only when its nearest examples are close, clearly
+closer than any out-of-scope example, and ahead of the next intent, so strangers still fall back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+TOP_K = 3
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class SemanticSettings:
+    accept: float = 0.62  # mean similarity of the intent's nearest examples
+    over_negative: float = 0.04  # lead over the nearest out-of-scope example
+    over_runner_up: float = 0.015  # lead over the next intent
+    veto_margin: float = 0.0  # how much closer to a near miss a word match must be to be declined
+
+
+@dataclass(frozen=True)
+class SemanticMatch:
+    """The nearest intent, how close it is, and the evidence for and against taking it."""
+
+    name: str | None
+    score: float
+    runner_up: float
+    negative: float
+    nearest_example: str = ""
+
+
+class SemanticIndex:
+    """Example vectors per intent and out-of-scope vectors; read-only once built."""
+
+    def __init__(
+        self,
+        examples: Sequence[tuple[str, str]],
+        negatives: Sequence[str],
+        encoder: Encoder,
+        settings: SemanticSettings | None = None,
+    ) -> None:
+        self.settings = settings or SemanticSettings()
+        self._encoder = encoder
+        self._names = sorted({name for name, _ in examples})
+        self._texts = [text for _, text in examples]
+        self._labels = np.array([self._names.index(name) for name, _ in examples], dtype=np.int64)
+        self._vectors = encoder.encode_corpus(self._texts)
+        self._negatives = encoder.encode_corpus(list(negatives))
+
+    def classify(self, texts: Sequence[str]) -> SemanticMatch:
+        """The best-supported intent over the given readings of one message (its question parts)."""
+        best = SemanticMatch(None, 0.0, 0.0, 0.0)
+        if not texts or not self._names:
+            return best
+        for vector in self._encoder.encode(texts):
+            found = self._nearest(vector)
+            if found.score - found.negative > best.score - best.negative or best.name is None:
+                best = found
+        s = self.settings
+        confident = (
+            best.score >= s.accept
+            and best.score - best.negative >= s.over_negative
+            and best.score - best.runner_up >= s.over_runner_up
+        )
+        return best if confident else SemanticMatch(None, best.score, best.runner_up, best.negative,
+                                                     best.nearest_example)
+
+    def out_of_scope(self, texts: Sequence[str], name: str) -> bool:
+        """True when every question part is closer to the near misses than to `name`'s own examples:
+        the word matcher found familiar words, but the message asks about something else."""
+        if name not in self._names or not len(self._negatives):
+            return False
+        label = self._names.index(name)
+        for vector in self._encoder.encode(texts):
+            own = np.sort((self._vectors @ vector)[self._labels == label])[::-1][:TOP_K].mean()
+            negative = np.sort(self._negatives @ vector)[::-1][:TOP_K].mean()
+            if own - negative > -self.settings.veto_margin:
+                return False
+        return True
+
+    def nearest(self, text: str) -> SemanticMatch:
+        """The nearest intent without any gate, for tuning and explanations."""
+        return self._nearest(self._encoder.encode([text])[0])
+
+    def _nearest(self, vector: np.ndarray) -> SemanticMatch:
+        sims = self._vectors @ vector
+        per_intent = []
+        for label in range(len(self._names)):
+            own = np.sort(sims[self._labels == label])[::-1][:TOP_K]
+            per_intent.append(float(own.mean()) if own.size else 0.0)
+        order = np.argsort(per_intent)[::-1]
+        top = int(order[0])
+        runner = per_intent[int(order[1])] if len(order) > 1 else 0.0
+        negative = float(np.sort(self._negatives @ vector)[::-1][:TOP_K].mean()) if len(self._negatives) else 0.0
+        mine = np.where(self._labels == top)[0]
+        nearest = self._texts[int(mine[np.argmax(sims[mine])])]
+        return SemanticMatch(self._names[top], per_intent[top], runner, negative, nearest)
