@@ -42,4 +42,4 @@ def feedback():
         raise ApiError("not_found", f"No practice question '{question_id}'.", 404)
     from chatbot.feedback import assess
 
-    return jsonify({"feedback": assess(question, answer, engine.rubric).to_dict()})
+    return jsonify({"feedback": assess(question, answer, engine.rubric, meaning=engine.resources.meaning).to_dict()})

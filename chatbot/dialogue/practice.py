@@ -116,7 +116,7 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
         return _no_question(res, state, FEEDBACK)
     attempts = practice.attempts.get(question.id, [])
     previous = attempts[-1].as_previous(question.id) if practice.retrying and attempts else None
-    feedback = assess(question, text, res.rubric, previous).to_dict()
+    feedback = assess(question, text, res.rubric, previous, res.meaning).to_dict()
     needs_answer = bool(feedback.get("needs_answer"))
     if not needs_answer:
         covered = list(feedback["talking_points"]["covered"])

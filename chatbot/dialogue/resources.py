@@ -8,6 +8,7 @@ from pathlib import Path
 from chatbot.dialogue.cues import Cues
 from chatbot.dialogue.responses import Responses
 from chatbot.feedback import Rubric
+from chatbot.feedback.meaning import PointMeaning
 from chatbot.knowledge import Knowledge, load_knowledge
 from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.knowledge.passages import passages
@@ -33,6 +34,7 @@ class Resources:
     encoder: Encoder
     semantic: SemanticIndex
     guide: dict[str, PassageIndex]  # per transition: its guide as passages, for questions no intent covers
+    meaning: PointMeaning  # every talking point's reference phrasings, for feedback by meaning
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
@@ -60,4 +62,5 @@ class Resources:
             encoder=encoder,
             semantic=SemanticIndex(examples, intents.negatives, encoder),
             guide=guide,
+            meaning=PointMeaning(knowledge.questions, encoder),
         )

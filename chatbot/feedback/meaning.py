@@ -26,11 +26,11 @@ MIN_CLAUSE_WORDS = 5
 
 @dataclass(frozen=True)
 class MeaningSettings:
-    full: float = 0.62  # a piece this close to a reference makes the point in full
-    least: float = 0.42  # below this a piece does not make the point at all
+    full: float = 0.55  # a piece this close to a reference makes the point in full
+    least: float = 0.35  # below this a piece does not make the point at all
     naming_words: int = 7  # a piece this short names the point more than it makes it: half credit at most
-    other_question_margin: float = 0.03  # closer than this to another question's points: not for this one
-    echo_share: float = 0.7  # share of a label's or tip's words a piece repeats to count as pasted back
+    other_question_margin: float = 0.08  # closer than this to another question's points: not for this one
+    echo_share: float = 0.85  # share of a label's or tip's words a piece repeats to count as pasted back
     misconception_margin: float = 0.02  # closer to a misconception than to any reference by this: wrong
 
 
@@ -80,6 +80,22 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
+def echoed_sentences(question: Question, reading: Reading, share: float = MeaningSettings.echo_share) -> set[int]:
+    """Sentences that repeat most words of the question itself or of one of the coach's own labels and
+    tips: pasting the coach's words back in a first-person frame makes no point of its own."""
+    asked = [part for part in re.split(r"(?<=[.?!])\s+", question.text) if part]
+    echoes = [_words(t) for p in question.talking_points for t in (p.label, p.tip)] + [_words(a) for a in asked]
+    echoes = [e for e in echoes if len(e) >= 3]
+    out = set()
+    for sentence in reading.sentences:
+        words = _words(reading.text[sentence.start:sentence.end])
+        # most of the coach's words are there, and they are most of the sentence
+        if words and any(len(e & words) / len(e) >= share and len(e & words) / len(words) >= share - 0.15
+                         for e in echoes):
+            out.add(sentence.index)
+    return out
+
+
 class PointMeaning:
     """Reference vectors for every talking point of every question, built once; read-only after."""
 
@@ -107,8 +123,9 @@ class PointMeaning:
         # each model-answer line also speaks for the point it is closest to
         lines = [(q.id, line) for q in questions.values() for line in q.model_answer]
         line_vectors = encoder.encode_corpus([line for _, line in lines])
+        written = len(owners)
         for (qid, line), vector in zip(lines, line_vectors):
-            mine = [i for i, (q, _) in enumerate(owners) if q == qid]
+            mine = [i for i, (q, _) in enumerate(owners[:written]) if q == qid]
             best = mine[int(np.argmax(vectors[mine] @ vector))]
             owners.append(owners[best])
             texts.append(line)

@@ -6,10 +6,12 @@ it counts in full when that sentence also says something else (what was done, wh
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.meaning import PointEvidence
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
@@ -52,9 +54,14 @@ class PointResult:
 
 
 def assess_points(
-    compiled: CompiledQuestion, reading: Reading, matching: Matching, lexicon: Lexicon
+    compiled: CompiledQuestion,
+    reading: Reading,
+    matching: Matching,
+    lexicon: Lexicon,
+    meant: Mapping[str, PointEvidence] | None = None,
 ) -> list[PointResult]:
-    """Credit per point = depth of its best sentence x strength of the evidence (how many cues)."""
+    """Credit per point: the better of its cue evidence (depth of its best sentence x strength of the
+    cues) and its evidence by meaning (`meant`: how closely a piece of the answer makes the point)."""
     hits = {p.id: [h for phrase in phrases for h in reading.find(phrase)] for p, phrases in compiled.points}
     every = [h for found in hits.values() for h in found]
     stuffed = _stuffed_sentences(reading, hits, matching, lexicon.words.function_words)
@@ -66,7 +73,13 @@ def assess_points(
         bad = tuple(h for h in hits[point.id] if h.sentence not in eligible)
         own = compiled.point_stems[point.id]
         depth = max((_depth(h, reading, matching, lexicon, own) for h in good), default=0.0)
-        results.append(PointResult(point, depth * _strength(good, matching, lexicon), good, bad))
+        credit = depth * _strength(good, matching, lexicon)
+        by_meaning = meant.get(point.id) if meant else None
+        if by_meaning is not None and by_meaning.piece is not None and by_meaning.credit > credit:
+            piece = by_meaning.piece
+            said = Hit(Phrase(piece.text, (), frozenset()), piece.sentence, piece.start, piece.end, ())
+            good, credit = (said, *(h for h in good if h.sentence != piece.sentence)), by_meaning.credit
+        results.append(PointResult(point, credit, good, bad))
     return results
 
 

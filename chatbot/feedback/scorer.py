@@ -7,6 +7,7 @@ this question's talking points are made, so a polished answer to another questio
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, sum
 from chatbot.feedback.answered import needs_answer
 from chatbot.feedback.clarity import clarity_verdict
 from chatbot.feedback.evidence import evidence_verdict
+from chatbot.feedback.meaning import PointMeaning, echoed_sentences
 from chatbot.feedback.framing import framing_verdict
 from chatbot.feedback.reading import Reading, read
 from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
@@ -25,9 +27,16 @@ from chatbot.knowledge.models import Question
 
 
 def assess(
-    question: Question, answer: str, rubric: Rubric, previous: Mapping[str, Any] | None = None
+    question: Question,
+    answer: str,
+    rubric: Rubric,
+    previous: Mapping[str, Any] | None = None,
+    meaning: PointMeaning | None = None,
 ) -> Feedback:
-    """Score `answer` to `question`; `previous` (an earlier `to_dict()`) adds what changed since then."""
+    """Score `answer` to `question`; `previous` (an earlier `to_dict()`) adds what changed since then.
+
+    With `meaning`, talking points are also recognised by what the answer's sentences mean, so the
+    same idea in plain words earns what the textbook words earn; without it, by cue phrases alone."""
     spec = rubric.spec
     compiled = rubric.compiled(question)
     reading = read(
@@ -38,7 +47,11 @@ def assess(
         spec.matching.max_gap,
         spec.limits.max_chars,
     )
-    points = assess_points(compiled, reading, spec.matching, rubric.lexicon)
+    echoed = echoed_sentences(question, reading)
+    if echoed:
+        reading = replace(reading, usable=reading.usable - echoed)
+    meant = meaning.evidence(question, reading) if meaning is not None else None
+    points = assess_points(compiled, reading, spec.matching, rubric.lexicon, meant)
     verdicts = _verdicts(question, reading, points, rubric)
     maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}
     gate = min(1.0, verdicts["relevance"].share / spec.gate_full_at)

@@ -83,8 +83,8 @@ class SemanticIndex:
             return False
         label = self._names.index(name)
         for vector in self._encoder.encode(texts):
-            own = np.sort((self._vectors @ vector)[self._labels == label])[::-1][:TOP_K].mean()
-            negative = np.sort(self._negatives @ vector)[::-1][:TOP_K].mean()
+            own = float(np.max((self._vectors @ vector)[self._labels == label]))
+            negative = float(np.max(self._negatives @ vector))
             if own - negative > -self.settings.veto_margin:
                 return False
         return True

@@ -1,0 +1,45 @@
+"""The blind sets, judged through the engine: what real people ask and how they answer.
+
+The sets in tests/blind were written by sessions that never saw intents/, data/ or the engine. The
+*_dev_* sets have been tuned against; the *_final_* sets only measure. The issue's targets (95% of
+questions answered with their fact, 97% of strangers declined; Spearman 0.85 for feedback) are not met
+yet: these floors sit just under today's figures, so a change that makes understanding or feedback
+worse fails here, and docs/understanding.md records the figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.feedback import assess
+from tests.blind import judge
+
+MESSAGE_FLOORS = {"dev": (0.58, 0.81), "final": (0.56, 0.79)}
+ANSWER_FLOORS = {"dev": 0.75, "final": 0.72}  # Spearman of score against the blind grade
+
+
+@pytest.mark.parametrize("which", ["dev", "final"])
+def test_questions_people_ask_get_their_facts_and_strangers_are_declined(engine, which):
+    asked = judge.load(f"messages_{which}_in.yaml")["in_domain"]
+    strangers = judge.load(f"messages_{which}_oos.yaml")["out_of_scope"]
+    answered = sum(judge.judge_in_domain(engine, item).ok for item in asked) / len(asked)
+    declined = sum(judge.judge_out_of_scope(engine, item).ok for item in strangers) / len(strangers)
+    print(f"{which}: answered {answered:.1%} of {len(asked)}, declined {declined:.1%} of {len(strangers)}")
+    floor_in, floor_out = MESSAGE_FLOORS[which]
+    assert answered >= floor_in and declined >= floor_out
+
+
+@pytest.mark.parametrize("which", ["dev", "final"])
+def test_feedback_ranks_blind_answers_like_an_interviewer(engine, which):
+    questions, res = engine.knowledge.questions, engine.resources
+    items = judge.answers(f"answers_{which}_1.yaml", f"answers_{which}_2.yaml")
+    missing = sorted({i["question_id"] for i in items} - set(questions))
+    assert not missing, f"blind answers to questions not in the bank: {missing}"
+    scored = [(i, assess(questions[i["question_id"]], i["text"], res.rubric, meaning=res.meaning).score)
+              for i in items]
+    figures = judge.answer_figures(scored)
+    print(which, figures)
+    means = figures.mean_by_kind
+    assert figures.spearman >= ANSWER_FLOORS[which]
+    assert means["strong"] > means["adequate"] > means["weak"]
+    assert means["plain"] > means["adequate"] and means["other_question"] < means["adequate"]

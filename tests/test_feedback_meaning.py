@@ -1,0 +1,62 @@
+"""Feedback by meaning, through the engine's resources and the API: plain words earn credit, the credited
+span is quoted, and pasting the coach's own words back earns nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.feedback import assess
+
+
+@pytest.fixture(scope="module")
+def res(engine):
+    return engine.resources
+
+
+def score(res, question_id, answer):
+    return assess(res.knowledge.questions[question_id], answer, res.rubric, meaning=res.meaning)
+
+
+PLAIN_LATENCY = (
+    "On a fraud model I looked first at where the time actually went, and most of it was the model itself. "
+    "I made the model smaller by storing its numbers with less precision, which made each answer come back "
+    "about twice as fast with almost no loss in accuracy. I also grouped requests that arrived together so "
+    "the machine handled them in one go, and I kept the slow feature lookups in memory between calls."
+)
+
+
+def test_plain_words_earn_points_that_cue_phrases_alone_would_miss(res):
+    question = res.knowledge.questions["reduce-inference-latency"]
+    by_meaning = assess(question, PLAIN_LATENCY, res.rubric, meaning=res.meaning)
+    by_cues = assess(question, PLAIN_LATENCY, res.rubric)
+    assert len(by_meaning.covered) > len(by_cues.covered)
+    assert by_meaning.score > by_cues.score
+
+
+def test_every_credited_point_quotes_a_span_of_the_answer(res):
+    feedback = score(res, "reduce-inference-latency", PLAIN_LATENCY)
+    assert feedback.highlights
+    for h in feedback.highlights:
+        assert PLAIN_LATENCY[h.start:h.end] == h.text
+    assert len(feedback.highlights) >= len(feedback.covered)
+    assert not set(feedback.covered) & set(feedback.missed)
+
+
+def test_the_coachs_own_tips_and_labels_pasted_back_earn_little(res):
+    for question in res.knowledge.questions.values():
+        tips = " ".join(f"I {p.tip[0].lower()}{p.tip[1:]}" for p in question.talking_points)
+        labels = " ".join(f"I {p.label[0].lower()}{p.label[1:]}." for p in question.talking_points)
+        assert score(res, question.id, tips).score <= 20, question.id
+        assert score(res, question.id, labels).score <= 20, question.id
+
+
+def test_the_question_repeated_back_earns_little(res):
+    for question in res.knowledge.questions.values():
+        assert score(res, question.id, f"{question.text} {question.text}").score <= 20, question.id
+
+
+def test_the_api_scores_by_meaning(client):
+    plain = client.post("/api/feedback", json={"question_id": "reduce-inference-latency", "answer": PLAIN_LATENCY})
+    assert plain.status_code == 200
+    points = plain.get_json()["feedback"]["talking_points"]
+    assert points["covered"] and not set(points["covered"]) & set(points["missed"])

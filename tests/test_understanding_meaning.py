@@ -1,0 +1,52 @@
+"""Understanding by meaning, through the engine: questions the word matcher misses, several questions in
+one message, passages of the guide for the long tail, and honest refusals."""
+
+from __future__ import annotations
+
+
+def replies(engine, text):
+    return engine.respond(engine.open(None).state, text).replies
+
+
+def test_the_core_question_in_plain_words_gets_the_answer(engine):
+    said = replies(engine, "can a data scientist transition to machine learning engineering?")
+    assert said[-1].intent != "fallback"
+    assert "6-12 months" in " ".join(r.text for r in said)
+
+
+def test_two_questions_in_one_line_get_two_answers(engine):
+    said = replies(engine, "How long does the switch usually take, and what does an entry-level MLE make?")
+    text = " ".join(r.text for r in said)
+    assert len(said) == 2
+    assert "6-12 months" in text and "£34,000" in text
+
+
+def test_a_long_story_with_the_question_last_is_answered(engine):
+    story = ("I've been a data scientist for four years, mostly churn models in pandas and scikit-learn. "
+             "My company has no ML engineers and I deploy nothing myself. "
+             "I like the idea of owning the whole system though. "
+             "so realistically how long would it take me to become an ML engineer??")
+    said = replies(engine, story)
+    assert said[-1].intent != "fallback"
+    assert "6-12 months" in " ".join(r.text for r in said)
+
+
+def test_a_question_no_intent_covers_is_answered_from_the_guide_with_its_source(engine):
+    said = replies(engine, "How many portfolio projects should I have, and which job boards are best?")
+    guide = [r for r in said if r.intent == "guide_passage"] or said
+    assert any("From the guide" in r.text or r.intent != "fallback" for r in guide)
+
+
+def test_requests_it_cannot_serve_are_declined_without_destructive_suggestions(engine):
+    for text in ("can you email me this conversation", "find me ML engineer jobs in Leeds",
+                 "do I need a visa to work as an ML engineer in the UK"):
+        said = replies(engine, text)[-1]
+        assert said.intent.startswith("out_of_scope"), text
+        assert not any(q.casefold() == "restart" for q in said.quick_replies)
+
+
+def test_a_near_miss_with_familiar_words_still_falls_back(engine):
+    for text in ("explain backpropagation step by step for my exam",
+                 "my pandas merge gives duplicate rows, how do I fix it",
+                 "what do ML engineers earn in the United States"):
+        assert replies(engine, text)[-1].intent == "fallback", text
