@@ -14,7 +14,7 @@ from chatbot.dialogue.state import fresh, prune, restore
 from chatbot.dialogue.turns import Reply, State, Turn
 from chatbot.feedback import Rubric
 from chatbot.knowledge import Knowledge
-from chatbot.nlu.semantic import Encoder
+from chatbot.encoder.protocol import Encoder
 
 GREETING = "greeting"
 FLOW_WORDINGS = (

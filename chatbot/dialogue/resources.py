@@ -13,7 +13,8 @@ from chatbot.knowledge import Knowledge, load_knowledge
 from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.knowledge.passages import passages
 from chatbot.nlu.retrieval import PassageIndex
-from chatbot.nlu.semantic import Encoder, SemanticIndex
+from chatbot.encoder.protocol import Encoder
+from chatbot.nlu.semantic import SemanticIndex
 from chatbot.yamlfiles import parse_yaml
 
 RESPONSES_FOLDER = "responses"

@@ -17,7 +17,7 @@ import numpy as np
 
 from chatbot.feedback.reading import Reading
 from chatbot.knowledge.models import Question
-from chatbot.nlu.semantic import Encoder
+from chatbot.encoder.protocol import Encoder
 
 _CLAUSE = re.compile(r",\s+(?:and|but|so|then|which|because|while)\s+|;\s+|\s+(?:because|so that|which meant)\s+")
 _WORD = re.compile(r"[a-z0-9]+")

@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from chatbot.knowledge.passages import Passage
-from chatbot.nlu.semantic import Encoder
+from chatbot.encoder.protocol import Encoder
 
 
 @dataclass(frozen=True)

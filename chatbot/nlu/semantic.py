@@ -8,17 +8,13 @@ closer than any out-of-scope example, and ahead of the next intent, so strangers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Sequence
 
 import numpy as np
 
+from chatbot.encoder.protocol import Encoder
+
 TOP_K = 3
-
-
-class Encoder(Protocol):
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
