@@ -1,6 +1,6 @@
 """The blind sets, judged through the engine: what real people ask and how they answer.
 
-The sets in tests/blind were written by sessions that never saw intents/, data/ or the engine. The
+The sets in tests/blind were written blind, by authors who never saw intents/, data/ or the engine. The
 *_dev_* sets have been tuned against; the *_final_* sets only measure. The issue's targets (95% of
 questions answered with their fact, 97% of strangers declined; Spearman 0.85 for feedback) are not met
 yet: these floors sit just under today's figures, so a change that makes understanding or feedback
