@@ -25,10 +25,13 @@ def _body() -> bytes:
     return raw
 
 
+JSON_WHITESPACE = b" \t\r\n"
+
+
 def json_body(required: bool = True) -> dict[str, Any]:
     """The request's JSON object; an absent body is {} when not required."""
     raw = _body()
-    if not raw.strip():
+    if not raw.strip(JSON_WHITESPACE):  # only JSON's own whitespace: a stray "\x0b" is a broken body
         if required:
             raise ApiError("invalid_json", "The request body must be a JSON object.")
         return {}
