@@ -60,7 +60,12 @@ def _load_engine(app: Flask) -> None:
     """Content is loaded and validated once; invalid content stops the start with the file and field."""
     from chatbot.dialogue import Engine
 
-    engine = app.config.get("ENGINE") or Engine.load(Path(app.config["DATA_DIR"]), Path(app.config["INTENTS_DIR"]))
+    engine = app.config.get("ENGINE")
+    if engine is None:
+        from chatbot.encoder import SentenceEncoder
+
+        encoder = SentenceEncoder.load(Path(app.config["CACHE_DIR"]))
+        engine = Engine.load(Path(app.config["DATA_DIR"]), Path(app.config["INTENTS_DIR"]), encoder)
     app.extensions["coach_engine"] = engine
 
 

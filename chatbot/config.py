@@ -40,6 +40,7 @@ class Settings:
     ratelimit_session: str
     data_dir: Path
     intents_dir: Path
+    cache_dir: Path
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -58,6 +59,7 @@ class Settings:
             ratelimit_session=env.get("RATELIMIT_SESSION") or "60 per minute",
             data_dir=Path(env.get("COACH_DATA_DIR") or PROJECT_ROOT / "data"),
             intents_dir=Path(env.get("COACH_INTENTS_DIR") or PROJECT_ROOT / "intents"),
+            cache_dir=Path(env.get("COACH_CACHE_DIR") or instance_path / "cache"),
         )
 
     def flask_config(self) -> dict[str, Any]:
@@ -76,6 +78,7 @@ class Settings:
             "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
             "DATA_DIR": self.data_dir,
             "INTENTS_DIR": self.intents_dir,
+            "CACHE_DIR": self.cache_dir,
             "MAX_CONTENT_LENGTH": 64 * 1024,
             "SESSION_COOKIE_HTTPONLY": True,
             "SESSION_COOKIE_SAMESITE": "Lax",

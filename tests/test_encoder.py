@@ -60,3 +60,12 @@ def test_weights_that_do_not_match_their_pin_are_refused(tmp_path):
     assert files.tokenizer_json()
     with pytest.raises(WeightsError):
         files.safetensors()
+
+
+def test_a_texts_vector_does_not_depend_on_what_it_is_encoded_with(engine):
+    fresh = SentenceEncoder(model_files(), engine.resources.encoder.cache_dir)
+    text = "I would roll back to the previous image when the error rate rises."
+    alone = fresh.encode([text])[0]
+    other = SentenceEncoder(model_files(), engine.resources.encoder.cache_dir)
+    among = other.encode(["short", text, "a much longer sentence about what happens in production every day"])[1]
+    assert np.array_equal(alone, among)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.profile import learn
@@ -9,9 +11,9 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import Understanding, typed_command, understand
-from chatbot.nlu.segments import question_parts
+from chatbot.nlu.retrieval import Retrieved
 
-FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE = "fallback", "about_me", "skill", "guide_passage"
+FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE, GUIDE_DETAIL = "fallback", "about_me", "skill", "guide_passage", "guide_detail"
 MAX_QUICK_REPLIES = 4
 
 
@@ -44,7 +46,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
 
 def _questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:
     """One answer per question the message asks (at most three), each from its intent or the guide."""
-    parts = question_parts(text)
+    parts = res.questions.parts(text)
     if len(parts) == 1:
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
@@ -61,12 +63,22 @@ def _questions(res: Resources, state: DialogueState, text: str, heard: Understan
 
 def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
     """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
+    guide = res.guide[state.transition]
     if heard.is_topic:
-        return _topic(res, state, heard)
-    found = res.guide[state.transition].search(parts)
+        return _with_detail(res, state, _topic(res, state, heard), guide.search(parts, guide.settings.detail))
+    found = guide.search(parts)
     if found.passage is None:
         return None
     return topics.compose(res, state, GUIDE, GUIDE, passage=found.passage.text, section=found.passage.section)
+
+
+def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retrieved) -> Reply:
+    """An intent's answer is general; when one passage of the guide answers the question closely and
+    the answer does not already say it, that passage is added, with where it comes from."""
+    if found.passage is None or found.passage.text.split(":")[-1].strip() in reply.text:
+        return reply
+    values = topics.context(res, state, passage=found.passage.text, section=found.passage.section)
+    return replace(reply, text=f"{reply.text}\n\n{res.responses.text(GUIDE_DETAIL, values)}")
 
 
 def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:

@@ -20,6 +20,8 @@ class Cues(BaseModel):
     role_claims: list[str] = Field(min_length=1)  # "i'm a": a role named right after is the user's own
     question_starts: list[str] = Field(min_length=1)  # a clause opening with these asks, it does not claim
     question_words: list[str] = Field(min_length=1)  # anywhere in a message: it wants an answer
+    question_lead_ins: list[str] = []  # "so", "honestly": may come before a question's opening word
+    question_joiners: list[str] = []  # "and", "also": join a second question to the first
     negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience

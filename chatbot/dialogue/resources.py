@@ -14,6 +14,7 @@ from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.knowledge.passages import passages
 from chatbot.nlu.retrieval import PassageIndex
 from chatbot.encoder.protocol import Encoder
+from chatbot.nlu.segments import QuestionSplitter
 from chatbot.nlu.semantic import SemanticIndex
 from chatbot.yamlfiles import parse_yaml
 
@@ -36,6 +37,7 @@ class Resources:
     semantic: SemanticIndex
     guide: dict[str, PassageIndex]  # per transition: its guide as passages, for questions no intent covers
     meaning: PointMeaning  # every talking point's reference phrasings, for feedback by meaning
+    questions: QuestionSplitter  # where a message's questions are
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
@@ -46,6 +48,8 @@ class Resources:
             from chatbot.encoder import SentenceEncoder, default_cache_dir
 
             encoder = SentenceEncoder.load(default_cache_dir())
+        cues = Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE)
+        rubric = Rubric.load(data_dir / RUBRIC_FILE)
         examples = [(i.name, e) for i in intents if i.kind != "command" for e in i.examples]
         sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
         guide = {
@@ -57,11 +61,12 @@ class Resources:
             intents=intents,
             matcher=Matcher(intents),
             extractor=EntityExtractor.build(knowledge, intents),
-            rubric=Rubric.load(data_dir / RUBRIC_FILE),
+            rubric=rubric,
             responses=Responses.load(data_dir / RESPONSES_FOLDER),
-            cues=Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE),
+            cues=cues,
             encoder=encoder,
             semantic=SemanticIndex(examples, intents.negatives, encoder),
             guide=guide,
-            meaning=PointMeaning(knowledge.questions, encoder),
+            meaning=PointMeaning(knowledge.questions, encoder, rubric.spec.meaning),
+            questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners),
         )

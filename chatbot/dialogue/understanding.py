@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch
-from chatbot.nlu.segments import question_parts
 
 COMMAND = "command"
 EXACT = 1.0
@@ -41,7 +40,7 @@ def understand(res: Resources, text: str) -> Understanding:
     match = res.matcher.match(text)
     confident = match.name is not None and match.confidence >= res.cues.min_confidence
     intent = res.intents.get(match.name) if confident and match.name else None
-    parts = question_parts(text)
+    parts = res.questions.parts(text)
     if intent is not None and intent.kind != COMMAND and res.semantic.out_of_scope(parts, intent.name):
         intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
     elif intent is None and text.strip():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
@@ -20,12 +21,12 @@ from chatbot.encoder.weights import ModelFiles, model_files
 
 DIMENSIONS = 384
 MAX_TOKENS = 128
-BATCH = 32
 CACHE_SIZE = 8192
+RUN_MODE = "one-text-per-run"  # part of cached vectors' names: vectors made another way are not reused
 
 
 class SentenceEncoder:
-    """Encodes texts with all-MiniLM-L6-v2 (int8); equal texts always give equal vectors."""
+    """Encodes texts with all-MiniLM-L6-v2 (int8); a text gets the same vector whatever it is encoded with."""
 
     def __init__(self, files: ModelFiles, cache_dir: Path) -> None:
         self.fingerprint = files.fingerprint
@@ -35,6 +36,7 @@ class SentenceEncoder:
         self._tokenizer.no_padding()
         self._session = open_session(quantised_model_path(files, cache_dir))
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # the page's dev server and threaded workers share one encoder
 
     @classmethod
     def load(cls, cache_dir: Path) -> SentenceEncoder:
@@ -42,18 +44,24 @@ class SentenceEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """A (len(texts), 384) array of unit vectors, in the order given."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        with self._lock:
+            known = {t: self._recall(t) for t in set(texts) if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
-            for text, vector in zip(missing, self._run(missing)):
-                self._remember(text, vector)
-        if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([self._lookup(t) for t in texts])
+            fresh = self._run(missing)  # outside the lock: onnxruntime sessions may run concurrently
+            known.update(zip(missing, fresh))
+            with self._lock:
+                for text, vector in zip(missing, fresh):
+                    self._remember(text, vector)
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = known[text]
+        return out
 
     def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for a fixed body of text (intent examples, reference phrasings), kept on disk between
         starts: the file is named by the model and the texts, so changed content is encoded afresh."""
-        key = hashlib.sha256("\n".join([self.fingerprint, *texts]).encode("utf-8")).hexdigest()[:24]
+        key = hashlib.sha256("\n".join([self.fingerprint, RUN_MODE, *texts]).encode("utf-8")).hexdigest()[:24]
         path = self.cache_dir / f"vectors-{key}.npy"
         if path.exists():
             vectors = np.load(path)
@@ -66,7 +74,7 @@ class SentenceEncoder:
         os.replace(partial, path)
         return vectors
 
-    def _lookup(self, text: str) -> np.ndarray:
+    def _recall(self, text: str) -> np.ndarray:
         self._cache.move_to_end(text)
         return self._cache[text]
 
@@ -76,18 +84,10 @@ class SentenceEncoder:
             self._cache.popitem(last=False)
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
-        # similar lengths share a batch, so little time goes on padding
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        """One text per run: int8 activations are scaled per run, so batching texts together would make a
+        text's vector depend on its neighbours; alone, a text always gets the same vector."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(order), BATCH):
-            chunk = order[start:start + BATCH]
-            width = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, i in enumerate(chunk):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
-                mask[row, :n] = 1
-            out[chunk] = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        for row, encoding in enumerate(self._tokenizer.encode_batch(texts)):
+            ids = np.array([encoding.ids], dtype=np.int64)
+            out[row] = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
         return out

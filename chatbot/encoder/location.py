@@ -1,13 +1,15 @@
-"""Where the encoder keeps what it builds (the int8 model, cached vectors): one folder, set once."""
+"""Where the encoder keeps what it builds (the int8 model, cached vectors) when no one says otherwise.
+
+The service passes the folder from its settings (`COACH_CACHE_DIR`); the terminal client, tests and
+benchmarks use this default, the service's own default.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+from chatbot.config import PROJECT_ROOT
 
 
 def default_cache_dir() -> Path:
-    """`COACH_CACHE_DIR`, else the project's instance folder, which the service already owns."""
-    return Path(os.environ.get("COACH_CACHE_DIR") or PROJECT_ROOT / "instance" / "cache")
+    return PROJECT_ROOT / "instance" / "cache"

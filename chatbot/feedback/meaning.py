@@ -3,35 +3,25 @@ reference phrasings, so a point made in plain words earns what the textbook word
 
 Similarity measures topic, not substance, so four checks keep it honest: each piece of the answer
 supports only the point it is closest to; a piece closer to another question's points than to this
-one's supports nothing; a piece that echoes the coach's own label or tip supports nothing; and a piece
-close to a known misconception is named as one instead of credited.
+one's supports nothing; a sentence that echoes the coach's own label, tip or question supports nothing
+(`echoed_sentences`, applied by the scorer); and a piece close to a known misconception is named as one
+instead of credited.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from chatbot.feedback.reading import Reading
+from chatbot.feedback.spec_reading import Meaning
 from chatbot.knowledge.models import Question
 from chatbot.encoder.protocol import Encoder
 
-_CLAUSE = re.compile(r",\s+(?:and|but|so|then|which|because|while)\s+|;\s+|\s+(?:because|so that|which meant)\s+")
 _WORD = re.compile(r"[a-z0-9]+")
-MIN_CLAUSE_WORDS = 5
-
-
-@dataclass(frozen=True)
-class MeaningSettings:
-    full: float = 0.55  # a piece this close to a reference makes the point in full
-    least: float = 0.35  # below this a piece does not make the point at all
-    naming_words: int = 7  # a piece this short names the point more than it makes it: half credit at most
-    other_question_margin: float = 0.08  # closer than this to another question's points: not for this one
-    echo_share: float = 0.85  # share of a label's or tip's words a piece repeats to count as pasted back
-    misconception_margin: float = 0.02  # closer to a misconception than to any reference by this: wrong
 
 
 @dataclass(frozen=True)
@@ -55,24 +45,29 @@ class PointEvidence:
     wrong: Piece | None = None
 
 
-def pieces(reading: Reading, usable_only: bool = True) -> list[Piece]:
+def clause_pattern(breaks: list[str]) -> re.Pattern[str]:
+    """Where a sentence starts a new idea (", and", "; ", " because"), longest break first."""
+    ordered = sorted(breaks, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(b) + r"\s+" for b in ordered) + ")", re.IGNORECASE)
+
+
+def pieces(reading: Reading, clauses: re.Pattern[str], min_words: int) -> list[Piece]:
     """Usable sentences, and the clauses of those that join several ideas."""
     out: list[Piece] = []
     for sentence in reading.sentences:
-        if usable_only and sentence.index not in reading.usable:
+        if sentence.index not in reading.usable:
             continue
         start, end = sentence.start, sentence.end
         text = reading.text[start:end]
         out.append(Piece(sentence.index, start, end, text))
-        offset = 0
-        parts = _CLAUSE.split(text)
-        if len(parts) < 2:
+        cuts = [0, *(m.start() for m in clauses.finditer(text)), len(text)]
+        ends = [m.end() for m in clauses.finditer(text)]
+        if len(cuts) <= 2:
             continue
-        for part in parts:
-            at = text.find(part, offset)
-            offset = at + len(part)
-            if len(part.split()) >= MIN_CLAUSE_WORDS and at >= 0:
-                out.append(Piece(sentence.index, start + at, start + at + len(part), part))
+        for begin, stop in zip([0, *ends], cuts[1:]):
+            part = text[begin:stop]
+            if len(part.split()) >= min_words:
+                out.append(Piece(sentence.index, start + begin, start + stop, part))
     return out
 
 
@@ -80,7 +75,10 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
-def echoed_sentences(question: Question, reading: Reading, share: float = MeaningSettings.echo_share) -> set[int]:
+ECHO_SHARE = 0.85  # share of a label's or tip's words a sentence repeats to count as pasted back
+
+
+def echoed_sentences(question: Question, reading: Reading, share: float = ECHO_SHARE) -> set[int]:
     """Sentences that repeat most words of the question itself or of one of the coach's own labels and
     tips: pasting the coach's words back in a first-person frame makes no point of its own."""
     asked = [part for part in re.split(r"(?<=[.?!])\s+", question.text) if part]
@@ -96,99 +94,73 @@ def echoed_sentences(question: Question, reading: Reading, share: float = Meanin
     return out
 
 
+@dataclass(frozen=True)
+class _QuestionRefs:
+    """One question's share of the reference vectors: which columns speak for which point."""
+
+    point_ids: tuple[str, ...]
+    columns: tuple[np.ndarray, ...]  # per point: indices into the shared reference matrix
+    wrong: tuple[np.ndarray, ...]  # per point: its misconceptions' vectors (possibly none)
+    mine: np.ndarray  # boolean mask over the shared matrix: this question's columns
+
+
 class PointMeaning:
     """Reference vectors for every talking point of every question, built once; read-only after."""
 
-    def __init__(
-        self, questions: Mapping[str, Question], encoder: Encoder, settings: MeaningSettings | None = None
-    ) -> None:
-        self.settings = settings or MeaningSettings()
+    def __init__(self, questions: Mapping[str, Question], encoder: Encoder, settings: Meaning) -> None:
+        self.settings = settings
+        self._clauses = clause_pattern(settings.clause_breaks)
         self._encoder = encoder
-        owners: list[tuple[str, str]] = []
-        texts: list[str] = []
-        wrong_owners: list[tuple[str, str]] = []
-        wrong: list[str] = []
-        self._echoes: dict[str, list[set[str]]] = {}
-        for question in questions.values():
-            for point in question.talking_points:
-                for text in (point.label, point.tip, *point.references):
-                    owners.append((question.id, point.id))
-                    texts.append(text)
-                for text in point.misconceptions:
-                    wrong_owners.append((question.id, point.id))
-                    wrong.append(text)
-            self._echoes[question.id] = [_words(t) for p in question.talking_points for t in (p.label, p.tip)]
-            self._echoes[question.id].append(_words(question.text))
-        vectors = encoder.encode_corpus(texts)
-        # each model-answer line also speaks for the point it is closest to
+        owners = [(q.id, p.id) for q in questions.values() for p in q.talking_points
+                  for _ in (p.label, p.tip, *p.references)]
+        vectors = encoder.encode_corpus([t for q in questions.values() for p in q.talking_points
+                                         for t in (p.label, p.tip, *p.references)])
+        # each model-answer line also speaks for the point of its question it is closest to
         lines = [(q.id, line) for q in questions.values() for line in q.model_answer]
         line_vectors = encoder.encode_corpus([line for _, line in lines])
-        written = len(owners)
-        for (qid, line), vector in zip(lines, line_vectors):
-            mine = [i for i, (q, _) in enumerate(owners[:written]) if q == qid]
-            best = mine[int(np.argmax(vectors[mine] @ vector))]
-            owners.append(owners[best])
-            texts.append(line)
-        self._owners = owners
-        self._vectors = np.vstack([vectors, line_vectors]) if len(line_vectors) else vectors
-        self._question_of = np.array([q for q, _ in owners])
-        self._wrong_owners = wrong_owners
-        self._wrong = encoder.encode_corpus(wrong) if wrong else np.zeros((0, self._vectors.shape[1]), np.float32)
+        question_of = np.array([q for q, _ in owners])
+        for (qid, _), vector in zip(lines, line_vectors):
+            mine = np.flatnonzero(question_of[: len(vectors)] == qid)
+            owners.append(owners[int(mine[np.argmax(vectors[mine] @ vector)])])
+        self._vectors = np.vstack([vectors, line_vectors])
+        question_of = np.array([q for q, _ in owners])
+        point_of = np.array([p for _, p in owners])
+        self._refs = {
+            q.id: _QuestionRefs(
+                point_ids=tuple(p.id for p in q.talking_points),
+                columns=tuple(np.flatnonzero((question_of == q.id) & (point_of == p.id)) for p in q.talking_points),
+                wrong=tuple(encoder.encode_corpus(p.misconceptions) for p in q.talking_points),
+                mine=question_of == q.id,
+            )
+            for q in questions.values()
+        }
 
     def evidence(self, question: Question, reading: Reading) -> dict[str, PointEvidence]:
         """Per point of `question`: the piece that makes it best, and how fully."""
         s = self.settings
         found = {p.id: PointEvidence(p.id, 0.0, None, 0.0) for p in question.talking_points}
-        candidates = [p for p in pieces(reading) if not self._echo(question.id, p.text)]
-        if not candidates:
+        refs = self._refs.get(question.id)
+        candidates = pieces(reading, self._clauses, s.clause_min_words)
+        if refs is None or not candidates:
             return found
         vectors = self._encoder.encode([p.text for p in candidates])
         sims = vectors @ self._vectors.T
-        mine = self._question_of == question.id
-        others = sims[:, ~mine].max(axis=1) if (~mine).any() else np.zeros(len(candidates))
-        point_ids = [p.id for p in question.talking_points]
-        columns = {pid: [i for i, (q, p) in enumerate(self._owners) if q == question.id and p == pid] for pid in point_ids}
-        per_point = np.stack([sims[:, columns[pid]].max(axis=1) for pid in point_ids], axis=1)
-        wrong = self._wrong_for(question.id, vectors)
+        others = sims[:, ~refs.mine].max(axis=1) if (~refs.mine).any() else np.full(len(candidates), -1.0)
+        per_point = np.stack([sims[:, cols].max(axis=1) for cols in refs.columns], axis=1)
+        wrong = np.stack([(vectors @ w.T).max(axis=1) if len(w) else np.full(len(candidates), -1.0)
+                          for w in refs.wrong], axis=1)
         for row, piece in enumerate(candidates):
             best = int(np.argmax(per_point[row]))
-            similarity = float(per_point[row, best])
-            pid = point_ids[best]
-            if wrong is not None and wrong[row, best] >= similarity + s.misconception_margin:
-                if found[pid].wrong is None:
-                    found[pid] = PointEvidence(pid, found[pid].credit, found[pid].piece, found[pid].similarity, piece)
+            similarity, pid = float(per_point[row, best]), refs.point_ids[best]
+            was = found[pid]
+            if wrong[row, best] >= similarity + s.misconception_margin and similarity >= s.least:
+                found[pid] = PointEvidence(pid, was.credit, was.piece, was.similarity, was.wrong or piece)
                 continue
             if similarity < s.least or others[row] > similarity + s.other_question_margin:
                 continue
             credit = min(1.0, (similarity - s.least) / (s.full - s.least))
             if len(piece.text.split()) < s.naming_words:
                 credit = min(credit, 0.5)
-            if credit > found[pid].credit:
-                found[pid] = PointEvidence(pid, credit, piece, similarity, found[pid].wrong)
+            if credit > was.credit:
+                found[pid] = PointEvidence(pid, credit, piece, similarity, was.wrong)
         return found
-
-    def _wrong_for(self, question_id: str, vectors: np.ndarray) -> np.ndarray | None:
-        """Similarity of each piece to each point's misconceptions (points without any: -1)."""
-        cols = [i for i, (q, _) in enumerate(self._wrong_owners) if q == question_id]
-        if not cols:
-            return None
-        return self._wrong_matrix(question_id, vectors @ self._wrong[cols].T, cols)
-
-    def _wrong_matrix(self, question_id: str, sims: np.ndarray, cols: Sequence[int]) -> np.ndarray:
-        ids = [pid for q, pid in self._owners_of(question_id)]
-        out = np.full((sims.shape[0], len(ids)), -1.0, dtype=np.float32)
-        for j, col in enumerate(cols):
-            k = ids.index(self._wrong_owners[col][1])
-            out[:, k] = np.maximum(out[:, k], sims[:, j])
-        return out
-
-    def _owners_of(self, question_id: str) -> list[tuple[str, str]]:
-        return list(dict.fromkeys(o for o in self._owners if o[0] == question_id))
-
-    def _echo(self, question_id: str, text: str) -> bool:
-        """The piece repeats most words of one of the coach's own labels, tips or the question itself."""
-        words = _words(text)
-        for echo in self._echoes.get(question_id, []):
-            if len(echo) >= 3 and len(echo & words) / len(echo) >= self.settings.echo_share:
-                return True
-        return False

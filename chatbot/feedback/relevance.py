@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
-from chatbot.feedback.meaning import PointEvidence
+from chatbot.feedback.meaning import Piece, PointEvidence
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
@@ -47,6 +47,7 @@ class PointResult:
     credit: float
     earned: tuple[Hit, ...]
     unusable: tuple[Hit, ...]  # cues found only in lists, fragments, repeats or cue-stuffed sentences
+    wrong: Hit | None = None  # where the answer states a known misconception about this point
 
     @property
     def covered(self) -> bool:
@@ -75,12 +76,20 @@ def assess_points(
         depth = max((_depth(h, reading, matching, lexicon, own) for h in good), default=0.0)
         credit = depth * _strength(good, matching, lexicon)
         by_meaning = meant.get(point.id) if meant else None
+        wrong = _as_hit(by_meaning.wrong) if by_meaning is not None and by_meaning.wrong is not None else None
+        if wrong is not None:
+            good = tuple(h for h in good if h.sentence != wrong.sentence)  # a wrong claim earns nothing
+            credit = credit if good else 0.0
         if by_meaning is not None and by_meaning.piece is not None and by_meaning.credit > credit:
-            piece = by_meaning.piece
-            said = Hit(Phrase(piece.text, (), frozenset()), piece.sentence, piece.start, piece.end, ())
-            good, credit = (said, *(h for h in good if h.sentence != piece.sentence)), by_meaning.credit
-        results.append(PointResult(point, credit, good, bad))
+            said = _as_hit(by_meaning.piece)
+            good, credit = (said, *(h for h in good if h.sentence != said.sentence)), by_meaning.credit
+        results.append(PointResult(point, credit, good, bad, wrong))
     return results
+
+
+def _as_hit(piece: Piece) -> Hit:
+    """A piece of the answer found by meaning, as a hit the highlights and quotes can use."""
+    return Hit(Phrase(piece.text, (), frozenset()), piece.sentence, piece.start, piece.end, ())
 
 
 def _stuffed_sentences(
@@ -181,6 +190,11 @@ def relevance_verdict(results: list[PointResult], reading: Reading, spec: Releva
             for r in listed
         ]
         notes.append(c.listed.format(items=words.items(quoted)))
+    wrong = [r for r in results if r.wrong is not None]
+    if wrong:
+        quoted = [words.item(r.point.label, words.quote_span(reading.text, (r.wrong.start, r.wrong.end)))
+                  for r in wrong if r.wrong is not None]
+        notes.append(c.misconception.format(items=words.items(quoted)))
     missed = [r.point.label for r in results if not r.covered and not r.unusable]
     if missed:
         notes.append(c.missed.format(items=words.items(missed)))
@@ -193,7 +207,9 @@ def relevance_verdict(results: list[PointResult], reading: Reading, spec: Releva
 def _tips(results: list[PointResult], spec: Relevance, total: int) -> list[TipOption]:
     tips = []
     for r in results:
-        if r.covered and r.credit < 0.999:
+        if r.wrong is not None and not r.covered:
+            tips.append(TipOption(spec.tips.misconception.format(label=r.point.label), 1 / total))
+        elif r.covered and r.credit < 0.999:
             tips.append(TipOption(spec.tips.thin.format(label=r.point.label), (1 - r.credit) / total))
         elif not r.covered and r.unusable:
             tips.append(TipOption(spec.tips.listed.format(label=r.point.label), 1 / total))

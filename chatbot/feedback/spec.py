@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from chatbot.feedback.spec_base import Category, CriterionId, Share, Strict, Text, check_template
-from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Sentences, Words
+from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
 Detector = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
 
@@ -155,11 +155,13 @@ class RelevanceComments(Strict):
     thin: Text
     listed: Text
     scrambled: Text
+    misconception: Text
 
 
 class RelevanceTips(Strict):
     thin: Text
     listed: Text
+    misconception: Text
 
 
 class Relevance(Strict):
@@ -174,6 +176,8 @@ class Relevance(Strict):
         check_template(self.comments.none, {"total"}, "comments.none")
         check_template(self.tips.thin, {"label"}, "tips.thin")
         check_template(self.tips.listed, {"label"}, "tips.listed")
+        check_template(self.comments.misconception, {"items"}, "comments.misconception")
+        check_template(self.tips.misconception, {"label"}, "tips.misconception")
         return self
 
 
@@ -226,6 +230,7 @@ class RubricSpec(Strict):
     gate_full_at: float = Field(gt=0, le=1)
     fluency: Fluency
     matching: Matching
+    meaning: Meaning
     sentences: Sentences
     words: Words
     structure: Structure

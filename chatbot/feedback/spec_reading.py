@@ -119,3 +119,15 @@ class Words(Strict):
     outcome_words: list[Text]
     non_answers: list[Text]
     cliches: list[Text]
+
+
+class Meaning(Strict):
+    """Recognising talking points by meaning (chatbot/feedback/meaning.py)."""
+
+    full: Share  # a piece this close to a reference makes the point in full
+    least: Share  # below this a piece does not make the point at all
+    naming_words: int = Field(ge=1)  # a shorter piece names the point more than it makes it: half credit
+    other_question_margin: Share  # closer than this to another question's points: not for this one
+    misconception_margin: Share  # this much closer to a misconception than to any reference: wrong
+    clause_breaks: list[Text] = Field(min_length=1)  # words that start a new idea inside a sentence
+    clause_min_words: int = Field(ge=1)

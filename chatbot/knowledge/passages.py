@@ -21,25 +21,25 @@ class Passage:
     text: str
 
 
-def _item_text(item: Mapping[str, Any]) -> str | None:
-    """An advice item, FAQ, plan step or activity as one readable passage."""
+def _item_texts(item: Mapping[str, Any]) -> list[str] | None:
+    """An advice item, FAQ, plan step or activity as readable passages: its gist, then each action
+    on its own under the same heading, so a question about one action finds that action."""
     if "question" in item and "answer" in item:
-        return f"{item['question']} {item['answer']}"
+        return [f"{item['question']} {item['answer']}"]
     title = item.get("title")
     body = item.get("detail") or item.get("summary")
     if title and body:
         when = (item.get("timeframe") or {}).get("label")
-        actions = " ".join(item.get("actions") or [])
         head = f"{title} ({when})" if when else str(title)
-        return " ".join(part for part in (f"{head}: {body}", actions) if part)
+        return [f"{head}: {body}", *(f"{head}: {action}" for action in item.get("actions") or [])]
     return None
 
 
 def _walk(value: Any, key: str, out: list[tuple[str, str]]) -> None:
     if isinstance(value, Mapping):
-        text = _item_text(value)
-        if text is not None:
-            out.append((key, text))
+        texts = _item_texts(value)
+        if texts is not None:
+            out.extend((key, text) for text in texts)
             return
         for child in value.values():
             _walk(child, key, out)

@@ -18,8 +18,9 @@ from chatbot.encoder.protocol import Encoder
 
 @dataclass(frozen=True)
 class RetrievalSettings:
-    accept: float = 0.55
-    over_negative: float = 0.08
+    accept: float = 0.5
+    over_negative: float = 0.0
+    detail: float = 0.5  # a passage this close adds its detail to an intent's general answer
 
 
 @dataclass(frozen=True)

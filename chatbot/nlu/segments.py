@@ -2,53 +2,67 @@
 
 Each question part is read on its own, so the person who explains carefully is answered like the
 person who asks in five words, and "how long does it take, and what does it pay?" gets both answers.
+The words that open, lead into and join questions are data (data/responses/cues/dialogue.yaml).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from chatbot.nlu.text import normalise
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_QUESTION_START = re.compile(
-    r"^(?:so|and|but|also|ok|okay|anyway|basically|honestly|realistically|plus)?[\s,]*"
-    r"(?:how|what|whats|what's|which|why|when|where|who|whom|whose|is|are|am|do|does|did|can|could|"
-    r"should|shall|would|will|may|might|have|has|any|wat|wht|hw|shud|cud|wud)\b",
-    re.IGNORECASE,
-)
-# A second question joined to the first: ", and what ...", "? also how ...", " or should I ..."
-_JOINED = re.compile(
-    r"(?:,|;|\?)\s*(?:and|also|plus|or|but)?\s*(?=(?:how|what|what's|whats|which|why|when|where|who|is|are|do|does|"
-    r"can|could|should|would|will)\b)",
-    re.IGNORECASE,
-)
+_SEPARATORS = re.compile(r"[,;?]\s*")
 MAX_QUESTIONS = 3
-MIN_WORDS = 3
+MIN_WORDS = 3  # a shorter piece ("if not") belongs to the question before it
+
+
+@dataclass(frozen=True)
+class QuestionSplitter:
+    starts: frozenset[str]  # a sentence or clause opening with one of these asks something
+    lead_ins: frozenset[str]  # "so", "ok", "honestly": may come before the opening word
+    joiners: frozenset[str]  # "and", "also": may join a second question to the first
+
+    @classmethod
+    def of(cls, starts: Iterable[str], lead_ins: Iterable[str], joiners: Iterable[str]) -> QuestionSplitter:
+        return cls(frozenset(starts), frozenset(map(normalise, lead_ins)), frozenset(map(normalise, joiners)))
+
+    def opens_question(self, text: str, skip: frozenset[str] = frozenset()) -> bool:
+        words = normalise(text).split()
+        while words and words[0] in skip:
+            words = words[1:]
+        return bool(words) and words[0] in self.starts
+
+    def is_question(self, sentence: str) -> bool:
+        return "?" in sentence or self.opens_question(sentence, self.lead_ins)
+
+    def parts(self, text: str) -> list[str]:
+        """The message's questions in order (the last three), each as the words that ask it; a message
+        with no recognisable question is its own single part."""
+        found: list[str] = []
+        for sentence in sentences(text):
+            if not self.is_question(sentence):
+                continue
+            for piece in self._clauses(sentence):
+                if len(piece.split()) >= MIN_WORDS or not found:
+                    found.append(piece)
+                else:
+                    found[-1] = f"{found[-1]} {piece}"
+        return found[-MAX_QUESTIONS:] if found else [text.strip()]
+
+    def _clauses(self, sentence: str) -> list[str]:
+        """Split where a separator is followed by a new question ("..., and what does it pay?")."""
+        cuts = [0]
+        for sep in _SEPARATORS.finditer(sentence):
+            rest = sentence[sep.end():]
+            if rest and self.opens_question(rest, self.joiners):
+                cuts.append(sep.end())
+        cuts.append(len(sentence))
+        pieces = (sentence[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]))
+        return [p for p in pieces if p.strip(" ,;?")]
 
 
 def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCES.split(text) if part and part.strip()]
-
-
-def is_question(sentence: str) -> bool:
-    return "?" in sentence or bool(_QUESTION_START.match(sentence.strip()))
-
-
-def question_parts(text: str) -> list[str]:
-    """The message's questions in order (at most three), each as the words that ask it; a message
-    with no recognisable question is its own single part."""
-    parts: list[str] = []
-    for sentence in sentences(text):
-        if not is_question(sentence):
-            continue
-        pieces = [p.strip(" ,;") for p in _JOINED.split(sentence) if p and p.strip(" ,;?")]
-        for piece in pieces:
-            if len(piece.split()) >= MIN_WORDS or not parts:
-                parts.append(piece)
-            else:
-                parts[-1] = f"{parts[-1]} {piece}"
-    return parts[-MAX_QUESTIONS:] if parts else [text.strip()]
-
-
-def background(text: str) -> str:
-    """Everything that is not a question: where people say who they are."""
-    return " ".join(s for s in sentences(text) if not is_question(s))
