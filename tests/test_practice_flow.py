@@ -83,9 +83,46 @@ def test_practice_a_category(chat, category):
     assert chat.say(f"practice {spoken} questions").question["category"] == category
 
 
-def test_an_answer_that_looks_like_a_topic_is_still_an_answer(chat):
-    chat.say("practice")
-    assert chat.say("What is the salary of a machine learning engineer?").intent == "practice_feedback"
+def test_a_career_question_mid_interview_is_answered_and_the_question_kept_open(chat, engine):
+    asked = chat.say("practice").question
+    detour = chat.say("wait, what is the salary of a machine learning engineer?")
+    assert detour.feedback is None and detour.intent == "salary"
+    assert asked["text"] in detour.text  # the open question is offered again
+    back = chat.say("ok back to the interview")
+    assert back.question == asked
+    answer = chat.say(strong_answer(engine, asked["id"]))
+    assert answer.feedback["question_id"] == asked["id"]
+
+
+def test_a_question_about_the_method_is_explained_not_scored(chat):
+    chat.say("practice behavioural")
+    star = chat.say("what is mean STAR?")
+    assert star.feedback is None and "Situation" in star.text
+
+
+def test_a_new_answer_after_feedback_is_another_attempt(chat, engine):
+    asked = chat.say("practice model serving").question
+    first = chat.say(WEAK_ANSWER)
+    second = chat.say(strong_answer(engine, asked["id"]))
+    assert second.feedback["question_id"] == asked["id"]
+    assert second.feedback["change"]["previous_score"] == first.feedback["score"]
+    assert second.feedback["score"] > first.feedback["score"]
+
+
+def test_asking_about_the_score_explains_it_instead_of_scoring(chat, engine):
+    asked = chat.say("practice model serving").question
+    scored = chat.say(WEAK_ANSWER).feedback
+    explained = chat.say("is that a good score?")
+    assert explained.feedback is None and f"{scored['score']}/100" in explained.text
+    missed = scored["talking_points"]["missed"]
+    assert missed and missed[0] in explained.text
+    assert engine.knowledge.questions[asked["id"]].text in explained.text
+
+
+def test_a_loosely_worded_command_does_not_start_an_interview(chat):
+    reply = chat.say("hi, I'm a data scientist with 4 years experience, thinking about moving to ML "
+                     "engineering. is that a dumb idea?")
+    assert reply.question is None and reply.intent != "practice_question"
 
 
 def test_an_answer_opening_with_practice_is_scored(chat):

@@ -69,6 +69,9 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "hint": lambda res, state, heard: practice.hint(res, state),
     "try_again": lambda res, state, heard: practice.try_again(res, state),
     "model_answer": lambda res, state, heard: practice.model_answer(res, state),
+    "resume_practice": lambda res, state, heard: practice.resume(res, state),
+    "score_explained": lambda res, state, heard: practice.explain_score(res, state),
+    "explain_question": lambda res, state, heard: practice.explain_question(res, state),
     "more": _deeper("more"),
     "why": _deeper("why"),
 })

@@ -10,30 +10,47 @@ from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
-from chatbot.dialogue.understanding import Understanding, typed_command, understand
+from chatbot.dialogue.understanding import (
+    Understanding,
+    loose_command,
+    typed_command,
+    understand,
+    without_command,
+)
 from chatbot.nlu.retrieval import Retrieved
 
 FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE, GUIDE_DETAIL = "fallback", "about_me", "skill", "guide_passage", "guide_detail"
+SKIP, SCORE = "skip", "score_explained"
+STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
 MAX_QUICK_REPLIES = 4
 
 
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
-    awaiting_answer = state.mode == "practice" and state.practice.awaiting
-    if awaiting_answer and res.matcher.command(text) is None:
-        return [practice.answer(res, state, text)]  # only a typed command interrupts an answer
     heard = understand(res, text)
-    if awaiting_answer and not typed_command(res, heard):
-        return [practice.answer(res, state, text)]
+    command = typed_command(res, heard) or loose_command(res, heard)
+    if state.mode == "practice" and state.practice.question is not None:
+        if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard):
+            return [practice.hint(res, state)]  # "no idea": a nudge and the hint, not a lost question
+        if not command:
+            handled = _practice_message(res, state, heard)
+            if handled:
+                return handled
     if state.mode == "assessment" and state.assessment.current and not heard.is_command:
         return _assessment_reply(res, state, heard)
+    if heard.is_command and not command and state.mode != "assessment":
+        heard = without_command(res, heard)  # a long message that only sounds like a command
+    elif heard.answer in STARTS_PRACTICE and state.mode == "chat" and not typed_command(res, heard):
+        heard = without_command(res, heard)  # only an explicit request starts a mock interview
+    elif heard.answer == SCORE and not any(state.practice.attempts.values()):
+        heard = without_command(res, heard)  # "what's missing?" with no score yet asks about the move
     statement = False
     if state.mode != "assessment":
         learned = learn(state.profile, text, res.knowledge, res.cues, res.extractor.extract)
         state.profile, statement = learned.profile, learned.statement
     if heard.is_command and heard.answer in HANDLERS:
         return [HANDLERS[heard.answer](res, state, heard)]
-    if statement:
+    if statement and not res.questions.asks(text, res.cues.answer_min_words):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     answers = _questions(res, state, text, heard)
     if answers:
@@ -42,6 +59,29 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if follow_up is not None:
         return [follow_up]
     return [fallback(res, state, heard)]
+
+
+def _practice_message(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
+    """In a mock interview a message is an answer, another attempt after feedback, or a question asked
+    on the way (about the question, the method or the career); None leaves it to the ordinary flow."""
+    text, open_question = heard.text, state.practice.awaiting
+    if res.questions.asks(text, res.cues.answer_min_words):
+        return _asked_in_practice(res, state, heard)
+    if open_question:
+        return [practice.answer(res, state, text)]
+    if len(text.split()) >= res.cues.answer_min_words:
+        return [practice.another_attempt(res, state, text)]
+    return None
+
+
+def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
+    """A question instead of an answer: answered, then the open question is offered again."""
+    replies = _questions(res, state, heard.text, heard)
+    if replies:
+        return [*replies[:-1], practice.detour_reminder(res, state, replies[-1])]
+    if state.practice.awaiting:
+        return [practice.explain_question(res, state)]
+    return None
 
 
 def _questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:

@@ -31,6 +31,9 @@ class Cues(BaseModel):
     min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
     command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
+    agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
+    agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
+    answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
 
     @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years")
     @classmethod

@@ -13,7 +13,8 @@ from chatbot.feedback import assess
 from chatbot.knowledge import Question
 
 QUESTION, FEEDBACK, HINT, MODEL_ANSWER = "practice_question", "practice_feedback", "hint", "model_answer"
-TRY_AGAIN = "try_again"
+TRY_AGAIN, RESUME, SCORE, EXPLAIN, DETOUR = "try_again", "resume_practice", "score_explained", "explain_question", \
+    "practice_detour"
 NO_QUESTION = "no_question_open"
 FEEDBACK_NEEDS_ANSWER = "practice_feedback_needs_answer"
 
@@ -152,3 +153,61 @@ def try_again(res: Resources, state: DialogueState) -> Reply:
         return _no_question(res, state, TRY_AGAIN)
     state.practice.retrying = bool(state.practice.attempts.get(question.id))
     return _ask(res, state, question, retry=True)
+
+
+def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
+    """An answer typed after feedback without "try again": the same question, scored as a new attempt."""
+    practice = state.practice
+    practice.retrying = bool(practice.question and practice.attempts.get(practice.question))
+    practice.awaiting = True
+    return answer(res, state, text)
+
+
+def resume(res: Resources, state: DialogueState) -> Reply:
+    """"Back to the interview": the open question again, ready for an answer."""
+    question = _current(res, state)
+    if question is None:
+        return _no_question(res, state, RESUME)
+    practice = state.practice
+    attempted = bool(practice.attempts.get(question.id))
+    practice.awaiting, practice.retrying, state.mode = True, attempted, "practice"
+    values = context(res, state, question=question, number=practice.asked.index(question.id) + 1
+                     if question.id in practice.asked else len(practice.asked), attempted=attempted)
+    return Reply(res.responses.text(RESUME, values), RESUME, res.responses.quick_replies(RESUME, values),
+                 question=question_json(question))
+
+
+def explain_score(res: Resources, state: DialogueState) -> Reply:
+    """What the last score means and what would raise it most: the points it missed, with their tips."""
+    practice = state.practice
+    question = _current(res, state)
+    attempts = practice.attempts.get(question.id, []) if question else []
+    if question is None or not attempts:
+        for qid in reversed(practice.asked):  # the last question that has a score
+            if practice.attempts.get(qid):
+                question, attempts = res.knowledge.questions.get(qid), practice.attempts[qid]
+                break
+    last = attempts[-1] if attempts else None
+    previous = attempts[-2] if len(attempts) > 1 else None
+    missed = [p for p in question.talking_points if last and p.label not in last.covered] if question else []
+    gained = [c for c in last.covered if previous and c not in previous.covered] if last else []
+    values = context(res, state, question=question, last=last, missed=missed, gained=gained,
+                     previous=previous.score if previous else None)
+    return Reply(res.responses.text(SCORE, values), SCORE, res.responses.quick_replies(SCORE, values))
+
+
+def explain_question(res: Resources, state: DialogueState) -> Reply:
+    """What the open question is looking for, in the words of its talking points, and the hint."""
+    question = _current(res, state)
+    values = context(res, state, question=question, points=list(question.talking_points) if question else [])
+    return Reply(res.responses.text(EXPLAIN, values), EXPLAIN, res.responses.quick_replies(EXPLAIN, values))
+
+
+def detour_reminder(res: Resources, state: DialogueState, reply: Reply) -> Reply:
+    """After answering a question asked mid-interview, say how to get back to the open question."""
+    question = _current(res, state)
+    if question is None or not state.practice.awaiting:
+        return reply
+    values = context(res, state, question=question)
+    return Reply(f"{reply.text}\n\n{res.responses.text(DETOUR, values)}", reply.intent,
+                 res.responses.quick_replies(DETOUR, values), reply.question, reply.feedback)

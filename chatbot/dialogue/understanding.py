@@ -45,10 +45,46 @@ def understand(res: Resources, text: str) -> Understanding:
         intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
     elif intent is None and text.strip():
         meant = res.semantic.classify(parts)
-        if meant.name is not None:
-            intent = res.intents.get(meant.name)
-            match = IntentMatch(meant.name, round(meant.score, 3), (), match.alternatives)
+        name = meant.name or _agreed(res, text, match, parts)
+        if name is not None:
+            intent = res.intents.get(name)
+            match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.cues, match.alternatives)
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
+
+
+def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> str | None:
+    """Two weak readings that agree make one good one: the word matcher's leader, held back only by
+    unknown words or typos ("n whats the pay lik"), is taken when the meaning tier's nearest intent is
+    the same; a short message whose leader is a command ("lets practic") is that command."""
+    if not match.alternatives:
+        return None
+    name, score = match.alternatives[0]
+    if score < res.cues.agreement_floor:
+        return None
+    intent = res.intents.get(name)
+    if intent.kind == COMMAND:
+        return name if len(text.split()) <= res.cues.command_max_words else None
+    nearest = max((res.semantic.nearest(part) for part in parts), key=lambda m: m.score - m.negative)
+    agrees = nearest.name == name and nearest.score - nearest.negative >= res.semantic.settings.over_negative
+    return name if agrees and nearest.score >= res.cues.agreement_meaning_floor else None
+
+
+def without_command(res: Resources, heard: Understanding) -> Understanding:
+    """The same message read as a question about the move, for when a loosely matched command must not
+    act ("is that a dumb idea?" is not "skip"): only the learned tier, which knows no commands, decides."""
+    meant = res.semantic.classify(res.questions.parts(heard.text))
+    intent = res.intents.get(meant.name) if meant.name is not None else None
+    match = IntentMatch(meant.name, round(meant.score, 3), (), heard.match.alternatives)
+    return Understanding(heard.text, match, intent, heard.entities, 0)
+
+
+def loose_command(res: Resources, heard: Understanding) -> bool:
+    """A command said in other words, in a message too short or too question-like to be an answer:
+    "stop please, thank you", "can I get a hint?"."""
+    if not heard.is_command:
+        return False
+    words = len(heard.text.split())
+    return words <= res.cues.command_max_words + 2 or res.questions.asks(heard.text, res.cues.answer_min_words)
 
 
 def _after_phrase(res: Resources, text: str, match: IntentMatch) -> int:

@@ -38,6 +38,14 @@ class QuestionSplitter:
     def is_question(self, sentence: str) -> bool:
         return "?" in sentence or self.opens_question(sentence, self.lead_ins)
 
+    def asks(self, text: str, max_words: int) -> bool:
+        """The message asks something rather than answers: short, and its questions carry it (a question
+        with a remark, "never used it tbh", still asks; a long answer with one rhetorical question does not)."""
+        said = sentences(text)
+        words = sum(len(s.split()) for s in said)
+        asked = sum(len(s.split()) for s in said if self.is_question(s))
+        return 0 < words <= max_words * 3 and asked * 2 >= words
+
     def parts(self, text: str) -> list[str]:
         """The message's questions in order (the last three), each as the words that ask it; a message
         with no recognisable question is its own single part."""

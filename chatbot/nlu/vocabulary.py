@@ -108,7 +108,9 @@ def _closest(word: str, candidates: list[str], limit: int) -> tuple[str, int] | 
         target, edits = hit[0], hit[1]
         return edits, sorted(target) != letters, target[0] != word[0], abs(len(target) - len(word)), target
 
-    ranked = sorted((hit for hit in found if _plausible(word, hit[0])), key=preference)
+    # two slips that include the first letter are another word ("reworking" is not "networking")
+    ranked = sorted((hit for hit in found if _plausible(word, hit[0]) and (hit[1] < 2 or hit[0][0] == word[0])),
+                    key=preference)
     if not ranked:
         return None
     target, edits, _ = ranked[0]
