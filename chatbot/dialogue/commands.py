@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from chatbot.dialogue import assessment, practice, summary, topics
+from chatbot.dialogue.profile import forget
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState, fresh
 from chatbot.dialogue.turns import Reply
@@ -48,6 +49,18 @@ def _deeper(part: str) -> Handler:
     return handle
 
 
+def _recall(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    return topics.compose(res, state, "about_me", heard.intent.name if heard.intent else "about_me", recall=True)
+
+
+def _forget(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """Forget what the person names, and say exactly what went."""
+    state.profile, gone = forget(state.profile, heard.text, res.cues)
+    values = topics.context(res, state, gone=[res.cues.profile_field_names.get(f, f) for f in gone])
+    return Reply(res.responses.text("forgotten", values), heard.intent.name if heard.intent else "forgotten",
+                 res.responses.quick_replies("forgotten", values))
+
+
 def _plain(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     """Help and menu are plain wordings; they do not change what "tell me more" refers to."""
     key = heard.answer or ""
@@ -72,6 +85,8 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "resume_practice": lambda res, state, heard: practice.resume(res, state),
     "score_explained": lambda res, state, heard: practice.explain_score(res, state),
     "explain_question": lambda res, state, heard: practice.explain_question(res, state),
+    "profile_recall": _recall,
+    "profile_forget": _forget,
     "more": _deeper("more"),
     "why": _deeper("why"),
 })

@@ -28,8 +28,7 @@ def gap_order(kb: Knowledge, transition: Transition) -> list[Skill]:
 def still_to_build(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[Skill]:
     """The gaps this user still has, weakest first: their own ratings win over the plan's order."""
     ordered = gap_order(kb, transition)
-    weak_extras = [kb.skills[s] for s, r in profile.ratings.items()
-                   if r < cues.gap_below and s in kb.skills and kb.skills[s] not in ordered]
+    weak_extras = [kb.skills[s] for s in doubted_transferable(kb, transition, profile, cues) if s not in ordered]
     candidates = ordered + weak_extras
 
     def open_gap(skill: Skill) -> bool:
@@ -45,6 +44,22 @@ def still_to_build(kb: Knowledge, transition: Transition, profile: Profile, cues
 
     remaining = [(i, s) for i, s in enumerate(candidates) if open_gap(s)]
     return [s for _, s in sorted(remaining, key=weakness)]
+
+
+def doubted_transferable(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[str]:
+    """Skills that usually carry over but that this person says they lack or rates low."""
+    return [s.id for s in kb.transferable(transition.id)
+            if s.id in profile.lacking_skills or profile.ratings.get(s.id, cues.gap_below) < cues.gap_below]
+
+
+def strengths(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[Skill]:
+    """What this person does well, as far as we know: the skills that carry over, less those they doubt,
+    then any gap they already cover. Their own words and ratings beat the role's defaults."""
+    doubted = set(doubted_transferable(kb, transition, profile, cues))
+    held = [s for s in kb.transferable(transition.id) if s.id not in doubted]
+    covered = [s for s in gap_order(kb, transition)
+               if profile.ratings.get(s.id, cues.gap_below if s.id in profile.known_skills else 0) >= cues.gap_below]
+    return held + covered
 
 
 def steps_for(transition: Transition, skills: list[Skill]) -> list[PlanStep]:
@@ -77,15 +92,33 @@ def salary_stages(kb: Knowledge, transition: Transition) -> list[dict[str, Any]]
     return stages
 
 
-def profile_view(kb: Knowledge, profile: Profile) -> dict[str, Any]:
-    """The profile with ids resolved to names, as the templates print it."""
+def pay_against(salary: int | None, kb: Knowledge, transition: Transition) -> dict[str, Any] | None:
+    """Their pay against the target role's bands: how far each band's ends are from it, in pounds
+    (negative: less than now). The templates say it in words."""
+    if salary is None:
+        return None
+    bands = kb.roles[transition.to_role].salary
+    against = {}
+    for level in LEVELS:
+        band = getattr(bands, level)
+        if band is not None:
+            against[level] = {"band": band, "low": band.min - salary, "high": band.max - salary}
+    return {"now": salary, **against}
+
+
+def profile_view(kb: Knowledge, profile: Profile, transition: Transition) -> dict[str, Any]:
+    """The profile with ids resolved to names and pay set against the bands, as the templates print it."""
     return {
         "role": kb.roles.get(profile.current_role) if profile.current_role else None,
         "years": profile.years,
         "known": _skills(kb, profile.known_skills),
         "lacking": _skills(kb, profile.lacking_skills),
         "rating_of": dict(profile.ratings),
-        "empty": profile == Profile(),
+        "salary": profile.salary,
+        "pay": pay_against(profile.salary, kb, transition),
+        "location": profile.location,
+        "hours": profile.hours_per_week,
+        "empty": profile.model_copy(update={"last_learned": []}) == Profile(),
     }
 
 
@@ -94,11 +127,16 @@ def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, A
     transition = kb.transitions[state.transition]
     gaps = gap_order(kb, transition)
     known = {s.id for s in _skills(kb, state.profile.known_skills)}
+    doubted = doubted_transferable(kb, transition, state.profile, cues)
     return {
         "transition": transition,
         "from_role": kb.roles[transition.from_role],
         "to_role": kb.roles[transition.to_role],
         "transferable": kb.transferable(transition.id),
+        # transferable skills this person lacks or rates low, and what they do well instead
+        "doubted": [kb.skills[s] for s in doubted],
+        "held": [s for s in kb.transferable(transition.id) if s.id not in doubted],
+        "strengths": strengths(kb, transition, state.profile, cues),
         "gaps": gaps,
         "known_gaps": [s for s in gaps if s.id in known],
         "priorities": still_to_build(kb, transition, state.profile, cues),
@@ -111,7 +149,7 @@ def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, A
         "faqs": list(transition.faqs),
         "stages": salary_stages(kb, transition),
         "levels": LEVELS,
-        "profile": profile_view(kb, state.profile),
+        "profile": profile_view(kb, state.profile, transition),
         "skills": kb.skills,
         "roles": kb.roles,
         "level": None,

@@ -25,6 +25,17 @@ class Cues(BaseModel):
     negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
+    salary_words: list[str] = Field(min_length=1)  # a pay figure right after one of these is theirs
+    salary_range: tuple[int, int]
+    hours_units: list[str] = Field(min_length=1)
+    week_words: list[str] = Field(min_length=1)
+    places: list[str] = []
+    abroad: list[str] = []  # places outside the UK: pay there is not in the guide
+    abroad_intents: list[str] = []
+    abroad_answer: str | None = None
+    forget_fields: dict[str, list[str]] = {}
+    forget_everything: list[str] = []
+    profile_field_names: dict[str, str] = {}  # how a remembered fact is named when it is forgotten
     agreement_ratings: dict[str, int]  # "yes" / "some" / "no" answers mapped onto the 1-5 scale
     gap_below: int = Field(ge=1, le=6)  # a self-rating under this still counts as a gap
     unrated: int = Field(ge=1, le=5)  # rank of a gap nobody has rated, against rated ones

@@ -23,6 +23,11 @@ def money(band: SalaryBand | None, currency: str = "GBP") -> str:
     return f"{text}+" if band.open_ended else text
 
 
+def pounds(amount: int | float) -> str:
+    """One amount of money as a person writes it: "£62,000"."""
+    return f"£{abs(int(round(amount))):,}"
+
+
 def duration(span: Range | None) -> str:
     """A range of time or count, as "6-12 months", "2-3x" or "3 months" when both ends agree."""
     if span is None:
@@ -59,5 +64,5 @@ def by_id(items: Iterable[Any], wanted: str) -> Any | None:
     return next((item for item in items if getattr(item, "id", None) == wanted), None)
 
 
-FILTERS = MappingProxyType({"by_id": by_id, "money": money, "duration": duration, "names": names,
+FILTERS = MappingProxyType({"by_id": by_id, "money": money, "pounds": pounds, "duration": duration, "names": names,
                             "lower_first": lower_first})

@@ -23,7 +23,8 @@ def _has_phrase(text: str, phrases: list[str]) -> bool:
 
 def _clauses(text: str, cues: Cues) -> list[str]:
     """Split where a claim ends: "I know python but not docker" holds two claims."""
-    breaks = (re.escape(b) if not b.isalpha() else rf"\b{re.escape(b)}\b" for b in cues.clause_breaks)
+    # punctuation between digits is part of a number ("48,000", "62.5k"), not a break
+    breaks = (rf"{re.escape(b)}(?!\d)" if not b.isalpha() else rf"\b{re.escape(b)}\b" for b in cues.clause_breaks)
     return [part for part in re.split("|".join(breaks), text.casefold()) if normalise(part)]
 
 
@@ -44,6 +45,36 @@ def _years(text: str, cues: Cues) -> int | None:
     return int(found.group(1)) if found else None
 
 
+_MONEY = r"£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand)?"
+
+
+def _salary(text: str, cues: Cues) -> int | None:
+    """Their pay, only when a pay word leads straight to the figure ("on 62k", "I earn £58,000")."""
+    words = "|".join(re.escape(w) for w in sorted(cues.salary_words, key=len, reverse=True))
+    for found in re.finditer(rf"\b(?:{words})\s+(?:about\s+|around\s+|roughly\s+)?{_MONEY}", text, re.IGNORECASE):
+        number, thousands = found.group(1).replace(",", ""), found.group(2)
+        value = float(number) * (1000 if thousands else 1)
+        low, high = cues.salary_range
+        if low <= value <= high and (thousands or "£" in found.group(0) or "," in found.group(1)):
+            return int(round(value))
+    return None
+
+
+def _hours(text: str, cues: Cues) -> int | None:
+    units = "|".join(re.escape(w) for w in cues.hours_units)
+    weeks = "|".join(re.escape(w) for w in sorted(cues.week_words, key=len, reverse=True))
+    found = re.search(rf"\b{NUMBER}\s*(?:{units})\b\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b)?\s*(?:{weeks})\b",
+                      text, re.IGNORECASE)
+    return int(found.group(1)) if found else None
+
+
+def _place(text: str, cues: Cues) -> str | None:
+    for place in sorted(cues.places, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE):
+            return place
+    return None
+
+
 @dataclass
 class Claims:
     """What one message claims, clause by clause."""
@@ -53,6 +84,9 @@ class Claims:
     known: set[str] = field(default_factory=set)
     lacking: set[str] = field(default_factory=set)
     ratings: dict[str, int] = field(default_factory=dict)
+    salary: int | None = None
+    hours: int | None = None
+    place: str | None = None
     asks: bool = False  # some clause is a question, so the message wants an answer, not an acknowledgement
 
 
@@ -65,6 +99,11 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
         opening = plain.split()[0] if plain else ""
         if opening in cues.question_starts:
             claims.asks = True
+        # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?")
+        if speaking:
+            claims.salary = claims.salary or _salary(clause, cues)
+            claims.hours = claims.hours or _hours(clause, cues)
+            claims.place = claims.place or _place(clause, cues)
         if not speaking or opening in cues.question_starts:
             continue
         entities = extract(clause)
@@ -97,6 +136,47 @@ def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extra
         "known_skills": _merge(profile.known_skills, claims.known, claims.lacking),
         "lacking_skills": _merge(profile.lacking_skills, claims.lacking, claims.known),
         "ratings": {**profile.ratings, **claims.ratings},
+        "salary": claims.salary or profile.salary,
+        "hours_per_week": claims.hours or profile.hours_per_week,
+        "location": claims.place or profile.location,
     })
-    asks = claims.asks or "?" in text or _has_phrase(normalise(text), cues.question_words)
-    return Learned(updated, updated != profile and not asks)
+    changed = [name for name in FORGETTABLE if getattr(updated, name) != getattr(profile, name)]
+    if changed:
+        updated = updated.model_copy(update={"last_learned": changed})
+    asks = claims.asks or "?" in text or _has_phrase(_without(normalise(text), cues.self_reference), cues.question_words)
+    return Learned(updated, bool(changed) and not asks)
+
+
+def _without(text: str, phrases: list[str]) -> str:
+    """The text with the user's own "I can", "I could" taken out: those say something, they ask nothing."""
+    padded = f" {text} "
+    for phrase in sorted(phrases, key=len, reverse=True):
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded.strip()
+
+
+# Profile fields a person can ask the coach to forget, grouped as they name them.
+FORGETTABLE = ("current_role", "years", "known_skills", "lacking_skills", "ratings", "salary",
+               "hours_per_week", "location")
+FIELD_GROUPS = {
+    "salary": ("salary",),
+    "location": ("location",),
+    "hours": ("hours_per_week",),
+    "skills": ("known_skills", "lacking_skills", "ratings"),
+    "background": ("current_role", "years"),
+}
+
+
+def forget(profile: Profile, text: str, cues: Cues) -> tuple[Profile, list[str]]:
+    """"Forget my salary", "forget that", "forget everything": the profile without those facts, and
+    which fields went, so the reply can say exactly what was forgotten."""
+    plain = normalise(text)
+    if _has_phrase(plain, [normalise(w) for w in cues.forget_everything]):
+        fields = list(FORGETTABLE)
+    else:
+        named = [group for group, words in cues.forget_fields.items()
+                 if _has_phrase(plain, [normalise(w) for w in words])]
+        fields = [f for group in named for f in FIELD_GROUPS.get(group, ())] or list(profile.last_learned)
+    blank = Profile()
+    gone = [f for f in fields if getattr(profile, f) != getattr(blank, f)]
+    return profile.model_copy(update={**{f: getattr(blank, f) for f in fields}, "last_learned": []}), gone

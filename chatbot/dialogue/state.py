@@ -27,6 +27,10 @@ class Profile(Section):
     known_skills: list[str] = []
     lacking_skills: list[str] = []  # skills they said they have never used
     ratings: dict[str, int] = {}  # skill id -> self-rating 1-5
+    salary: int | None = None  # what they earn now, in pounds a year
+    location: str | None = None  # where they live or work, as they named it
+    hours_per_week: int | None = None  # time they can give to the move
+    last_learned: list[str] = []  # the facts the latest statement added: what "forget that" forgets
 
 
 class ShownList(Section):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from chatbot.dialogue.resources import Resources
@@ -49,7 +50,14 @@ def understand(res: Resources, text: str) -> Understanding:
         if name is not None:
             intent = res.intents.get(name)
             match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.cues, match.alternatives)
+    if intent is not None and intent.name in res.cues.abroad_intents and res.cues.abroad_answer and _abroad(res, text):
+        intent = res.intents.get(res.cues.abroad_answer)  # UK figures must not answer for another country
+        match = IntentMatch(intent.name, match.confidence, match.cues, match.alternatives)
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
+
+
+def _abroad(res: Resources, text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) for place in res.cues.abroad)
 
 
 def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> str | None:

@@ -22,7 +22,7 @@ class SemanticSettings:
     accept: float = 0.62  # mean similarity of the intent's nearest examples
     over_negative: float = 0.04  # lead over the nearest out-of-scope example
     over_runner_up: float = 0.015  # lead over the next intent
-    veto_margin: float = 0.0  # how much closer to a near miss a word match must be to be declined
+    veto_margin: float = 0.03  # how much closer to a near miss a word match must be to be declined
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ def chat():
 @bp.post("/")
 def send():
     """The no-JavaScript path: store the turn, then redirect so a reload never posts again."""
-    text = request.form.get("text", "")
+    # a form post sends each line break as "\r\n"; counted as the box shows it, one character each
+    text = request.form.get("text", "").replace("\r\n", "\n").replace("\r", "\n")
     try:
         clean = text_field({"text": text}, "text")
         client_message_id = optional_id({"client_message_id": request.form.get("client_message_id") or None},

@@ -19,13 +19,19 @@ const sendButton = document.getElementById("send-button");
 const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
-const renderer = new Renderer(root);
-const composer = new Composer(form, input, document.getElementById("chat-counter"), announce);
-const timer = new Timer(banner.querySelector("[data-timer]"), announce);
-
 let busy = false;
 let unsent = null; // {text, id, node} of a message that failed to send
 let openQuestion = JSON.parse(banner.dataset.question || "null");
+
+/** Send is off while a turn is in flight, and while the text is too long to send. */
+function refreshSend(over = composer.over) {
+  sendButton.disabled = busy || over;
+}
+
+const renderer = new Renderer(root);
+const composer = new Composer(form, input, document.getElementById("chat-counter"),
+  document.getElementById("chat-limit"), announce, (over) => refreshSend(over));
+const timer = new Timer(banner.querySelector("[data-timer]"), announce);
 
 function announce(...texts) {
   live.replaceChildren();
@@ -59,7 +65,7 @@ function scrollToTurn(node) {
 
 function setBusy(value) {
   busy = value;
-  sendButton.disabled = value;
+  refreshSend();
   typing.hidden = !value;
   list.setAttribute("aria-busy", String(value));
   quick.querySelectorAll("button").forEach((button) => { button.disabled = value; });
@@ -206,6 +212,10 @@ function send(text) {
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   if (busy) return;
+  if (composer.over) { // never cut: the text stays in the box until the user shortens it
+    composer.refuse();
+    return;
+  }
   if (unsent) {
     send(input.value.trim());
     return;

@@ -1,0 +1,60 @@
+"""What people say about themselves is used where it matters, can be seen, and can be forgotten."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
+
+
+def test_current_salary_is_set_against_the_entry_band(chat, engine):
+    reply = chat.say("oh and im on 62k, would I have to take a pay cut?")
+    entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
+    assert "£62,000" in reply.text
+    assert f"£{62000 - entry.max:,}" in reply.text and f"£{62000 - entry.min:,}" in reply.text
+
+
+def test_an_offer_quoted_in_passing_is_not_taken_for_their_salary(chat):
+    chat.say("I have an offer at £42k and I'm on £60k right now")
+    assert "£60,000" in chat.say("what do you know about me").text
+
+
+def test_location_is_acknowledged_as_outside_the_uk_wide_figures(chat):
+    chat.say("I'm a data scientist based in Glasgow")
+    assert "Glasgow" in chat.say("what do ML engineers earn?").text
+
+
+def test_hours_a_week_shape_the_timeline(chat):
+    chat.say("I can only do about 5 hours a week")
+    assert "5 hours a week" in chat.say("how long will the move take?").text
+
+
+def test_the_person_can_see_and_correct_what_is_remembered(chat):
+    chat.say("I'm a data scientist in Leeds on 58k")
+    recalled = chat.say("what do you know about me").text
+    assert "£58,000" in recalled and "Leeds" in recalled
+    assert chat.say("please forget my salary").intent == "profile_forget"
+    after = chat.say("what do you know about me").text
+    assert "£58,000" not in after and "Leeds" in after
+    chat.say("forget everything you know about me")
+    assert "Leeds" not in chat.say("what do you know about me").text
+
+
+def test_forget_that_forgets_the_last_thing_said(chat):
+    chat.say("I'm in Bristol")
+    chat.say("I can do 12 hours a week")
+    chat.say("actually forget that")
+    text = chat.say("what do you know about me").text
+    assert "12 hours" not in text and "Bristol" in text
+
+
+def test_asking_whether_to_learn_a_skill_is_not_a_claim_to_know_it(chat, engine):
+    chat.say("should I learn kubernetes first?")
+    gaps = chat.say("what are my skill gaps?").text
+    assert "you already know" not in gaps.casefold()
+    assert engine.knowledge.skills["kubernetes-docker"].name in gaps
