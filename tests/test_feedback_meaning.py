@@ -60,3 +60,20 @@ def test_the_api_scores_by_meaning(client):
     assert plain.status_code == 200
     points = plain.get_json()["feedback"]["talking_points"]
     assert points["covered"] and not set(points["covered"]) & set(points["missed"])
+
+
+def test_a_known_misconception_earns_nothing_and_is_named(res):
+    feedback = score(res, "what-a-feature-store-solves",
+                     "Honestly a feature store is basically just a cache that sits in front of the database so "
+                     "lookups are quick. We used one at work and it was fine.")
+    relevance = feedback.criteria[0].comment
+    assert "misconception" in relevance and "feature store is basically" in relevance
+    assert "Serves features online and offline" not in feedback.covered
+
+
+def test_saying_the_opposite_of_a_misconception_is_not_taken_for_it(res):
+    feedback = score(res, "avoid-data-leakage",
+                     "With time series I never shuffle before splitting: I train on the past and test on the "
+                     "most recent months, so the model cannot peek at the future.")
+    assert "misconception" not in feedback.criteria[0].comment
+    assert feedback.covered

@@ -105,7 +105,8 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
     guide = res.guide[state.transition]
     if heard.is_topic:
-        return _with_detail(res, state, _topic(res, state, heard), guide.search(parts, guide.settings.detail))
+        return _with_detail(res, state, _topic(res, state, heard),
+                            guide.search(parts, guide.settings.detail, near_misses=False))
     found = guide.search(parts)
     if found.passage is None:
         return None

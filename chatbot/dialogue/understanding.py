@@ -33,17 +33,32 @@ class Understanding:
         return self.intent is not None and self.intent.kind != COMMAND
 
 
+def readings(res: Resources, text: str) -> list[str]:
+    """The message's question parts, and the whole message when it has more than one part or a part
+    too short to stand alone ("I not know docker. Is big problem?")."""
+    parts = res.questions.parts(text)
+    return parts if parts == [text.strip()] else [*parts, text.strip()]
+
+
 def understand(res: Resources, text: str) -> Understanding:
     """Match once, read entities once; low-confidence matches count as not understood.
 
-    The word matcher decides first; where it is unsure, the learned tier compares the meaning of the
-    message's question parts with the intents' examples (never with commands, which must be typed)."""
+    The word matcher decides first; the learned tier, which compares the meaning of the message with
+    the intents' examples and with near misses, declines a word match that is really a near miss,
+    overrules one that clearly means another topic, and decides where the matcher is unsure.
+    Commands are never decided by meaning: they must be typed."""
     match = res.matcher.match(text)
     confident = match.name is not None and match.confidence >= res.cues.min_confidence
     intent = res.intents.get(match.name) if confident and match.name else None
-    parts = res.questions.parts(text)
-    if intent is not None and intent.kind != COMMAND and res.semantic.out_of_scope(parts, intent.name):
-        intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
+    parts = readings(res, text)
+    if intent is not None and intent.kind != COMMAND:
+        meant = res.semantic.classify(parts)
+        if res.semantic.out_of_scope(parts, intent.name):
+            intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
+        elif meant.name not in (None, intent.name) and \
+                meant.score - res.semantic.support(parts, intent.name) >= res.semantic.settings.override_margin:
+            intent = res.intents.get(meant.name or "")
+            match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives)
     elif intent is None and text.strip():
         meant = res.semantic.classify(parts)
         name = meant.name or _agreed(res, text, match, parts)
@@ -79,10 +94,18 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
 
 def without_command(res: Resources, heard: Understanding) -> Understanding:
     """The same message read as a question about the move, for when a loosely matched command must not
-    act ("is that a dumb idea?" is not "skip"): only the learned tier, which knows no commands, decides."""
-    meant = res.semantic.classify(res.questions.parts(heard.text))
-    intent = res.intents.get(meant.name) if meant.name is not None else None
-    match = IntentMatch(meant.name, round(meant.score, 3), (), heard.match.alternatives)
+    act ("is that a dumb idea?" is not "skip"): the meaning tier, which knows no commands, decides, or
+    the matcher's best topic when it is strong and meaning does not contradict it."""
+    parts = readings(res, heard.text)
+    meant = res.semantic.classify(parts)
+    name = meant.name
+    if name is None:
+        topics = [(n, score) for n, score in heard.match.alternatives
+                  if n in res.intents.names and res.intents.get(n).kind != COMMAND]
+        if topics and topics[0][1] >= res.cues.agreement_floor and not res.semantic.out_of_scope(parts, topics[0][0]):
+            name = topics[0][0]
+    intent = res.intents.get(name) if name is not None else None
+    match = IntentMatch(name, round(meant.score, 3), (), heard.match.alternatives)
     return Understanding(heard.text, match, intent, heard.entities, 0)
 
 

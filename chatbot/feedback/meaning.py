@@ -101,6 +101,7 @@ class _QuestionRefs:
     point_ids: tuple[str, ...]
     columns: tuple[np.ndarray, ...]  # per point: indices into the shared reference matrix
     wrong: tuple[np.ndarray, ...]  # per point: its misconceptions' vectors (possibly none)
+    wrong_negated: tuple[tuple[bool, ...], ...]  # per point, per misconception: does it say "not"
     mine: np.ndarray  # boolean mask over the shared matrix: this question's columns
 
 
@@ -110,6 +111,8 @@ class PointMeaning:
     def __init__(self, questions: Mapping[str, Question], encoder: Encoder, settings: Meaning) -> None:
         self.settings = settings
         self._clauses = clause_pattern(settings.clause_breaks)
+        self._negation = re.compile("|".join(
+            ("" if "'" in w else r"\b") + re.escape(w) + r"\b" for w in settings.negations), re.IGNORECASE)
         self._encoder = encoder
         owners = [(q.id, p.id) for q in questions.values() for p in q.talking_points
                   for _ in (p.label, p.tip, *p.references)]
@@ -130,10 +133,24 @@ class PointMeaning:
                 point_ids=tuple(p.id for p in q.talking_points),
                 columns=tuple(np.flatnonzero((question_of == q.id) & (point_of == p.id)) for p in q.talking_points),
                 wrong=tuple(encoder.encode_corpus(p.misconceptions) for p in q.talking_points),
+                wrong_negated=tuple(tuple(self._negated(m) for m in p.misconceptions) for p in q.talking_points),
                 mine=question_of == q.id,
             )
             for q in questions.values()
         }
+
+    def _negated(self, text: str) -> bool:
+        return bool(self._negation.search(text))
+
+    def _wrong_sims(self, vectors: np.ndarray, wrong: np.ndarray, negated: tuple[bool, ...],
+                    candidates: list[Piece]) -> np.ndarray:
+        """Each piece's closeness to the point's misconceptions. Sentence vectors hardly register "not",
+        so a misconception counts only where the piece and it agree on saying "not" or not saying it."""
+        if not len(wrong):
+            return np.full(len(candidates), -1.0)
+        sims = vectors @ wrong.T
+        agrees = np.array([[self._negated(p.text) == n for n in negated] for p in candidates])
+        return np.where(agrees, sims, -1.0).max(axis=1)
 
     def evidence(self, question: Question, reading: Reading) -> dict[str, PointEvidence]:
         """Per point of `question`: the piece that makes it best, and how fully."""
@@ -147,13 +164,13 @@ class PointMeaning:
         sims = vectors @ self._vectors.T
         others = sims[:, ~refs.mine].max(axis=1) if (~refs.mine).any() else np.full(len(candidates), -1.0)
         per_point = np.stack([sims[:, cols].max(axis=1) for cols in refs.columns], axis=1)
-        wrong = np.stack([(vectors @ w.T).max(axis=1) if len(w) else np.full(len(candidates), -1.0)
-                          for w in refs.wrong], axis=1)
+        wrong = np.stack([self._wrong_sims(vectors, w, negated, candidates)
+                          for w, negated in zip(refs.wrong, refs.wrong_negated)], axis=1)
         for row, piece in enumerate(candidates):
             best = int(np.argmax(per_point[row]))
             similarity, pid = float(per_point[row, best]), refs.point_ids[best]
             was = found[pid]
-            if wrong[row, best] >= similarity + s.misconception_margin and similarity >= s.least:
+            if wrong[row, best] >= max(similarity + s.misconception_margin, s.misconception_floor):
                 found[pid] = PointEvidence(pid, was.credit, was.piece, was.similarity, was.wrong or piece)
                 continue
             if similarity < s.least or others[row] > similarity + s.other_question_margin:

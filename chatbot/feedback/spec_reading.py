@@ -129,5 +129,7 @@ class Meaning(Strict):
     naming_words: int = Field(ge=1)  # a shorter piece names the point more than it makes it: half credit
     other_question_margin: Share  # closer than this to another question's points: not for this one
     misconception_margin: Share  # this much closer to a misconception than to any reference: wrong
+    misconception_floor: Share  # and at least this close to it: a near paraphrase, not a shared topic
+    negations: list[Text] = Field(min_length=1)  # "not", "never": a misconception and a piece must agree on these
     clause_breaks: list[Text] = Field(min_length=1)  # words that start a new idea inside a sentence
     clause_min_words: int = Field(ge=1)

@@ -46,8 +46,10 @@ class PassageIndex:
         self._vectors = encoder.encode_corpus([p.text for p in self._passages])
         self._negatives = encoder.encode_corpus(list(negatives))
 
-    def search(self, texts: Sequence[str], accept: float | None = None) -> Retrieved:
-        """The best passage for any of the texts (a message's question parts), if it clears the gate."""
+    def search(self, texts: Sequence[str], accept: float | None = None, near_misses: bool = True) -> Retrieved:
+        """The best passage for any of the texts (a message's question parts), if it clears the gate.
+        `near_misses=False` when the question is already known to be in scope (adding detail to an
+        intent's answer): then only closeness to the passage counts."""
         best = Retrieved(None, 0.0, 0.0)
         if not texts or not self._passages:
             return best
@@ -55,9 +57,11 @@ class PassageIndex:
             sims = self._vectors @ vector
             top = int(np.argmax(sims))
             negative = float(np.max(self._negatives @ vector)) if len(self._negatives) else 0.0
-            if float(sims[top]) - negative > best.score - best.negative or best.passage is None:
+            rank = float(sims[top]) - (negative if near_misses else 0.0)
+            if rank > best.score - (best.negative if near_misses else 0.0) or best.passage is None:
                 best = Retrieved(self._passages[top], float(sims[top]), negative)
         s = self.settings
-        if best.score >= (s.accept if accept is None else accept) and best.score - best.negative >= s.over_negative:
+        clear = best.score - best.negative >= s.over_negative or not near_misses
+        if best.score >= (s.accept if accept is None else accept) and clear:
             return best
         return Retrieved(None, best.score, best.negative)

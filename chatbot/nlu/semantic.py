@@ -22,7 +22,8 @@ class SemanticSettings:
     accept: float = 0.62  # mean similarity of the intent's nearest examples
     over_negative: float = 0.04  # lead over the nearest out-of-scope example
     over_runner_up: float = 0.015  # lead over the next intent
-    veto_margin: float = 0.03  # how much closer to a near miss a word match must be to be declined
+    veto_margin: float = 0.03
+    override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled  # how much closer to a near miss a word match must be to be declined
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,17 @@ class SemanticIndex:
             if own - negative > -self.settings.veto_margin:
                 return False
         return True
+
+    def support(self, texts: Sequence[str], name: str) -> float:
+        """How close the closest of the readings comes to `name`'s examples (mean of its nearest few)."""
+        if name not in self._names:
+            return 0.0
+        label = self._names.index(name)
+        best = 0.0
+        for vector in self._encoder.encode(texts):
+            own = np.sort((self._vectors @ vector)[self._labels == label])[::-1][:TOP_K]
+            best = max(best, float(own.mean()))
+        return best
 
     def nearest(self, text: str) -> SemanticMatch:
         """The nearest intent without any gate, for tuning and explanations."""
