@@ -17,15 +17,17 @@ _DIGIT = re.compile(r"\d")
 def needs_answer(reading: Reading, points: list[PointResult], lexicon: Lexicon, limits: Limits) -> bool:
     """True when there is nothing to assess: too few words, or no real sentence and nothing on topic.
 
-    One real sentence is enough to count as an answer, so adding a sentence can only end the request.
+    One real sentence that makes a point is enough to count as an answer, so adding a sentence can only
+    end the request.
     """
     tokens = reading.tokens
     if len(tokens) < limits.min_answer_words or len({t.stem for t in tokens}) < limits.min_distinct_words:
         return True
+    short = len(tokens) <= limits.non_answer_max_words
+    if short and not any(p.earned for p in points) and any(reading.find(p, 0) for p in lexicon.non_answers):
+        return True  # "not sure what to say here": a nudge and the hint, not a zero with the whole rubric
     if reading.usable:
         return False
-    if len(tokens) <= limits.non_answer_max_words and any(reading.find(p, 0) for p in lexicon.non_answers):
-        return True
     looks = {low: _wordlike(low) for low in {t.low for t in tokens}}
     if sum(looks[t.low] for t in tokens) / len(tokens) < limits.min_wordlike_share:
         return True

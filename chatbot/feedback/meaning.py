@@ -25,6 +25,16 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
+class AnswerFit:
+    """Whether the answer, taken whole, answers another question better than this one."""
+
+    closer_question: str | None  # the other question it fits best
+    closer_text: str
+    margin: float  # how much better it fits that one (negative: this question fits better)
+    share: float  # 1 when it fits this question; less, down to a floor, the more it fits another
+
+
+@dataclass(frozen=True)
 class Piece:
     """A sentence of the answer, or a clause of a long one, with its place in the text."""
 
@@ -43,6 +53,17 @@ class PointEvidence:
     piece: Piece | None
     similarity: float
     wrong: Piece | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    points: dict[str, PointEvidence]
+    fit: AnswerFit
+
+    @property
+    def elsewhere_text(self) -> str | None:
+        """The question this answer seems to answer instead, when it clearly answers another one."""
+        return self.fit.closer_text if self.fit.share < 0.5 else None
 
 
 def clause_pattern(breaks: list[str]) -> re.Pattern[str]:
@@ -84,12 +105,14 @@ def echoed_sentences(question: Question, reading: Reading, share: float = ECHO_S
     asked = [part for part in re.split(r"(?<=[.?!])\s+", question.text) if part]
     echoes = [_words(t) for p in question.talking_points for t in (p.label, p.tip)] + [_words(a) for a in asked]
     echoes = [e for e in echoes if len(e) >= 3]
+    coach = set().union(*echoes) if echoes else set()
     out = set()
     for sentence in reading.sentences:
         words = _words(reading.text[sentence.start:sentence.end])
-        # most of the coach's words are there, and they are most of the sentence
-        if words and any(len(e & words) / len(e) >= share and len(e & words) / len(words) >= share - 0.15
-                         for e in echoes):
+        # most of one of the coach's texts is there, and the coach's words are most of the sentence
+        # (pasted texts run together into one sentence count too)
+        if words and len(coach & words) / len(words) >= share - 0.15 and \
+                any(len(e & words) / len(e) >= share for e in echoes):
             out.add(sentence.index)
     return out
 
@@ -128,6 +151,12 @@ class PointMeaning:
         self._vectors = np.vstack([vectors, line_vectors])
         question_of = np.array([q for q, _ in owners])
         point_of = np.array([p for _, p in owners])
+        # columns grouped by question, so each piece's best match per question is one reduction
+        self._question_ids = list(questions)
+        self._texts = {qid: q.text for qid, q in questions.items()}
+        self._by_question = np.argsort(np.array([self._question_ids.index(q) for q in question_of]), kind="stable")
+        counts = [int(np.sum(question_of == q)) for q in self._question_ids]
+        self._group_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self._refs = {
             q.id: _QuestionRefs(
                 point_ids=tuple(p.id for p in q.talking_points),
@@ -152,14 +181,30 @@ class PointMeaning:
         agrees = np.array([[self._negated(p.text) == n for n in negated] for p in candidates])
         return np.where(agrees, sims, -1.0).max(axis=1)
 
-    def evidence(self, question: Question, reading: Reading) -> dict[str, PointEvidence]:
-        """Per point of `question`: the piece that makes it best, and how fully."""
+    def _fit(self, question_id: str, sims: np.ndarray) -> AnswerFit:
+        """How well the answer as a whole fits this question against every other one: the mean, over its
+        pieces, of each piece's best match among a question's references."""
+        per_question = np.maximum.reduceat(sims[:, self._by_question], self._group_starts, axis=1).mean(axis=0)
+        own = self._question_ids.index(question_id)
+        others = per_question.copy()
+        others[own] = -np.inf
+        best = int(np.argmax(others))
+        margin = float(others[best] - per_question[own])
+        s = self.settings
+        # a vague answer fits nothing well; only an answer that really makes another question's points moves
+        share = 1.0 - (margin - s.fit_margin) / s.fit_span if others[best] >= s.fit_least else 1.0
+        closer = self._question_ids[best]
+        return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))))
+
+    def evidence(self, question: Question, reading: Reading) -> Evidence:
+        """Per point of `question`: the piece that makes it best, and how fully; and how well the whole
+        answer fits this question rather than another."""
         s = self.settings
         found = {p.id: PointEvidence(p.id, 0.0, None, 0.0) for p in question.talking_points}
         refs = self._refs.get(question.id)
         candidates = pieces(reading, self._clauses, s.clause_min_words)
         if refs is None or not candidates:
-            return found
+            return Evidence(found, AnswerFit(None, "", 0.0, 1.0))
         vectors = self._encoder.encode([p.text for p in candidates])
         sims = vectors @ self._vectors.T
         others = sims[:, ~refs.mine].max(axis=1) if (~refs.mine).any() else np.full(len(candidates), -1.0)
@@ -180,4 +225,4 @@ class PointMeaning:
                 credit = min(credit, 0.5)
             if credit > was.credit:
                 found[pid] = PointEvidence(pid, credit, piece, similarity, was.wrong)
-        return found
+        return Evidence(found, self._fit(question.id, sims))

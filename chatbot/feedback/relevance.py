@@ -6,12 +6,11 @@ it counts in full when that sentence also says something else (what was done, wh
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
-from chatbot.feedback.meaning import Piece, PointEvidence
+from chatbot.feedback.meaning import Evidence, Piece
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
@@ -59,7 +58,7 @@ def assess_points(
     reading: Reading,
     matching: Matching,
     lexicon: Lexicon,
-    meant: Mapping[str, PointEvidence] | None = None,
+    meant: Evidence | None = None,
 ) -> list[PointResult]:
     """Credit per point: the better of its cue evidence (depth of its best sentence x strength of the
     cues) and its evidence by meaning (`meant`: how closely a piece of the answer makes the point)."""
@@ -75,7 +74,7 @@ def assess_points(
         own = compiled.point_stems[point.id]
         depth = max((_depth(h, reading, matching, lexicon, own) for h in good), default=0.0)
         credit = depth * _strength(good, matching, lexicon)
-        by_meaning = meant.get(point.id) if meant else None
+        by_meaning = meant.points.get(point.id) if meant else None
         wrong = _as_hit(by_meaning.wrong) if by_meaning is not None and by_meaning.wrong is not None else None
         if wrong is not None:
             good = tuple(h for h in good if h.sentence != wrong.sentence)  # a wrong claim earns nothing
@@ -83,6 +82,8 @@ def assess_points(
         if by_meaning is not None and by_meaning.piece is not None and by_meaning.credit > credit:
             said = _as_hit(by_meaning.piece)
             good, credit = (said, *(h for h in good if h.sentence != said.sentence)), by_meaning.credit
+        if meant is not None:
+            credit *= meant.fit.share  # an answer to another question earns little here, however apt
         results.append(PointResult(point, credit, good, bad, wrong))
     return results
 
@@ -163,13 +164,16 @@ def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> fl
     return min(1.0, single + (1 - single) * (max(1, sum(weight.values())) - 1))
 
 
-def relevance_verdict(results: list[PointResult], reading: Reading, spec: Relevance, words: Words) -> Verdict:
-    """Share of talking-point credit, with the phrases that earned it and what is missing."""
+def relevance_verdict(
+    results: list[PointResult], reading: Reading, spec: Relevance, words: Words, elsewhere: str | None = None
+) -> Verdict:
+    """Share of talking-point credit, with the phrases that earned it and what is missing; `elsewhere`
+    is the question the answer as a whole seems to answer instead, when it clearly answers another."""
     total = len(results)
     share = sum(r.credit for r in results) / total
     c = spec.comments
     covered = [r for r in results if r.covered]
-    notes: list[str] = []
+    notes: list[str] = [c.elsewhere.format(question=elsewhere)] if elsewhere else []
     if covered:
         items = [
             words.item(r.point.label, words.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))

@@ -52,7 +52,7 @@ def assess(
         reading = replace(reading, usable=reading.usable - echoed)
     meant = meaning.evidence(question, reading) if meaning is not None else None
     points = assess_points(compiled, reading, spec.matching, rubric.lexicon, meant)
-    verdicts = _verdicts(question, reading, points, rubric)
+    verdicts = _verdicts(question, reading, points, rubric, meant.elsewhere_text if meant else None)
     maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}
     gate = min(1.0, verdicts["relevance"].share / spec.gate_full_at)
     raw = {
@@ -100,12 +100,12 @@ def assess(
 
 
 def _verdicts(
-    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric
+    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None
 ) -> dict[str, Verdict]:
     spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
     verdicts = {
-        "relevance": relevance_verdict(points, reading, spec.relevance, words),
+        "relevance": relevance_verdict(points, reading, spec.relevance, words, elsewhere),
         "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, words),
         "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, words),
         "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),

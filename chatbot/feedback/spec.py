@@ -156,6 +156,7 @@ class RelevanceComments(Strict):
     listed: Text
     scrambled: Text
     misconception: Text
+    elsewhere: Text
 
 
 class RelevanceTips(Strict):
@@ -177,6 +178,7 @@ class Relevance(Strict):
         check_template(self.tips.thin, {"label"}, "tips.thin")
         check_template(self.tips.listed, {"label"}, "tips.listed")
         check_template(self.comments.misconception, {"items"}, "comments.misconception")
+        check_template(self.comments.elsewhere, {"question"}, "comments.elsewhere")
         check_template(self.tips.misconception, {"label"}, "tips.misconception")
         return self
 

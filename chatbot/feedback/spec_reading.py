@@ -131,5 +131,9 @@ class Meaning(Strict):
     misconception_margin: Share  # this much closer to a misconception than to any reference: wrong
     misconception_floor: Share  # and at least this close to it: a near paraphrase, not a shared topic
     negations: list[Text] = Field(min_length=1)  # "not", "never": a misconception and a piece must agree on these
+    fit_margin: float  # an answer fitting another question this much better than this one loses credit,
+    fit_span: float = Field(gt=0)  # down to `fit_floor` of it over this span of margin
+    fit_floor: Share
+    fit_least: Share  # and only when it fits that other question at least this well
     clause_breaks: list[Text] = Field(min_length=1)  # words that start a new idea inside a sentence
     clause_min_words: int = Field(ge=1)
