@@ -10,6 +10,7 @@ from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
+from chatbot.knowledge import Question
 from chatbot.dialogue.understanding import (
     Understanding,
     loose_command,
@@ -18,10 +19,13 @@ from chatbot.dialogue.understanding import (
     without_command,
 )
 from chatbot.nlu.retrieval import Retrieved
+from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE, GUIDE_DETAIL = "fallback", "about_me", "skill", "guide_passage", "guide_detail"
-SKIP, SCORE = "skip", "score_explained"
+SKIP, SCORE, PRACTICE = "skip", "score_explained", "practice"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
+# commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
+IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
 MAX_QUICK_REPLIES = 4
 
 
@@ -29,6 +33,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
     heard = understand(res, text)
     command = typed_command(res, heard) or loose_command(res, heard)
+    if not command and state.mode != "assessment":
+        asked = _command_in_parts(res, text)  # a story that ends "...can you assess my skills please?"
+        if asked is not None:
+            heard, command = asked, True
     if state.mode == "practice" and state.practice.question is not None:
         if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard):
             return [practice.hint(res, state)]  # "no idea": a nudge and the hint, not a lost question
@@ -38,6 +46,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
                 return handled
     if state.mode == "assessment" and state.assessment.current and not heard.is_command:
         return _assessment_reply(res, state, heard)
+    named = _named_question(res, heard)
+    if named is not None:
+        return [practice.start(res, state, None, None, named)]
     if heard.is_command and not command and state.mode != "assessment":
         heard = without_command(res, heard)  # a long message that only sounds like a command
     elif heard.answer in STARTS_PRACTICE and state.mode == "chat" and not typed_command(res, heard):
@@ -59,6 +70,29 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if follow_up is not None:
         return [follow_up]
     return [fallback(res, state, heard)]
+
+
+def _named_question(res: Resources, heard: Understanding) -> Question | None:
+    """"Can we practise the 'why are you leaving data science' question?": a request to practise that
+    names one of the bank's questions closely enough."""
+    leading = [heard.match.name, *(name for name, _ in heard.match.alternatives[:2])]
+    if PRACTICE not in leading:
+        return None
+    found = res.question_texts.search([heard.text])
+    return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
+
+
+def _command_in_parts(res: Resources, text: str) -> Understanding | None:
+    """A request for one of the coach's services asked as one sentence of a longer message ("...can you
+    assess my skills please?"). Steps of a flow (next, skip, restart) must be typed on their own."""
+    said = sentences(text)
+    if len(said) < 2:
+        return None
+    for sentence in reversed(said):
+        heard = understand(res, sentence)
+        if heard.answer in IN_PARTS and (typed_command(res, heard) or loose_command(res, heard)):
+            return heard
+    return None
 
 
 def _practice_message(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:

@@ -44,7 +44,9 @@ class Cues(BaseModel):
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
-    answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
+    answer_min_words: int = Field(ge=1)
+    practice_opener: str | None = None  # the question an unfocused mock interview starts with
+    named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording  # after feedback, a statement this long is another attempt
 
     @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years")
     @classmethod

@@ -43,10 +43,15 @@ def _pool(res: Resources, state: DialogueState) -> list[Question]:
     pool = kb.questions_for(focus.focus_skill, focus.focus_category, state.transition)
     pool = pool or kb.questions_for(focus.focus_skill, focus.focus_category)
     if focus.focus_skill:
-        return sorted(pool, key=lambda q: q.skills.index(focus.focus_skill or ""))
+        # questions mainly about the skill first, and for a technical skill its technical questions
+        technical = res.knowledge.skills[focus.focus_skill].kind == "technical"
+        return sorted(pool, key=lambda q: (q.skills.index(focus.focus_skill or ""),
+                                           technical and q.category != "technical"))
     ratings = state.profile.ratings
     if not ratings:
-        return _mixed(pool)
+        mixed = _mixed(pool)  # an unfocused interview opens the way real ones do
+        opener = [q for q in mixed if q.id == res.cues.practice_opener and not focus.focus_category]
+        return opener + [q for q in mixed if q not in opener]
 
     def weakness(question: Question) -> int:
         return min(ratings.get(skill, res.cues.unrated) for skill in question.skills)
@@ -93,9 +98,14 @@ def ask_next(res: Resources, state: DialogueState, *, starting: bool = False) ->
     return _ask(res, state, question, starting=starting, starting_over=starting_over)
 
 
-def start(res: Resources, state: DialogueState, skill: str | None, category: str | None) -> Reply:
-    """`practice`, `practice model serving`, `practice behavioural`: (re)focus, then ask."""
+def start(res: Resources, state: DialogueState, skill: str | None, category: str | None,
+          named: Question | None = None) -> Reply:
+    """`practice`, `practice model serving`, `practice behavioural`: (re)focus, then ask; a request that
+    names one question ("can we practise the 'why are you leaving data science' one?") asks that one."""
     state.practice.focus_skill, state.practice.focus_category = skill, category
+    if named is not None:
+        state.practice.retrying = False
+        return _ask(res, state, named, starting=True)
     return ask_next(res, state, starting=True)
 
 

@@ -11,8 +11,8 @@ from chatbot.feedback import Rubric
 from chatbot.feedback.meaning import PointMeaning
 from chatbot.knowledge import Knowledge, load_knowledge
 from chatbot.nlu import EntityExtractor, IntentSet, Matcher
-from chatbot.knowledge.passages import passages
-from chatbot.nlu.retrieval import PassageIndex
+from chatbot.knowledge.passages import Passage, passages
+from chatbot.nlu.retrieval import PassageIndex, RetrievalSettings
 from chatbot.encoder.protocol import Encoder
 from chatbot.nlu.segments import QuestionSplitter
 from chatbot.nlu.semantic import SemanticIndex
@@ -38,6 +38,7 @@ class Resources:
     guide: dict[str, PassageIndex]  # per transition: its guide as passages, for questions no intent covers
     meaning: PointMeaning  # every talking point's reference phrasings, for feedback by meaning
     questions: QuestionSplitter  # where a message's questions are
+    question_texts: PassageIndex  # the practice questions' own wording, for "practise the ... question"
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
@@ -68,5 +69,7 @@ class Resources:
             semantic=SemanticIndex(examples, intents.negatives, encoder),
             guide=guide,
             meaning=PointMeaning(knowledge.questions, encoder, rubric.spec.meaning),
+            question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], encoder,
+                                        RetrievalSettings(accept=cues.named_question_floor, over_negative=0.0)),
             questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners),
         )

@@ -53,7 +53,7 @@ def understand(res: Resources, text: str) -> Understanding:
     parts = readings(res, text)
     if intent is not None and intent.kind != COMMAND:
         meant = res.semantic.classify(parts)
-        if res.semantic.out_of_scope(parts, intent.name):
+        if res.semantic.out_of_scope(parts[-1:], intent.name) or res.semantic.out_of_scope(parts, intent.name):
             intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
         elif meant.name not in (None, intent.name) and \
                 meant.score - res.semantic.support(parts, intent.name) >= res.semantic.settings.override_margin:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from chatbot.nlu.text import normalise
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_SEPARATORS = re.compile(r"[,;?]\s*")
+_SEPARATORS = re.compile(r"[,;?]\s*|\s+(?=\w)")
 MAX_QUESTIONS = 3
 MIN_WORDS = 3  # a shorter piece ("if not") belongs to the question before it
+MIN_GAP = 8  # characters: a question is not split right after it starts
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,16 @@ class QuestionSplitter:
         return found[-MAX_QUESTIONS:] if found else [text.strip()]
 
     def _clauses(self, sentence: str) -> list[str]:
-        """Split where a separator is followed by a new question ("..., and what does it pay?")."""
+        """Split where a new question starts: after a separator ("..., and what does it pay?"), or after a
+        joining word without one ("how long does it take and do I need a masters")."""
         cuts = [0]
         for sep in _SEPARATORS.finditer(sentence):
             rest = sentence[sep.end():]
-            if rest and self.opens_question(rest, self.joiners):
+            if not rest or sep.end() - cuts[-1] < MIN_GAP:
+                continue
+            first = normalise(rest).split()[:1]
+            joined = sep.group().strip() != "" or (bool(first) and first[0] in self.joiners)
+            if joined and self.opens_question(rest, self.joiners):
                 cuts.append(sep.end())
         cuts.append(len(sentence))
         pieces = (sentence[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]))
