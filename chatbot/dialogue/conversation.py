@@ -66,7 +66,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     answers = _questions(res, state, text, heard)
     if answers:
         return answers
-    follow_up = _follow_up(res, state, heard)
+    follow_up = _follow_up(res, state, heard) or _in_context(res, state, text)
     if follow_up is not None:
         return [follow_up]
     return [fallback(res, state, heard)]
@@ -125,9 +125,13 @@ def _questions(res: Resources, state: DialogueState, text: str, heard: Understan
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
     replies: list[Reply] = []
+    answered: set[str] = set()
     for part in parts:
         part_heard = understand(res, part)
-        reply = None if part_heard.is_command else _answer(res, state, part_heard, [part])
+        if part_heard.is_command or (part_heard.answer is not None and part_heard.answer in answered):
+            continue
+        answered.add(part_heard.answer or "")
+        reply = _answer(res, state, part_heard, [part])
         if reply is not None and all(reply.text != r.text for r in replies):
             replies.append(reply)
     if not replies and heard.is_topic:
@@ -144,7 +148,22 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     found = guide.search(parts)
     if found.passage is None:
         return None
-    return topics.compose(res, state, GUIDE, GUIDE, passage=found.passage.text, section=found.passage.section)
+    return _quote(res, state, found)
+
+
+def _quote(res: Resources, state: DialogueState, found: Retrieved) -> Reply:
+    """A passage of the guide as the answer, saying which part of the guide it comes from."""
+    passage = found.passage
+    assert passage is not None
+    state.last_passage = passage.text
+    return topics.compose(res, state, GUIDE, GUIDE, passage=passage.text, section=passage.section)
+
+
+def _repeats_last(res: Resources, state: DialogueState, heard: Understanding) -> bool:
+    """The message would get exactly the answer just given: same topic, nothing narrowing it."""
+    entities = heard.entities
+    narrowed = entities.levels or entities.ordinal is not None or entities.skills
+    return heard.answer == state.last_topic and not narrowed
 
 
 def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retrieved) -> Reply:
@@ -218,6 +237,28 @@ def _follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Re
         kind = state.last_list.kind
         return topics.list_item(res, state, kind, entities.ordinal, _intent_answered_by(res, kind, kind))
     return None
+
+
+def _in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
+    """A short question that only makes sense after the last answer ("how long should it be max?" after
+    the CV advice) is read again with that topic named."""
+    last = state.last_topic
+    if last is None or last not in res.responses or len(text.split()) > res.cues.follow_up_max_words:
+        return None
+    label = res.responses.get(last).label
+    if not label:
+        return None
+    framed = f"{label}: {text}"
+    heard = understand(res, framed)
+    if heard.is_topic and _repeats_last(res, state, heard):
+        # the same topic again: the guide's specific passage, or more on the topic, never the same answer
+        guide = res.guide[state.transition]
+        found = guide.search([text], guide.settings.detail, near_misses=False)
+        if found.passage is not None and found.passage.text != state.last_passage:
+            return _quote(res, state, found)
+        return topics.deeper(res, state, "more", heard.intent.name if heard.intent else GUIDE)
+    replies = _questions(res, state, framed, heard)
+    return replies[0] if len(replies) == 1 else None
 
 
 def fallback(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

@@ -45,10 +45,14 @@ class Cues(BaseModel):
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
     answer_min_words: int = Field(ge=1)
+    continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
+    kept_answer_chars: int = Field(default=4000, ge=1)
+    follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer
     practice_opener: str | None = None  # the question an unfocused mock interview starts with
     named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording  # after feedback, a statement this long is another attempt
 
-    @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years")
+    @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years",
+                     "continuation_openers")
     @classmethod
     def _as_matched(cls, phrases: list[str]) -> list[str]:
         """Normalised once here, as messages are, so reading a message compares like with like."""

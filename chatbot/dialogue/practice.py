@@ -11,6 +11,7 @@ from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
 from chatbot.feedback import assess
 from chatbot.knowledge import Question
+from chatbot.nlu import normalise
 
 QUESTION, FEEDBACK, HINT, MODEL_ANSWER = "practice_question", "practice_feedback", "hint", "model_answer"
 TRY_AGAIN, RESUME, SCORE, EXPLAIN, DETOUR = "try_again", "resume_practice", "score_explained", "explain_question", \
@@ -127,6 +128,8 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
         return _no_question(res, state, FEEDBACK)
     attempts = practice.attempts.get(question.id, [])
     previous = attempts[-1].as_previous(question.id) if practice.retrying and attempts else None
+    if previous is not None and practice.last_answer and _continues(res, text):
+        text = f"{practice.last_answer}\n{text}"  # "adding to what I said": scored with what it adds to
     feedback = assess(question, text, res.rubric, previous, res.meaning).to_dict()
     needs_answer = bool(feedback.get("needs_answer"))
     if not needs_answer:
@@ -134,6 +137,7 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
         kept = [*attempts, Attempt(score=int(feedback["score"]), covered=covered)][-MAX_ATTEMPTS_KEPT:]
         practice.attempts = {**practice.attempts, question.id: kept}
         practice.awaiting = practice.retrying = False
+        practice.last_answer = text[-res.cues.kept_answer_chars:]
     key = FEEDBACK_NEEDS_ANSWER if needs_answer else FEEDBACK
     values = context(res, state, question=question, feedback=feedback)
     return Reply(res.responses.text(key, values), FEEDBACK, res.responses.quick_replies(key, values),
@@ -163,6 +167,11 @@ def try_again(res: Resources, state: DialogueState) -> Reply:
         return _no_question(res, state, TRY_AGAIN)
     state.practice.retrying = bool(state.practice.attempts.get(question.id))
     return _ask(res, state, question, retry=True)
+
+
+def _continues(res: Resources, text: str) -> bool:
+    opening = " ".join(normalise(text).split()[:4])
+    return any(opening == lead or opening.startswith(f"{lead} ") for lead in res.cues.continuation_openers)
 
 
 def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:

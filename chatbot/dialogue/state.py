@@ -60,6 +60,7 @@ class Practice(Section):
     focus_skill: str | None = None
     focus_category: str | None = None
     retrying: bool = False  # "try again" was asked: the next answer is compared with the last
+    last_answer: str | None = None  # the last answer scored, so "adding to what I said: ..." builds on it
 
 
 class Assessment(Section):
@@ -78,6 +79,7 @@ class DialogueState(Section):
     last_level: str | None = None
     last_skill: str | None = None
     last_list: ShownList | None = None
+    last_passage: str | None = None  # the guide passage last quoted, so the same one is never quoted twice
     profile: Profile = Field(default_factory=Profile)
     practice: Practice = Field(default_factory=Practice)
     assessment: Assessment = Field(default_factory=Assessment)

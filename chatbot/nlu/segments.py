@@ -40,12 +40,14 @@ class QuestionSplitter:
         return "?" in sentence or self.opens_question(sentence, self.lead_ins)
 
     def asks(self, text: str, max_words: int) -> bool:
-        """The message asks something rather than answers: short, and its questions carry it (a question
-        with a remark, "never used it tbh", still asks; a long answer with one rhetorical question does not)."""
+        """The message asks something rather than answers: short, and its questions carry it, or it opens
+        with one ("whats a feature store even? we never had one"); a long answer with one rhetorical
+        question does not."""
         said = sentences(text)
         words = sum(len(s.split()) for s in said)
         asked = sum(len(s.split()) for s in said if self.is_question(s))
-        return 0 < words <= max_words * 3 and asked * 2 >= words
+        opens_with_question = bool(said) and self.is_question(said[0]) and words <= max_words * 2
+        return 0 < words <= max_words * 3 and (asked * 2 >= words or opens_with_question)
 
     def parts(self, text: str) -> list[str]:
         """The message's questions in order (the last three), each as the words that ask it; a message
