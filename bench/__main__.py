@@ -43,12 +43,21 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def run_engine(corpus: Corpus, quick: bool) -> dict[str, Any]:
-    from bench.engine_turns import Counts, conversation_turns, feedback_turns, load_engine, transition_turns
+    from bench.engine_turns import (
+        Counts,
+        command_turns,
+        conversation_turns,
+        feedback_turns,
+        load_engine,
+        transition_turns,
+    )
 
-    counts = Counts(500, 200, 50) if quick else Counts()
+    counts = Counts(200, 40, 10) if quick else Counts()
     engine = load_engine()
     log(f"engine: {counts.calls} transition turns")
     results: dict[str, Any] = {"transition": transition_turns(engine, corpus, counts)}
+    log(f"engine: {counts.calls} typed commands")
+    results["commands"] = command_turns(engine, corpus, counts)
     log(f"engine: {counts.feedback_calls} practice answers per length")
     results["feedback"] = feedback_turns(engine, corpus, counts)
     log("engine: the HTTP conversation replayed in process")
@@ -60,7 +69,7 @@ def run_engine(corpus: Corpus, quick: bool) -> dict[str, Any]:
 def run_assess(corpus: Corpus, quick: bool) -> dict[str, Any]:
     from bench.engine_turns import Counts, assess_calls, load_engine
 
-    return assess_calls(load_engine(), corpus, Counts(500, 200, 50) if quick else Counts())
+    return assess_calls(load_engine(), corpus, Counts(200, 40, 10) if quick else Counts())
 
 
 def run_startup(quick: bool) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""The engine alone, in process: what one turn costs for a transition question and for practice feedback."""
+"""The engine alone, in process: what one turn costs for a transition question and for practice feedback.
+
+Every timed call starts with the encoder's cache empty, so the figures are those of text never seen."""
 
 from __future__ import annotations
 
@@ -21,9 +23,20 @@ Inputs = list[tuple[dict[str, Any], str]]
 
 @dataclass(frozen=True)
 class Counts:
-    calls: int = 5000
-    feedback_calls: int = 2000
-    warmup: int = 300
+    calls: int = 1000
+    feedback_calls: int = 150
+    warmup: int = 30
+
+
+def cold(engine, call):
+    """Each timed call starts with the encoder's cache empty: every message is new text, as in use."""
+    encoder = engine.resources.encoder
+
+    def run(item):
+        encoder.clear_cache()
+        return call(item)
+
+    return run
 
 
 def load_engine():
@@ -82,9 +95,18 @@ def understood(engine, corpus: Corpus) -> dict[str, int]:
 
 def transition_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
     inputs = transition_inputs(engine, corpus, counts.calls + counts.warmup)
-    stats = time_calls(lambda item: engine.respond(*item), inputs, counts.calls, counts.warmup)
+    stats = time_calls(cold(engine, lambda item: engine.respond(*item)), inputs, counts.calls, counts.warmup)
     return {"stats": stats.to_dict(), "messages": len(corpus.transition_questions),
             "intents": understood(engine, corpus)}
+
+
+def command_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
+    """Typed commands: answered by the word matcher alone, without the encoder."""
+    states = realistic_states(engine, corpus)
+    commands = ("help", "menu", "summary", "what do you know about me")
+    inputs = paired([(states[n % len(states)], text) for n, text in enumerate(commands)], counts.calls + counts.warmup)
+    stats = time_calls(cold(engine, lambda item: engine.respond(*item)), inputs, counts.calls, counts.warmup)
+    return {"stats": stats.to_dict(), "commands": list(commands)}
 
 
 def feedback_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
@@ -98,8 +120,8 @@ def feedback_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
         probe = engine.respond(*copy.deepcopy(inputs[0]))
         if not any(reply.feedback for reply in probe.replies):
             raise RuntimeError(f"a {words}-word practice answer got no feedback reply")
-        by_words[words] = time_calls(lambda item: engine.respond(*item), inputs, counts.feedback_calls,
-                                     counts.warmup).to_dict()
+        by_words[words] = time_calls(cold(engine, lambda item: engine.respond(*item)), inputs,
+                                     counts.feedback_calls, counts.warmup).to_dict()
     return {"questions": sorted({q["id"] for _, q in asked}), "by_words": by_words}
 
 
@@ -137,7 +159,9 @@ def assess_calls(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
     by_words, scores = {}, {}
     for words in ANSWER_WORDS:
         inputs = assess_inputs(engine, corpus, words)
-        by_words[words] = time_calls(lambda item: assess(item[0], item[1], engine.rubric),
+        meaning = engine.resources.meaning
+        by_words[words] = time_calls(cold(engine, lambda item: assess(item[0], item[1], engine.rubric, meaning=meaning)),
                                      inputs, counts.feedback_calls, counts.warmup).to_dict()
-        scores[words] = round(sum(assess(q, a, engine.rubric).score for q, a in inputs) / len(inputs), 1)
+        scores[words] = round(sum(assess(q, a, engine.rubric, meaning=meaning).score
+                                  for q, a in inputs) / len(inputs), 1)
     return {"questions": len(engine.knowledge.questions), "by_words": by_words, "mean_score": scores}

@@ -82,7 +82,20 @@ def test_plan_timeline_is_scaled_and_states_its_basis(chat, engine):
         chat.say("5")
     text = chat.say("stop").text
     assert duration(transition.timeline.duration) in text
-    assert "2 left" in text
+    listed = [line for line in text.splitlines() if line[:1].isdigit()]
+    assert len(listed) == 2 and f"you have {len(listed)} to build" in text  # the count states what is listed
+
+
+def test_plan_counts_and_timeline_agree_when_every_skill_is_rated_middling(chat, engine):
+    reply = chat.say("assess my skills")
+    while reply.intent != "assessment_plan":
+        reply = chat.say("3")
+    listed = [line for line in reply.text.splitlines() if line[:1].isdigit()]
+    assert len(listed) == len(engine.knowledge.skills)
+    assert f"you have {len(listed)} skills to build" in reply.text
+    steps = [line for line in reply.text.splitlines() if line.startswith("- ")]
+    first = engine.knowledge.transitions[engine.knowledge.default_transition].plan[0]
+    assert first.timeframe.label in steps[0]  # the plan starts at its beginning
 
 
 def test_plan_offers_practice_on_the_weakest_skill_and_it_works(chat, engine):

@@ -78,12 +78,14 @@ def plan(res: Resources, state: DialogueState) -> Reply:
     remaining = still_to_build(kb, transition, state.profile, res.cues)
     total = len(kb.gaps(transition.id))
     estimate = estimated_timeline(transition, min(len(remaining), total), total)
+    # the plan starts at its beginning, then the steps that build this person's gaps
+    building = [step for step in steps_for(transition, remaining) if step.id != transition.plan[0].id]
+    steps = [transition.plan[0], *building][:STEPS_SHOWN]
     state.mode = "chat"
     state.assessment = Assessment(answered=state.assessment.answered, finished=True)
     weakest = remaining[0] if remaining else None
     values = context(res, state, remaining=remaining, weakest=weakest, total_gaps=total,
-                     left=min(len(remaining), total),
-                     steps=steps_for(transition, remaining)[:STEPS_SHOWN], estimate=estimate,
+                     left=len(remaining), steps=steps, estimate=estimate,
                      usual=transition.timeline.duration, rated=len(state.profile.ratings))
     # "why?" after the plan is about the order of priorities, which the learn-first answer explains
     state.last_topic, state.last_intent = LEARN_FIRST, PLAN

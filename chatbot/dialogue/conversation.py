@@ -11,6 +11,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.knowledge import Question
+from chatbot.nlu import Intent
 from chatbot.dialogue.understanding import (
     Understanding,
     loose_command,
@@ -24,6 +25,7 @@ from chatbot.nlu.segments import sentences
 FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE, GUIDE_DETAIL = "fallback", "about_me", "skill", "guide_passage", "guide_detail"
 SKIP, SCORE, PRACTICE = "skip", "score_explained", "practice"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
+REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
 IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
 MAX_QUICK_REPLIES = 4
@@ -49,7 +51,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     named = _named_question(res, heard)
     if named is not None:
         return [practice.start(res, state, None, None, named)]
-    if heard.is_command and not command and state.mode != "assessment":
+    if heard.is_command and not command and state.mode == "chat" and heard.answer in REQUESTS:
+        pass  # "ok let me try a practice question on that": no answer is expected, so it is a request
+    elif heard.is_command and not command and state.mode != "assessment":
         heard = without_command(res, heard)  # a long message that only sounds like a command
     elif heard.answer in STARTS_PRACTICE and state.mode == "chat" and not typed_command(res, heard):
         heard = without_command(res, heard)  # only an explicit request starts a mock interview
@@ -101,11 +105,25 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     text, open_question = heard.text, state.practice.awaiting
     if res.questions.asks(text, res.cues.answer_min_words):
         return _asked_in_practice(res, state, heard)
+    remark = _remark(res, heard)
+    if remark is not None:  # "au revoir, thank you" is not an answer
+        reply = topics.compose(res, state, remark.answer, remark.name)
+        return [practice.detour_reminder(res, state, reply)]
     if open_question:
         return [practice.answer(res, state, text)]
     if len(text.split()) >= res.cues.answer_min_words:
         return [practice.another_attempt(res, state, text)]
     return None
+
+
+def _remark(res: Resources, heard: Understanding) -> Intent | None:
+    """A few words of small talk ("thanks!", "au revoir, thank you"), read loosely: too short to be an
+    answer, and clearly one of the small-talk intents."""
+    if len(heard.text.split()) > res.cues.command_max_words or not heard.match.alternatives and heard.intent is None:
+        return None
+    name, score = (heard.intent.name, 1.0) if heard.intent is not None else heard.match.alternatives[0]
+    intent = res.intents.get(name)
+    return intent if intent.kind == "smalltalk" and score >= res.cues.agreement_floor else None
 
 
 def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
@@ -177,6 +195,9 @@ def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retr
 
 def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:
     """A rating moves the assessment on; a real question is answered and the rating asked again."""
+    if res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text:
+        answered = _questions(res, state, heard.text, heard) if heard.is_topic else []
+        return [*answered, assessment.unclear(res, state)]
     rating = assessment.rating_from(res, heard.entities)
     if rating is not None:
         return [assessment.record(res, state, rating)]

@@ -42,7 +42,8 @@ class Cues(BaseModel):
     min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
     command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
-    agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
+    agreement_floor: float = Field(ge=0, le=1)
+    command_agreement_floor: float = Field(default=0.7, ge=0, le=1)  # for a command in a few words  # matcher score that, with the meaning tier agreeing, is enough
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
     answer_min_words: int = Field(ge=1)
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer

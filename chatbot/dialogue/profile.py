@@ -69,10 +69,10 @@ def _hours(text: str, cues: Cues) -> int | None:
 
 
 def _place(text: str, cues: Cues) -> str | None:
-    for place in sorted(cues.places, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE):
-            return place
-    return None
+    """The first place named ("based in Glasgow, thinking of London later" is Glasgow)."""
+    found = [(m.start(), -len(place), place) for place in cues.places
+             for m in [re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE)] if m]
+    return min(found)[2] if found else None
 
 
 @dataclass

@@ -51,7 +51,7 @@ class Resources:
             encoder = SentenceEncoder.load(default_cache_dir())
         cues = Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE)
         rubric = Rubric.load(data_dir / RUBRIC_FILE)
-        examples = [(i.name, e) for i in intents if i.kind != "command" for e in i.examples]
+        examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
         sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
         guide = {
             tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, encoder)

@@ -82,11 +82,14 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     if not match.alternatives:
         return None
     name, score = match.alternatives[0]
+    intent = res.intents.get(name)
+    if score < min(res.cues.agreement_floor, res.cues.command_agreement_floor):
+        return None
+    if intent.kind == COMMAND:
+        short = len(text.split()) <= res.cues.command_max_words
+        return name if short and score >= res.cues.command_agreement_floor else None
     if score < res.cues.agreement_floor:
         return None
-    intent = res.intents.get(name)
-    if intent.kind == COMMAND:
-        return name if len(text.split()) <= res.cues.command_max_words else None
     nearest = max((res.semantic.nearest(part) for part in parts), key=lambda m: m.score - m.negative)
     agrees = nearest.name == name and nearest.score - nearest.negative >= res.semantic.settings.over_negative
     return name if agrees and nearest.score >= res.cues.agreement_meaning_floor else None

@@ -58,6 +58,11 @@ class SentenceEncoder:
             out[row] = known[text]
         return out
 
+    def clear_cache(self) -> None:
+        """Forget every vector computed so far, so a benchmark measures the cost of new text."""
+        with self._lock:
+            self._cache.clear()
+
     def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for a fixed body of text (intent examples, reference phrasings), kept on disk between
         starts: the file is named by the model and the texts, so changed content is encoded afresh."""

@@ -39,6 +39,9 @@ class Intent(BaseModel):
     quick_replies: list[Text] = []
     commands: list[Text] = []  # exact phrases that always mean this intent ("help", "try again")
     takes_argument: bool = False  # a command phrase may be followed by words ("practice docker")
+    # a command that only answers or shows something ("why so low?", "what do you know about me") may be
+    # recognised by meaning too; commands that change the conversation must be typed or clearly matched
+    by_meaning: bool = False
     # Role or skill tokens that, unlike for other intents, do name this intent's topic on their own:
     # "kubernetes?" asks about the skill, while "kubernetes" names no topic of the move.
     named_by: list[Text] = []

@@ -22,6 +22,8 @@ class SemanticSettings:
     accept: float = 0.62  # mean similarity of the intent's nearest examples
     over_negative: float = 0.04  # lead over the nearest out-of-scope example
     over_runner_up: float = 0.015  # lead over the next intent
+    clear_accept: float = 0.5  # a lower floor for a clear leader...
+    clear_lead: float = 0.12  # ...ahead of the next intent and of every near miss by this much
     veto_margin: float = 0.03
     override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled  # how much closer to a near miss a word match must be to be declined
 
@@ -65,11 +67,11 @@ class SemanticIndex:
             if found.score - found.negative > best.score - best.negative or best.name is None:
                 best = found
         s = self.settings
-        confident = (
-            best.score >= s.accept
-            and best.score - best.negative >= s.over_negative
-            and best.score - best.runner_up >= s.over_runner_up
-        )
+        close = best.score >= s.accept and best.score - best.runner_up >= s.over_runner_up
+        # or nearer nothing else by far: a clear leader well away from every near miss
+        clear = (best.score >= s.clear_accept and best.score - best.runner_up >= s.clear_lead
+                 and best.score - best.negative >= s.clear_lead)
+        confident = (close or clear) and best.score - best.negative >= s.over_negative
         return best if confident else SemanticMatch(None, best.score, best.runner_up, best.negative,
                                                      best.nearest_example)
 
