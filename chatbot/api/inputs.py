@@ -25,13 +25,10 @@ def _body() -> bytes:
     return raw
 
 
-JSON_WHITESPACE = b" \t\r\n"
-
-
 def json_body(required: bool = True) -> dict[str, Any]:
     """The request's JSON object; an absent body is {} when not required."""
     raw = _body()
-    if not raw.strip(JSON_WHITESPACE):  # only JSON's own whitespace: a stray "\x0b" is a broken body
+    if not raw:  # no body at all; a body of only spaces or control characters is a broken one
         if required:
             raise ApiError("invalid_json", "The request body must be a JSON object.")
         return {}
