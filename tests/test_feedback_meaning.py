@@ -77,3 +77,38 @@ def test_saying_the_opposite_of_a_misconception_is_not_taken_for_it(res):
                      "most recent months, so the model cannot peek at the future.")
     assert "misconception" not in feedback.criteria[0].comment
     assert feedback.covered
+
+
+def _words(text):
+    import re as _re
+
+    return _re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+
+
+@pytest.mark.parametrize("times", [1, 4])
+def test_keyword_lists_shuffled_words_and_filler_earn_little_at_any_length(res, times):
+    import random
+
+    rng = random.Random(5)
+    filler = ("I am a passionate, hard-working team player who always goes the extra mile. "
+              "I believe in doing things properly and I learn fast. ")
+    worst = {}
+    for question in res.knowledge.questions.values():
+        words = _words(" ".join(question.model_answer)) * times
+        shuffled = words[:]
+        rng.shuffle(shuffled)
+        gamed = {
+            "keywords": ", ".join(w for w in words if len(w) > 5),
+            "shuffled": " ".join(shuffled) + ".",
+            "filler": filler * times,
+        }
+        for kind, text in gamed.items():
+            worst[kind] = max(worst.get(kind, 0), score(res, question.id, text).score)
+    assert all(value <= 20 for value in worst.values()), worst
+
+
+def test_i_dont_know_gets_a_nudge_and_the_hint_not_a_zero_with_the_whole_rubric(res):
+    question = res.knowledge.questions["batch-versus-online-inference"]
+    feedback = score(res, question.id, "not sure what to say here, never done this")
+    assert feedback.needs_answer
+    assert question.hint in " ".join(feedback.tips)
