@@ -33,9 +33,12 @@ MAX_QUICK_REPLIES = 4
 
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
+    practice_open = state.mode == "practice" and state.practice.awaiting
+    if practice_open and len(text.split()) > 3 * res.cues.answer_min_words and res.matcher.command(text) is None:
+        return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = understand(res, text)
     command = typed_command(res, heard) or loose_command(res, heard)
-    if not command and state.mode != "assessment":
+    if not command and state.mode != "assessment" and not practice_open:
         asked = _command_in_parts(res, text)  # a story that ends "...can you assess my skills please?"
         if asked is not None:
             heard, command = asked, True
