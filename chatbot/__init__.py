@@ -7,8 +7,9 @@ chatbot.nlu, ...) from a test, the terminal or a benchmark does not pay for Flas
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from flask import Flask

@@ -1,6 +1,8 @@
 """The blind persona conversations, through the HTTP API: each turn's checks, and nothing typed is lost.
 
-tests/blind/personas_dev.yaml was tuned against; personas_final.yaml only measures. Each turn states
+tests/blind/personas_dev.yaml was tuned against. personas_final.yaml was run and judged once before the
+last round of changes, and its failures were read, so it is partly a development set now;
+personas_holdout.yaml, written last, only measures. Each turn states
 what any good coach must do there (score it or not, ask a question or not, not fall back, mention the
 right facts). The floors sit just under today's figures, so a change that loses turns fails here; a
 second, blind reading of every turn is recorded in docs/understanding.md.
@@ -13,10 +15,10 @@ import pytest
 from tests.blind import judge
 from tests.blind.personas import run_persona
 
-FLOORS = {"dev": 0.9, "final": 0.85}
+FLOORS = {"dev": 0.9, "final": 0.85, "holdout": 0.88}
 
 
-@pytest.mark.parametrize("which", ["dev", "final"])
+@pytest.mark.parametrize("which", ["dev", "final", "holdout"])
 def test_persona_conversations_are_followed(client, which):
     results = [r for persona in judge.load(f"personas_{which}.yaml")["personas"]
                for r in run_persona(client, persona)]

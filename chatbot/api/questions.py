@@ -10,7 +10,6 @@ from chatbot.errors import ApiError
 from chatbot.extensions import coach_engine
 
 
-
 def question_json(question) -> dict:
     return {"id": question.id, "text": question.text, "category": question.category,
             "skills": list(question.skills)}

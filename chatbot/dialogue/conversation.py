@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from chatbot.dialogue import assessment, practice, topics
+from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
-from chatbot.knowledge import Question
-from chatbot.nlu import Intent
 from chatbot.dialogue.understanding import (
     Understanding,
     loose_command,
@@ -19,10 +16,11 @@ from chatbot.dialogue.understanding import (
     understand,
     without_command,
 )
-from chatbot.nlu.retrieval import Retrieved
+from chatbot.knowledge import Question
+from chatbot.nlu import Intent
 from chatbot.nlu.segments import sentences
 
-FALLBACK, ABOUT_ME, SKILL_INFO, GUIDE, GUIDE_DETAIL = "fallback", "about_me", "skill", "guide_passage", "guide_detail"
+FALLBACK, ABOUT_ME = "fallback", "about_me"
 SKIP, SCORE, PRACTICE = "skip", "score_explained", "practice"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
@@ -66,16 +64,17 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if state.mode != "assessment":
         learned = learn(state.profile, text, res.knowledge, res.cues, res.extractor.extract)
         state.profile, statement = learned.profile, learned.statement
-    if heard.is_command and heard.answer in HANDLERS:
-        return [HANDLERS[heard.answer](res, state, heard)]
+    handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
+    if handler is not None:
+        return [handler(res, state, heard)]
     if statement and not res.questions.asks(text, res.cues.answer_min_words):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
-    answers = _questions(res, state, text, heard)
+    answers = answer_questions(res, state, text, heard)
     if answers:
         return answers
-    follow_up = _follow_up(res, state, heard) or _in_context(res, state, text)
-    if follow_up is not None:
-        return [follow_up]
+    later = follow_up(res, state, heard) or in_context(res, state, text)
+    if later is not None:
+        return [later]
     return [fallback(res, state, heard)]
 
 
@@ -131,7 +130,7 @@ def _remark(res: Resources, heard: Understanding) -> Intent | None:
 
 def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
     """A question instead of an answer: answered, then the open question is offered again."""
-    replies = _questions(res, state, heard.text, heard)
+    replies = answer_questions(res, state, heard.text, heard)
     if replies:
         return [*replies[:-1], practice.detour_reminder(res, state, replies[-1])]
     if state.practice.awaiting:
@@ -139,150 +138,17 @@ def _asked_in_practice(res: Resources, state: DialogueState, heard: Understandin
     return None
 
 
-def _questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:
-    """One answer per question the message asks (at most three), each from its intent or the guide."""
-    parts = res.questions.parts(text)
-    if len(parts) == 1:
-        single = _answer(res, state, heard, parts)
-        return [single] if single is not None else []
-    replies: list[Reply] = []
-    answered: set[str] = set()
-    for part in parts:
-        part_heard = understand(res, part)
-        if part_heard.is_command or (part_heard.answer is not None and part_heard.answer in answered):
-            continue
-        answered.add(part_heard.answer or "")
-        reply = _answer(res, state, part_heard, [part])
-        if reply is not None and all(reply.text != r.text for r in replies):
-            replies.append(reply)
-    if not replies and heard.is_topic:
-        replies.append(_topic(res, state, heard))
-    return replies
-
-
-def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
-    """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
-    guide = res.guide[state.transition]
-    if heard.is_topic:
-        return _with_detail(res, state, _topic(res, state, heard),
-                            guide.search(parts, guide.settings.detail, near_misses=False))
-    found = guide.search(parts)
-    if found.passage is None:
-        return None
-    return _quote(res, state, found)
-
-
-def _quote(res: Resources, state: DialogueState, found: Retrieved) -> Reply:
-    """A passage of the guide as the answer, saying which part of the guide it comes from."""
-    passage = found.passage
-    assert passage is not None
-    state.last_passage = passage.text
-    return topics.compose(res, state, GUIDE, GUIDE, passage=passage.text, section=passage.section)
-
-
-def _repeats_last(res: Resources, state: DialogueState, heard: Understanding) -> bool:
-    """The message would get exactly the answer just given: same topic, nothing narrowing it."""
-    entities = heard.entities
-    narrowed = entities.levels or entities.ordinal is not None or entities.skills
-    return heard.answer == state.last_topic and not narrowed
-
-
-def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retrieved) -> Reply:
-    """An intent's answer is general; when one passage of the guide answers the question closely and
-    the answer does not already say it, that passage is added, with where it comes from."""
-    if found.passage is None or found.passage.text.split(":")[-1].strip() in reply.text:
-        return reply
-    values = topics.context(res, state, passage=found.passage.text, section=found.passage.section)
-    return replace(reply, text=f"{reply.text}\n\n{res.responses.text(GUIDE_DETAIL, values)}")
-
-
 def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:
     """A rating moves the assessment on; a real question is answered and the rating asked again."""
     if res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text:
-        answered = _questions(res, state, heard.text, heard) if heard.is_topic else []
+        answered = answer_questions(res, state, heard.text, heard) if heard.is_topic else []
         return [*answered, assessment.unclear(res, state)]
     rating = assessment.rating_from(res, heard.entities)
     if rating is not None:
         return [assessment.record(res, state, rating)]
     if heard.is_topic:
-        return [_topic(res, state, heard), assessment.unclear(res, state)]
+        return [answer_topic(res, state, heard), assessment.unclear(res, state)]
     return [assessment.unclear(res, state)]
-
-
-def _skill_in_list(res: Resources, state: DialogueState, key: str, skill_id: str) -> int | None:
-    """Position of a named skill in the list a topic shows ("why is docker a gap?")."""
-    spec = res.responses.get(key)
-    if not spec.by_skill or spec.shows is None or spec.item is None:
-        return None
-    items = topics.context(res, state).get(spec.shows) or []
-    ids = [getattr(item, "id", None) for item in items]
-    return ids.index(skill_id) + 1 if skill_id in ids else None
-
-
-def _ordinal_item(res: Resources, state: DialogueState, key: str, name: str, ordinal: int) -> Reply | None:
-    """"The third mistake" means the named topic's list; "the second one" the list on screen."""
-    on_screen = state.last_list.kind if state.last_list is not None else None
-    menu_off_screen = res.responses.get(key).menu and key != on_screen
-    own = None if menu_off_screen else topics.list_item(res, state, key, ordinal, name)
-    if own is None and on_screen is not None:
-        return topics.list_item(res, state, on_screen, ordinal, _intent_answered_by(res, on_screen, name))
-    return own
-
-
-def _intent_answered_by(res: Resources, key: str, default: str) -> str:
-    """The intent a response key answers, so a follow-up reports the topic it actually continued."""
-    return next((intent.name for intent in res.intents if intent.answer == key), default)
-
-
-def _topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
-    """Answer a topic, narrowed by an ordinal, a skill or a level when the message names one."""
-    key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
-    if key == SKILL_INFO and entities.skills:
-        return topics.compose(res, state, key, name, skill_id=entities.skills[0])
-    if entities.ordinal is not None and res.responses.get(key).ordinals:
-        item = _ordinal_item(res, state, key, name, entities.ordinal)
-        if item is not None:
-            return item
-    if len(entities.skills) == 1:
-        position = _skill_in_list(res, state, key, entities.skills[0])
-        if position is not None:
-            return topics.list_item(res, state, key, position, name) or topics.compose(res, state, key, name)
-    level = entities.levels[0] if entities.levels and res.responses.get(key).by_level else None
-    skill_id = state.last_skill if key == SKILL_INFO else None
-    return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills)
-
-
-def _follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
-    """Not a topic on its own, but meaningful after the last answer: a level, a list position, a skill."""
-    entities, last = heard.entities, state.last_topic
-    if entities.levels and last in res.responses and res.responses.get(last).by_level:
-        return topics.compose(res, state, last, state.last_intent or last, level=entities.levels[0])
-    if entities.ordinal is not None and state.last_list is not None:
-        kind = state.last_list.kind
-        return topics.list_item(res, state, kind, entities.ordinal, _intent_answered_by(res, kind, kind))
-    return None
-
-
-def _in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
-    """A short question that only makes sense after the last answer ("how long should it be max?" after
-    the CV advice) is read again with that topic named."""
-    last = state.last_topic
-    if last is None or last not in res.responses or len(text.split()) > res.cues.follow_up_max_words:
-        return None
-    label = res.responses.get(last).label
-    if not label:
-        return None
-    framed = f"{label}: {text}"
-    heard = understand(res, framed)
-    if heard.is_topic and _repeats_last(res, state, heard):
-        # the same topic again: the guide's specific passage, or more on the topic, never the same answer
-        guide = res.guide[state.transition]
-        found = guide.search([text], guide.settings.detail, near_misses=False)
-        if found.passage is not None and found.passage.text != state.last_passage:
-            return _quote(res, state, found)
-        return topics.deeper(res, state, "more", heard.intent.name if heard.intent else GUIDE)
-    replies = _questions(res, state, framed, heard)
-    return replies[0] if len(replies) == 1 else None
 
 
 def fallback(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

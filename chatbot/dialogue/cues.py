@@ -7,7 +7,6 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from chatbot.nlu import normalise
-
 from chatbot.yamlfiles import parse_yaml
 
 

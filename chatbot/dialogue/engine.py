@@ -12,9 +12,9 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.responses import ResponseError
 from chatbot.dialogue.state import fresh, prune, restore
 from chatbot.dialogue.turns import Reply, State, Turn
+from chatbot.encoder.protocol import Encoder
 from chatbot.feedback import Rubric
 from chatbot.knowledge import Knowledge
-from chatbot.encoder.protocol import Encoder
 
 GREETING = "greeting"
 FLOW_WORDINGS = (

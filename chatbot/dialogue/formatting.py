@@ -23,7 +23,7 @@ def money(band: SalaryBand | None, currency: str = "GBP") -> str:
     return f"{text}+" if band.open_ended else text
 
 
-def pounds(amount: int | float) -> str:
+def pounds(amount: float) -> str:
     """One amount of money as a person writes it: "£62,000"."""
     return f"£{abs(int(round(amount))):,}"
 

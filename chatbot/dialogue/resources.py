@@ -7,13 +7,13 @@ from pathlib import Path
 
 from chatbot.dialogue.cues import Cues
 from chatbot.dialogue.responses import Responses
+from chatbot.encoder.protocol import Encoder
 from chatbot.feedback import Rubric
 from chatbot.feedback.meaning import PointMeaning
 from chatbot.knowledge import Knowledge, load_knowledge
-from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.knowledge.passages import Passage, passages
+from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.nlu.retrieval import PassageIndex, RetrievalSettings
-from chatbot.encoder.protocol import Encoder
 from chatbot.nlu.segments import QuestionSplitter
 from chatbot.nlu.semantic import SemanticIndex
 from chatbot.yamlfiles import parse_yaml

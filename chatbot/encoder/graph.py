@@ -6,6 +6,8 @@ the pinned release; the graph is then quantised to int8 for speed and cached on 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
@@ -40,7 +42,7 @@ class _Graph:
         value = self.weights[key].astype(np.float32)
         return self.const(np.ascontiguousarray(value.T if transpose else value), key)
 
-    def op(self, op_type: str, inputs: list[str], **attrs: object) -> str:
+    def op(self, op_type: str, inputs: list[str], **attrs: Any) -> str:
         out = self.name(op_type.lower())
         self.nodes.append(helper.make_node(op_type, inputs, [out], **attrs))
         return out

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from chatbot.encoder.protocol import Encoder
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.spec_reading import Meaning
 from chatbot.knowledge.models import Question
-from chatbot.encoder.protocol import Encoder
 
 _WORD = re.compile(r"[a-z0-9]+")
 

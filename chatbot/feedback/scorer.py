@@ -7,16 +7,16 @@ this question's talking points are made, so a polished answer to another questio
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summarise
 from chatbot.feedback.answered import needs_answer
 from chatbot.feedback.clarity import clarity_verdict
 from chatbot.feedback.evidence import evidence_verdict
-from chatbot.feedback.meaning import PointMeaning, echoed_sentences
 from chatbot.feedback.framing import framing_verdict
+from chatbot.feedback.meaning import PointMeaning, echoed_sentences
 from chatbot.feedback.reading import Reading, read
 from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
 from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict

@@ -7,13 +7,13 @@ written for out-of-scope messages, so "how much do MLEs earn in Germany?" is sti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
-from chatbot.knowledge.passages import Passage
 from chatbot.encoder.protocol import Encoder
+from chatbot.knowledge.passages import Passage
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ closer than any out-of-scope example, and ahead of the next intent, so strangers
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
