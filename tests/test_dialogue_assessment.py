@@ -133,3 +133,15 @@ def test_assessing_again_asks_every_skill_again(chat, engine):
     assert gaps(engine)[0].name in again.text
     chat.say("5")
     assert chat.state["profile"]["ratings"][gaps(engine)[0].id] == 5
+
+
+def test_the_assessment_can_be_retaken_and_shows_what_changed(chat, engine):
+    reply = chat.say("assess my skills")
+    while reply.intent != "assessment_plan":
+        reply = chat.say("2")
+    reply = chat.say("ok I did a docker course last month, assess my skills again")
+    assert reply.intent == "assessment_question"
+    while reply.intent != "assessment_plan":
+        reply = chat.say("4")
+    skill = engine.knowledge.skills["kubernetes-docker"]
+    assert f"{skill.name} 2/5 → 4/5" in reply.text

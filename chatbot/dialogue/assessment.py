@@ -34,7 +34,7 @@ def start(res: Resources, state: DialogueState) -> Reply:
     pending = _skills_to_ask(res, state)
     state.practice.awaiting = state.practice.retrying = False
     state.mode = "assessment"
-    state.assessment = Assessment(pending=pending[1:], current=pending[0])
+    state.assessment = Assessment(pending=pending[1:], current=pending[0], before=dict(state.profile.ratings))
     return _ask(res, state)
 
 
@@ -82,11 +82,14 @@ def plan(res: Resources, state: DialogueState) -> Reply:
     building = [step for step in steps_for(transition, remaining) if step.id != transition.plan[0].id]
     steps = [transition.plan[0], *building][:STEPS_SHOWN]
     state.mode = "chat"
+    before = state.assessment.before
+    changed = [(kb.skills[s], before[s], r) for s, r in state.profile.ratings.items()
+               if s in before and before[s] != r and s in kb.skills]
     state.assessment = Assessment(answered=state.assessment.answered, finished=True)
     weakest = remaining[0] if remaining else None
     values = context(res, state, remaining=remaining, weakest=weakest, total_gaps=total,
                      left=len(remaining), steps=steps, estimate=estimate,
-                     usual=transition.timeline.duration, rated=len(state.profile.ratings))
+                     usual=transition.timeline.duration, rated=len(state.profile.ratings), changed=changed)
     # "why?" after the plan is about the order of priorities, which the learn-first answer explains
     state.last_topic, state.last_intent = LEARN_FIRST, PLAN
     return Reply(res.responses.text(PLAN, values), PLAN, res.responses.quick_replies(PLAN, values))

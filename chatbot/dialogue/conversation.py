@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
 from chatbot.dialogue.commands import HANDLERS
@@ -27,6 +29,7 @@ REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these 
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
 IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
 MAX_QUICK_REPLIES = 4
+_CLAUSES = re.compile(r"[,;:]\s+")
 
 
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
@@ -91,7 +94,7 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
 def _command_in_parts(res: Resources, text: str) -> Understanding | None:
     """A request for one of the coach's services asked as one sentence of a longer message ("...can you
     assess my skills please?"). Steps of a flow (next, skip, restart) must be typed on their own."""
-    said = sentences(text)
+    said = [part for sentence in sentences(text) for part in _CLAUSES.split(sentence) if part.strip()]
     if len(said) < 2:
         return None
     for sentence in reversed(said):

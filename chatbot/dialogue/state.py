@@ -65,6 +65,7 @@ class Practice(Section):
 
 class Assessment(Section):
     pending: list[str] = []  # skills still to ask about, in order
+    before: dict[str, int] = {}  # the ratings when this assessment began, so a re-take shows what changed
     current: str | None = None
     answered: list[str] = []
     finished: bool = False
