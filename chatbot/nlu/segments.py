@@ -56,7 +56,10 @@ class QuestionSplitter:
         for sentence in sentences(text):
             if not self.is_question(sentence):
                 continue
-            for piece in self._clauses(sentence):
+            pieces = self._clauses(sentence)
+            # "I only have 4 hours a week, how long will it take?": the statement is not a question
+            pieces = [p for p in pieces if self.is_question(p)] or pieces
+            for piece in pieces:
                 if len(piece.split()) >= MIN_WORDS or not found:
                     found.append(piece)
                 else:
