@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from browser.actions import bot_messages, type_message, user_texts
+from browser.actions import bot_messages, send, type_message, user_texts
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -79,7 +79,7 @@ def test_each_turn_is_stored_once_and_survives_a_reload(page, live_server):
 def test_markup_in_a_message_is_shown_as_text_and_runs_nothing(page, live_server):
     hostile = '<script>window.__x=1</script><img src=x onerror="window.__y=1"> **bold?**'
     page.goto(live_server.url)
-    type_message(page, hostile)
+    send(page, hostile)  # the turn is stored before the page is reloaded
     user = page.locator("#messages [data-sender='user']").last
     expect(user).to_contain_text(hostile)
     page.reload()
