@@ -212,7 +212,7 @@ def test_the_plan_has_seven_steps_with_the_documented_time_frames(move):
         ("build-missing-skills", ["2-3 skill gaps", "Udemy", "Coursera", "freeCodeCamp"]),
         ("gain-practical-experience", ["3-4", "open-source", "freelance or volunteer"]),
         ("reposition-cv", ["LinkedIn headline", "cover letter"]),
-        ("target-bridging-roles", ["bridging positions", "internal transfer", "quality matters more"]),
+        ("target-bridging-roles", ["bridging positions", "internal transfer", "quality over quantity"]),
         (
             "prepare-for-interviews",
             ["Why are you making this change?", "What makes you think you can do this role?"],

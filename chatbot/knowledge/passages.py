@@ -41,8 +41,8 @@ def _walk(value: Any, key: str, out: list[tuple[str, str]]) -> None:
         if texts is not None:
             out.extend((key, text) for text in texts)
             return
-        for child in value.values():
-            _walk(child, key, out)
+        for name, child in value.items():
+            _walk(child, f"{key}.{name}", out)
     elif isinstance(value, list):
         if value and all(isinstance(child, str) and len(child) < MIN_CHARS for child in value):
             out.append((key, ", ".join(value)))  # a list of names (platforms, certificates) reads as one
@@ -57,7 +57,8 @@ def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, st
     """Every passage of one move: its transition guide, its two roles and the skills they use.
 
     `sections` names each top-level part of the guide for people (data/responses); a part without a
-    name is left out, so internal fields never reach a reply."""
+    name is left out, so internal fields never reach a reply, and so is a field named there with no
+    label (a template sentence that only makes sense filled in for one person)."""
     transition = knowledge.transitions[transition_id]
     found: list[tuple[str, str]] = []
     for key, value in transition.model_dump().items():
@@ -71,6 +72,8 @@ def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, st
         found.extend((f"skills.{skill.id}", f"{skill.name}: {part}") for part in parts if len(part) >= MIN_CHARS)
     out, seen = [], set()
     for key, text in found:
+        if key in sections and not sections[key]:
+            continue
         name = sections.get(key) or sections.get(key.split(".")[0])
         if name and text not in seen:
             seen.add(text)

@@ -1,8 +1,12 @@
 """Answering from the guide itself: the passage closest in meaning to a question, or none.
 
 Used when no intent covers a question, and to add the exact detail an intent's general answer lacks.
-A passage is returned only when it is close in absolute terms and clearly closer than any near miss
-written for out-of-scope messages, so "how much do MLEs earn in Germany?" is still declined.
+Passages are ranked by meaning plus a share of word overlap (BM25), because a question that names a
+thing ("cover letter", "LinkedIn headline", "internal transfer") wants the passage about that thing,
+which meaning alone often ranks below a passage on the same broad topic. Whether a question is in scope
+at all is judged on meaning only: a passage is returned only when it is close in absolute terms and
+clearly closer than any near miss written for out-of-scope messages, so "how much do MLEs earn in
+Germany?" is still declined.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import bm25s
 import numpy as np
 
 from chatbot.encoder.protocol import Encoder
@@ -20,7 +25,9 @@ from chatbot.knowledge.passages import Passage
 class RetrievalSettings:
     accept: float = 0.5
     over_negative: float = 0.0
-    detail: float = 0.5  # a passage this close adds its detail to an intent's general answer
+    detail: float = 0.45  # a passage this close (meaning plus overlap) adds its detail to an intent's answer
+    overlap_weight: float = 0.3  # share of the normalised word-overlap score added to the similarity
+    overlap_scale: float = 5.0  # BM25 score that counts as full overlap (a few rare words in common)
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,17 @@ class PassageIndex:
         self._passages = list(passages)
         self._vectors = encoder.encode_corpus([p.text for p in self._passages])
         self._negatives = encoder.encode_corpus(list(negatives))
+        self._overlap = bm25s.BM25()
+        if self._passages:
+            self._overlap.index(_words([p.text for p in self._passages]), show_progress=False)
+
+    def _overlap_scores(self, text: str) -> np.ndarray:
+        """Word overlap of a question with every passage, 0..1."""
+        words = _words([text])[0]
+        if not words:
+            return np.zeros(len(self._passages))
+        scores = np.asarray(self._overlap.get_scores(words), dtype=np.float32)
+        return np.minimum(scores / self.settings.overlap_scale, 1.0)
 
     def search(self, texts: Sequence[str], accept: float | None = None, near_misses: bool = True) -> Retrieved:
         """The best passage for any of the texts (a message's question parts), if it clears the gate.
@@ -53,15 +71,22 @@ class PassageIndex:
         best = Retrieved(None, 0.0, 0.0)
         if not texts or not self._passages:
             return best
-        for vector in self._encoder.encode(texts):
+        for text, vector in zip(texts, self._encoder.encode(texts)):
             sims = self._vectors @ vector
-            top = int(np.argmax(sims))
+            ranked = sims + self.settings.overlap_weight * self._overlap_scores(text)
+            top = int(np.argmax(ranked))
             negative = float(np.max(self._negatives @ vector)) if len(self._negatives) else 0.0
-            rank = float(sims[top]) - (negative if near_misses else 0.0)
+            # in scope is a question of meaning; once in scope, overlap may pick the passage
+            score = float(np.max(sims)) if near_misses else float(ranked[top])
+            rank = score - (negative if near_misses else 0.0)
             if rank > best.score - (best.negative if near_misses else 0.0) or best.passage is None:
-                best = Retrieved(self._passages[top], float(sims[top]), negative)
+                best = Retrieved(self._passages[top], score, negative)
         s = self.settings
         clear = best.score - best.negative >= s.over_negative or not near_misses
         if best.score >= (s.accept if accept is None else accept) and clear:
             return best
         return Retrieved(None, best.score, best.negative)
+
+
+def _words(texts: list[str]) -> list[list[str]]:
+    return bm25s.tokenize(texts, stopwords="en", return_ids=False, show_progress=False)
