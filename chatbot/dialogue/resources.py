@@ -13,6 +13,7 @@ from chatbot.feedback.meaning import PointMeaning
 from chatbot.knowledge import Knowledge, load_knowledge
 from chatbot.knowledge.passages import Passage, passages
 from chatbot.nlu import EntityExtractor, IntentSet, Matcher
+from chatbot.nlu.plain_words import PlainWordsEncoder
 from chatbot.nlu.retrieval import PassageIndex, RetrievalSettings
 from chatbot.nlu.segments import QuestionSplitter
 from chatbot.nlu.semantic import SemanticIndex
@@ -49,12 +50,13 @@ class Resources:
             from chatbot.encoder import SentenceEncoder, default_cache_dir
 
             encoder = SentenceEncoder.load(default_cache_dir())
+        plain = PlainWordsEncoder(encoder, intents.lexicon)  # what the indexes read
         cues = Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE)
         rubric = Rubric.load(data_dir / RUBRIC_FILE)
         examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
         sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
         guide = {
-            tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, encoder)
+            tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, plain)
             for tid in knowledge.transitions
         }
         return cls(
@@ -66,10 +68,10 @@ class Resources:
             responses=Responses.load(data_dir / RESPONSES_FOLDER),
             cues=cues,
             encoder=encoder,
-            semantic=SemanticIndex(examples, intents.negatives, encoder),
+            semantic=SemanticIndex(examples, intents.negatives, plain),
             guide=guide,
-            meaning=PointMeaning(knowledge.questions, encoder, rubric.spec.meaning),
-            question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], encoder,
+            meaning=PointMeaning(knowledge.questions, plain, rubric.spec.meaning),
+            question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], plain,
                                         RetrievalSettings(accept=cues.named_question_floor, over_negative=0.0)),
             questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners),
         )

@@ -40,6 +40,7 @@ class Lexicon(BaseModel):
     symbols: dict[str, str] = {}  # characters that carry meaning ("£" -> salary)
     contractions: dict[str, str] = {}  # "what's" -> "what is"
     patterns: list[Pattern] = []
+    shorthand: dict[str, str] = {}  # forum and phone typing written out ("shud" -> should)
     spelling: dict[str, str] = {}  # one canonical spelling per word (practise -> practice)
     synonyms: dict[str, str] = {}  # phrase -> canonical phrase (mle -> machine learning engineer)
     stopwords: list[str] = Field(default_factory=list)
@@ -50,7 +51,7 @@ class Lexicon(BaseModel):
     # but "pandas KeyError" is a coding question, so a message naming only tools is judged strictly.
     loose_domain: list[str] = Field(default_factory=list)
 
-    @field_validator("spelling", "synonyms", "contractions")
+    @field_validator("spelling", "synonyms", "contractions", "shorthand")
     @classmethod
     def _lowercase_keys(cls, value: dict[str, str]) -> dict[str, str]:
         bad = [key for key in value if key != key.lower()]
@@ -78,7 +79,24 @@ class Lexicon(BaseModel):
 
     @cached_property
     def synonym_table(self) -> PhraseTable:
-        return PhraseTable.of((tuple(k.split()), tuple(v.split())) for k, v in self.synonyms.items())
+        """Shorthand and synonyms in one pass; a synonym wins where both name a phrase ("k8s")."""
+        merged = {**self.shorthand, **self.synonyms}
+        return PhraseTable.of((tuple(k.split()), tuple(v.split())) for k, v in merged.items())
+
+    @cached_property
+    def _shorthand_pattern(self) -> re.Pattern[str] | None:
+        if not self.shorthand:
+            return None
+        keys = sorted(self.shorthand, key=len, reverse=True)
+        return re.compile(r"(?<![\w/'])(" + "|".join(map(re.escape, keys)) + r")(?![\w/'])", re.IGNORECASE)
+
+    def plain(self, text: str) -> str:
+        """The message as typed, with its shorthand written out: what the sentence encoder reads."""
+        pattern = self._shorthand_pattern
+        if pattern is None:
+            return text
+        written = pattern.sub(lambda found: self.shorthand[found.group(0).casefold()], text)
+        return re.sub(r"[ \t]+(?=[.,!?])|(?<=[ \t])[ \t]+", "", written).strip()
 
     def rewrite(self, tokens: Sequence[str]) -> list[str]:
         """Spelling first, then synonyms, so "inference optimisation" can reach its synonym."""
