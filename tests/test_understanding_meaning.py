@@ -32,15 +32,21 @@ def test_a_long_story_with_the_question_last_is_answered(engine):
 
 
 def test_a_question_no_intent_covers_is_answered_from_the_guide_with_its_source(engine):
-    said = replies(engine, "does contributing to open source help me get an ML engineering job?")[-1]
+    said = replies(engine, "is Codecademy a good place to learn this stuff?")[-1]
     assert said.intent == "guide_passage"
-    assert "open-source" in said.text and "From the guide" in said.text
+    assert "Codecademy" in said.text and "From the guide" in said.text
 
 
 def test_a_general_answer_gains_the_detail_the_question_asked_for(engine):
-    said = replies(engine, "should I update my linkedin headline?")[-1]
-    assert said.intent == "cv"
-    assert "headline" in said.text.casefold() and "from the guide" in said.text.casefold()
+    said = replies(engine, "should I hand in my notice before I get an ML engineer offer?")[-1]
+    assert said.intent == "work_while_transitioning"
+    assert "offer" in said.text.casefold() and "from the guide" in said.text.casefold()
+
+
+def test_a_guide_detail_is_added_only_when_it_says_something_new_on_the_same_topic(engine):
+    for text in ("should I ask my employer for a four-day week?", "is an internal move a good first step?"):
+        said = replies(engine, text)[-1]
+        assert "from the guide" not in said.text.casefold(), text
 
 
 def test_requests_it_cannot_serve_are_declined_without_destructive_suggestions(engine):

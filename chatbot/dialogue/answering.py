@@ -41,12 +41,21 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
     guide = res.guide[state.transition]
     if heard.is_topic:
-        return _with_detail(res, state, answer_topic(res, state, heard),
-                            guide.search(parts, guide.settings.detail, near_misses=False))
+        reply = answer_topic(res, state, heard)
+        found = guide.detail(parts, reply.text)
+        on_topic = found.passage is not None and _on_topic(res, found.passage.text, heard.intent.name)
+        return _with_detail(res, state, reply, found) if on_topic else reply
     found = guide.search(parts)
     if found.passage is None:
         return None
     return _quote(res, state, found)
+
+
+def _on_topic(res: Resources, passage: str, intent: str) -> bool:
+    """A detail belongs to the answer's topic: the passage is about as close to that intent's examples
+    as to any intent's, so "what's the biggest mistake?" never gains a passage on why people move."""
+    nearest = res.semantic.nearest(passage)
+    return nearest.score - res.semantic.support([passage], intent) <= res.cues.detail_topic_margin
 
 
 def _quote(res: Resources, state: DialogueState, found: Retrieved) -> Reply:
@@ -67,7 +76,7 @@ def _repeats_last(res: Resources, state: DialogueState, heard: Understanding) ->
 def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retrieved) -> Reply:
     """An intent's answer is general; when one passage of the guide answers the question closely and
     the answer does not already say it, that passage is added, with where it comes from."""
-    if found.passage is None or found.passage.text.split(":")[-1].strip() in reply.text:
+    if found.passage is None:
         return reply
     values = topics.context(res, state, passage=found.passage.text, section=found.passage.section)
     return replace(reply, text=f"{reply.text}\n\n{res.responses.text(GUIDE_DETAIL, values)}")

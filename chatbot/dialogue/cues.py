@@ -48,6 +48,7 @@ class Cues(BaseModel):
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer
+    detail_topic_margin: float = 0.15  # how much nearer another topic a guide detail may be and still be added
     practice_opener: str | None = None  # the question an unfocused mock interview starts with
     named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording  # after feedback, a statement this long is another attempt
 

@@ -56,7 +56,8 @@ class Resources:
         examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
         sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
         guide = {
-            tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, plain)
+            tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, plain,
+                              common_words=_common_words(knowledge, intents))
             for tid in knowledge.transitions
         }
         return cls(
@@ -75,3 +76,11 @@ class Resources:
                                         RetrievalSettings(accept=cues.named_question_floor, over_negative=0.0)),
             questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners),
         )
+
+
+def _common_words(knowledge: Knowledge, intents: IntentSet) -> list[str]:
+    """Words that name the move (the lexicon's domain words, the roles' names) and so appear in nearly
+    every passage; a word that is also part of a skill's name ("data" in "Data pipelines") still counts."""
+    in_skills = {word for skill in knowledge.skills.values() for word in skill.name.casefold().split()}
+    in_roles = {word for role in knowledge.roles.values() for word in role.name.casefold().split()}
+    return sorted((set(intents.lexicon.move) | in_roles) - in_skills)

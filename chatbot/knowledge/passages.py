@@ -72,9 +72,13 @@ def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, st
         found.extend((f"skills.{skill.id}", f"{skill.name}: {part}") for part in parts if len(part) >= MIN_CHARS)
     out, seen = [], set()
     for key, text in found:
-        if key in sections and not sections[key]:
+        top = key.split(".")[0]
+        name = sections.get(top)
+        prefixes = [".".join(key.split(".")[:n]) for n in range(2, key.count(".") + 2)]
+        if any(prefix in sections and not sections[prefix] for prefix in prefixes):
             continue
-        name = sections.get(key) or sections.get(key.split(".")[0])
+        if key != top and sections.get(key):
+            text = f"{sections[key]}: {text}"  # a field named on its own says what its list is
         if name and text not in seen:
             seen.add(text)
             out.append(Passage(name.format(skill=_skill_name(knowledge, key), role=_role_name(knowledge, key)), text))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import bm25s
 import numpy as np
+from bm25s.stopwords import STOPWORDS_EN
 
 from chatbot.encoder.protocol import Encoder
 from chatbot.knowledge.passages import Passage
@@ -25,7 +26,10 @@ from chatbot.knowledge.passages import Passage
 class RetrievalSettings:
     accept: float = 0.5
     over_negative: float = 0.0
-    detail: float = 0.45  # a passage this close (meaning plus overlap) adds its detail to an intent's answer
+    detail: float = 0.45  # a passage this close (meaning plus overlap) adds its detail to an intent's answer...
+    detail_lead: float = 0.08  # ...when it is this much closer than anything the answer already says
+    said_share: float = 0.6  # a passage with this share of its words in the answer is already said...
+    said_alike: float = 0.8  # ...and so is one this close in meaning to a passage the answer holds
     overlap_weight: float = 0.3  # share of the normalised word-overlap score added to the similarity
     overlap_scale: float = 5.0  # BM25 score that counts as full overlap (a few rare words in common)
 
@@ -46,19 +50,24 @@ class PassageIndex:
         negatives: Sequence[str],
         encoder: Encoder,
         settings: RetrievalSettings | None = None,
+        common_words: Sequence[str] = (),
     ) -> None:
+        """`common_words` are words nearly every passage and question share (the roles' names), so
+        sharing them says nothing about which passage answers."""
         self.settings = settings or RetrievalSettings()
+        self._ignored = [*STOPWORDS_EN, *common_words]
         self._encoder = encoder
         self._passages = list(passages)
         self._vectors = encoder.encode_corpus([p.text for p in self._passages])
         self._negatives = encoder.encode_corpus(list(negatives))
         self._overlap = bm25s.BM25()
+        self._passage_words = [frozenset(words) for words in self._words([p.text for p in self._passages])]
         if self._passages:
-            self._overlap.index(_words([p.text for p in self._passages]), show_progress=False)
+            self._overlap.index(self._words([p.text for p in self._passages]), show_progress=False)
 
     def _overlap_scores(self, text: str) -> np.ndarray:
         """Word overlap of a question with every passage, 0..1."""
-        words = _words([text])[0]
+        words = self._words([text])[0]
         if not words:
             return np.zeros(len(self._passages))
         scores = np.asarray(self._overlap.get_scores(words), dtype=np.float32)
@@ -88,5 +97,27 @@ class PassageIndex:
         return Retrieved(None, best.score, best.negative)
 
 
-def _words(texts: list[str]) -> list[list[str]]:
-    return bm25s.tokenize(texts, stopwords="en", return_ids=False, show_progress=False)
+    def _words(self, texts: list[str]) -> list[list[str]]:
+        return bm25s.tokenize(texts, stopwords=self._ignored, return_ids=False, show_progress=False)
+
+    def detail(self, texts: Sequence[str], said: str) -> Retrieved:
+        """The passage that answers the question better than anything an answer already says, if any:
+        the exact detail ("2-3 people", "Month 5-7") a general answer lacks. Passages the answer
+        already holds, word for word or nearly, are never added again."""
+        if not texts or not self._passages:
+            return Retrieved(None, 0.0, 0.0)
+        s = self.settings
+        said_words = frozenset(self._words([said])[0])
+        inside = np.array([len(words & said_words) >= s.said_share * len(words) for words in self._passage_words])
+        if inside.any():
+            inside |= np.max((self._vectors @ self._vectors[inside].T), axis=1) >= s.said_alike
+        best = Retrieved(None, 0.0, 0.0)
+        for text, vector in zip(texts, self._encoder.encode(texts)):
+            ranked = self._vectors @ vector + s.overlap_weight * self._overlap_scores(text)
+            already = float(np.max(ranked[inside])) if inside.any() else 0.0
+            outside = np.where(inside, -np.inf, ranked)
+            top = int(np.argmax(outside))
+            score = float(outside[top])
+            if score >= s.detail and score >= already + s.detail_lead and score > best.score:
+                best = Retrieved(self._passages[top], score, 0.0)
+        return best
