@@ -62,3 +62,13 @@ def test_a_near_miss_with_familiar_words_still_falls_back(engine):
                  "my pandas merge gives duplicate rows, how do I fix it",
                  "what do ML engineers earn in the United States"):
         assert replies(engine, text)[-1].intent == "fallback", text
+
+
+def test_a_different_career_move_is_declined_but_a_bridge_to_this_one_is_not(engine):
+    for text in ("analyst for 3 years, I want to become a data engineer. how long does it take?",
+                 "thinking of switching to product management, is it a pay cut?"):
+        said = replies(engine, text)[-1]
+        assert said.intent.startswith("out_of_scope"), text
+        assert "£" not in said.text
+    bridge = replies(engine, "would moving into a data engineer role first help me become an ML engineer later?")
+    assert not any(r.intent.startswith("out_of_scope") for r in bridge)

@@ -7,6 +7,7 @@ import re
 from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
 from chatbot.dialogue.commands import HANDLERS
+from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
@@ -72,6 +73,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         return [handler(res, state, heard)]
     if statement and not res.questions.asks(text, res.cues.answer_min_words):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
+    declined = res.cues.other_move_answer
+    if declined and declined in res.intents.names and asks_about_another_move(res, text):
+        return [topics.compose(res, state, res.intents.get(declined).answer, declined)]
     answers = answer_questions(res, state, text, heard)
     if answers:
         return answers

@@ -32,6 +32,10 @@ class Cues(BaseModel):
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
     abroad_answer: str | None = None
+    move_words: list[str] = []  # a move toward another role: see other_roles
+    other_roles: list[str] = []
+    other_move_window: int = Field(default=6, ge=1)
+    other_move_answer: str | None = None
     forget_fields: dict[str, list[str]] = {}
     forget_everything: list[str] = []
     profile_field_names: dict[str, str] = {}  # how a remembered fact is named when it is forgotten

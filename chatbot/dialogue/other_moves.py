@@ -1,0 +1,37 @@
+"""A question about a different career move ("analyst -> data engineer", "DS to quant research"): the
+guide's figures and plan are for one move only, so such a question is declined honestly rather than
+answered with this move's numbers. Read from the words, because in meaning "how long does analyst to
+data engineer take?" is almost the same question as the one this coach answers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chatbot.dialogue.resources import Resources
+
+TARGET = "mle"  # the lexicon's word for this move's target role
+
+
+def asks_about_another_move(res: Resources, text: str) -> bool:
+    """A move word followed closely by a role the guide does not cover, and this move's target role
+    nowhere after it ("is a data engineer job a good step toward MLE?" stays in scope)."""
+    cues = res.cues
+    if not cues.move_words or not cues.other_roles:
+        return False
+    folded = text.casefold()
+    target = _alternation(tuple(k for k, v in res.intents.lexicon.synonyms.items() if v.split() == [TARGET]) + (TARGET,))
+    roles = _alternation(tuple(cues.other_roles))
+    for found in _alternation(tuple(cues.move_words)).finditer(folded):
+        after = folded[found.end():]
+        window = " ".join(after.split()[: cues.other_move_window])
+        if roles.search(window) and not target.search(after):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words or symbols, longest first."""
+    parts = sorted({p.strip().casefold() for p in phrases if p.strip()}, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in parts))
