@@ -39,7 +39,7 @@ class FormRules:
     min_words: int
     min_function_share: float
     verbless_function_share: float  # imperatives and "-s" verbs show no clue word; enough small words do
-    words_per_violation: int  # a long sentence may carry one odd pair per this many words
+    words_per_violation: int  # a sentence may carry one odd pair per this many words, or part of it
     list_min_chunks: int
     list_short_chunk: int
     list_short_share: float
@@ -69,7 +69,7 @@ def judge(sentence: Sentence, wc: WordClasses, rules: FormRules) -> Form:
         reason = "list"
     elif not _clause(sentence, wc, rules):
         reason = "fragment"
-    elif len(odd) > words // rules.words_per_violation:
+    elif len(odd) > -(-words // rules.words_per_violation):  # one odd pair per started stretch
         reason = "word_order"
     return Form(reason is None, reason, words, words, odd)
 
