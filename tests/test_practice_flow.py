@@ -109,6 +109,24 @@ def test_a_new_answer_after_feedback_is_another_attempt(chat, engine):
     assert second.feedback["score"] > first.feedback["score"]
 
 
+def test_a_star_answer_after_feedback_is_another_attempt_not_a_request_for_the_summary(chat):
+    asked = chat.say("practice behavioural").question
+    chat.say(WEAK_ANSWER)
+    again = chat.say("Situation: our forecast was ignored by the ops team. Task: I had to get it used. "
+                     "Action: I showed one chart of errors against their own guesses and ran a trial week. "
+                     "Result: they adopted it and overtime fell by 15 percent.")
+    assert again.feedback is not None and again.feedback["question_id"] == asked["id"]
+
+
+def test_a_term_asked_mid_interview_is_explained_and_the_question_kept_open(chat, engine):
+    asked = chat.say("practice model serving").question
+    term = chat.say("sorry, what does dynamic batching mean?")
+    assert term.feedback is None and term.intent == "term_explained"
+    assert "dynamic batching" in term.text.casefold() and asked["text"] in term.text
+    scored = chat.say(strong_answer(engine, asked["id"]))
+    assert scored.feedback["question_id"] == asked["id"]
+
+
 def test_asking_about_the_score_explains_it_instead_of_scoring(chat, engine):
     asked = chat.say("practice model serving").question
     scored = chat.say(WEAK_ANSWER).feedback

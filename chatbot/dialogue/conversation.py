@@ -10,6 +10,7 @@ from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.terms import explain_term
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
@@ -40,11 +41,19 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = understand(res, text)
     command = typed_command(res, heard) or loose_command(res, heard)
-    if not command and state.mode != "assessment" and not practice_open:
-        asked = _command_in_parts(res, text)  # a story that ends "...can you assess my skills please?"
+    in_interview = state.mode == "practice" and state.practice.question is not None
+    answer_like = in_interview and not res.questions.asks(text, res.cues.answer_min_words)
+    if not command and state.mode != "assessment" and not practice_open and not answer_like:
+        # a story that ends "...can you assess my skills please?"; never a clause of an interview answer
+        # ("Result: queues fell 35%" is not a request for the summary)
+        asked = _command_in_parts(res, text)
         if asked is not None:
             heard, command = asked, True
     if state.mode == "practice" and state.practice.question is not None:
+        # a term ("what does dynamic batching mean?") is explained before anything else is tried
+        term = None if heard.is_topic or typed_command(res, heard) else explain_term(res, state, text)
+        if term is not None:
+            return [practice.detour_reminder(res, state, term)]
         if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard):
             return [practice.hint(res, state)]  # "no idea": a nudge and the hint, not a lost question
         if not command:
@@ -79,7 +88,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     answers = answer_questions(res, state, text, heard)
     if answers:
         return answers
-    later = follow_up(res, state, heard) or in_context(res, state, text)
+    later = follow_up(res, state, heard) or in_context(res, state, text) or explain_term(res, state, text)
     if later is not None:
         return [later]
     return [fallback(res, state, heard)]

@@ -32,6 +32,12 @@ class Cues(BaseModel):
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
     abroad_answer: str | None = None
+    term_questions: list[str] = []  # regular expressions with a "term" group: "what does (X) mean"
+    term_ignored: list[str] = []  # words around a term that are not part of it ("again", "exactly")
+    term_max_words: int = Field(default=4, ge=1)
+    term_floor: float = 0.45  # how close the defining line must be to the term
+    term_candidates: int = Field(default=8, ge=1)
+    term_lead_words: int = Field(default=6, ge=1)  # a defining line names the term this early  # nearest lines searched for one that names the term
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)

@@ -40,6 +40,7 @@ class Resources:
     meaning: PointMeaning  # every talking point's reference phrasings, for feedback by meaning
     questions: QuestionSplitter  # where a message's questions are
     question_texts: PassageIndex  # the practice questions' own wording, for "practise the ... question"
+    glossary: PassageIndex  # model-answer lines and reference phrasings, for "what does X mean?"
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
@@ -74,6 +75,9 @@ class Resources:
             meaning=PointMeaning(knowledge.questions, plain, rubric.spec.meaning),
             question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], plain,
                                         RetrievalSettings(accept=cues.named_question_floor, over_negative=0.0)),
+            glossary=PassageIndex([Passage(q.id, line) for q in knowledge.questions.values()
+                                   for line in [*q.model_answer, *(r for p in q.talking_points for r in p.references)]],
+                                  [], plain),
             questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners),
         )
 

@@ -97,6 +97,13 @@ class PassageIndex:
         return Retrieved(None, best.score, best.negative)
 
 
+    def closest(self, text: str, count: int) -> list[Retrieved]:
+        """The `count` passages nearest one text (meaning plus overlap), best first, with no gate."""
+        if not self._passages:
+            return []
+        ranked = self._vectors @ self._encoder.encode([text])[0] + self.settings.overlap_weight * self._overlap_scores(text)
+        return [Retrieved(self._passages[i], float(ranked[i]), 0.0) for i in np.argsort(-ranked)[:count]]
+
     def _words(self, texts: list[str]) -> list[list[str]]:
         return bm25s.tokenize(texts, stopwords=self._ignored, return_ids=False, show_progress=False)
 
