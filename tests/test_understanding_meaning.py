@@ -72,3 +72,21 @@ def test_a_different_career_move_is_declined_but_a_bridge_to_this_one_is_not(eng
         assert "£" not in said.text
     bridge = replies(engine, "would moving into a data engineer role first help me become an ML engineer later?")
     assert not any(r.intent.startswith("out_of_scope") for r in bridge)
+
+
+def test_a_pasted_job_advert_is_read_against_the_persons_skills(engine):
+    advert = ("ML Engineer, London. You will build pipelines in Airflow, serve models behind APIs, run them on "
+              "Kubernetes and work in Python with pandas and PyTorch. Am I a fit or kidding myself?")
+    said = replies(engine, advert)[-1]
+    assert said.intent == "job_advert_fit" and said.feedback is None
+    assert "Python" in said.text and "Kubernetes" in said.text
+    assert said.text.index("Python") < said.text.index("Kubernetes")  # what they bring, then what to build
+
+
+def test_a_pasted_cv_extract_gets_advice_about_that_cv(engine):
+    cv = ("Data Scientist, Acme Retail (2019-present). Built churn and demand models in Python and pandas, "
+          "ran A/B tests with the product team, wrote weekly dashboards for leadership, and deployed one model "
+          "with Docker to a small API that the web team calls. Mentored two juniors and ran our reading group.")
+    said = replies(engine, cv)[-1]
+    assert said.intent == "cv_review" and "summary" in said.text.casefold()
+    assert "Docker" in said.text

@@ -8,6 +8,7 @@ from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
+from chatbot.dialogue.pasted import read_pasted
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.terms import explain_term
@@ -82,6 +83,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         return [handler(res, state, heard)]
     if statement and not res.questions.asks(text, res.cues.answer_min_words):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
+    pasted = read_pasted(res, state, heard)
+    if pasted is not None:
+        return [pasted]
     declined = res.cues.other_move_answer
     if declined and declined in res.intents.names and asks_about_another_move(res, text):
         return [topics.compose(res, state, res.intents.get(declined).answer, declined)]

@@ -38,6 +38,11 @@ class Cues(BaseModel):
     term_floor: float = 0.45  # how close the defining line must be to the term
     term_candidates: int = Field(default=8, ge=1)
     term_lead_words: int = Field(default=6, ge=1)  # a defining line names the term this early  # nearest lines searched for one that names the term
+    advert_min_skills: int = Field(default=3, ge=1)  # a pasted advert names this many skills...
+    advert_cues: list[str] = []  # ...and reads like an advert or asks whether the person fits
+    pasted_min_words: int = Field(default=40, ge=1)  # a CV extract is at least this long...
+    cv_cues: list[str] = []  # ...and says it is a CV,
+    cv_dates: str = r"$^"  # or carries a CV's date ranges ("2020-present")
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)

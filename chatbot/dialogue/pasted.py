@@ -1,0 +1,31 @@
+"""Text pasted into the chat and asked about: a job advert ("am I a fit?") or part of a CV. Both are
+read for the skills they name, so the answer is about this advert or this CV, not the general advice."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.dialogue import topics
+from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.state import DialogueState
+from chatbot.dialogue.turns import Reply
+from chatbot.dialogue.understanding import Understanding
+
+ADVERT, CV = "job_advert_fit", "cv_review"
+
+
+def read_pasted(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
+    """A job advert or a CV extract with its question, answered against what it names; else None."""
+    cues, text = res.cues, heard.text
+    skills = heard.entities.skills
+    if len(skills) >= cues.advert_min_skills and _has_any(text, cues.advert_cues):
+        return topics.compose(res, state, ADVERT, ADVERT, named=skills)
+    long_enough = len(text.split()) >= cues.pasted_min_words
+    if long_enough and (_has_any(text, cues.cv_cues) or re.search(cues.cv_dates, text, re.IGNORECASE)):
+        return topics.compose(res, state, CV, CV, named=skills)
+    return None
+
+
+def _has_any(text: str, phrases: list[str]) -> bool:
+    folded = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", folded) for p in phrases)
