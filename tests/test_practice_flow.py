@@ -171,3 +171,17 @@ def test_summary_without_answers_says_there_is_nothing_yet(chat):
     reply = chat.say("summary")
     assert reply.intent == "summary"
     assert "|" not in reply.text
+
+
+@pytest.mark.parametrize("text", ["hello, I want practise kubernetes and docker please",
+                                  "ok can we practise how i explain the switch",
+                                  "can you give me one interview question to try"])
+def test_a_request_to_practise_in_plain_words_starts_an_interview(chat, text):
+    reply = chat.say(text)
+    assert reply.question is not None and reply.feedback is None
+
+
+def test_a_hedged_claim_does_not_count_as_knowing_the_skill(chat):
+    chat.say("I used docker one time for a container of my notebook, kubernetes I only know the name")
+    remembered = chat.say("what do you know about me")
+    assert "already know Kubernetes" not in remembered.text

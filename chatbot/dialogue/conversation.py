@@ -16,6 +16,7 @@ from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
     Understanding,
+    as_request,
     loose_command,
     typed_command,
     understand,
@@ -66,6 +67,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     named = _named_question(res, heard)
     if named is not None:
         return [practice.start(res, state, None, None, named)]
+    if not command and state.mode != "assessment" and not practice_open and _asks_to_practise(res, text):
+        heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
     if heard.is_command and not command and state.mode == "chat" and heard.answer in REQUESTS:
         pass  # "ok let me try a practice question on that": no answer is expected, so it is a request
     elif heard.is_command and not command and state.mode != "assessment":
@@ -106,6 +109,12 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
         return None
     found = res.question_texts.search([heard.text])
     return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
+
+
+def _asks_to_practise(res: Resources, text: str) -> bool:
+    """A request for a mock interview in the person's own words ("can we practise how I explain the
+    switch", "give me one interview question to try"): the data's patterns, anywhere in the message."""
+    return any(re.search(pattern, text, re.IGNORECASE) for pattern in res.cues.practice_requests)
 
 
 def _command_in_parts(res: Resources, text: str) -> Understanding | None:

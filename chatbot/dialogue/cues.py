@@ -43,6 +43,8 @@ class Cues(BaseModel):
     pasted_min_words: int = Field(default=40, ge=1)  # a CV extract is at least this long...
     cv_cues: list[str] = []  # ...and says it is a CV,
     cv_dates: str = r"$^"  # or carries a CV's date ranges ("2020-present")
+    unsure_agreements: list[str] = ["some", "no"]  # degrees of "do you have it?" that are not a yes
+    practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)

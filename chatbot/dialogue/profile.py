@@ -110,7 +110,9 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
         years = _years(plain, cues)
         claims.role = claims.role or _role(kb, plain, cues)
         claims.years = claims.years or years
-        (claims.lacking if _has_phrase(plain, cues.negation) else claims.known).update(entities.skills)
+        # "used docker one time", "not sure": a hedged claim leaves the skill to build, never known
+        unsure = _has_phrase(plain, cues.negation) or entities.agreement in cues.unsure_agreements
+        (claims.lacking if unsure else claims.known).update(entities.skills)
         if entities.rating is not None and len(entities.skills) == 1 and years is None:
             claims.ratings[entities.skills[0]] = entities.rating
     return claims

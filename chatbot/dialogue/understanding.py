@@ -112,6 +112,13 @@ def without_command(res: Resources, heard: Understanding) -> Understanding:
     return Understanding(heard.text, match, intent, heard.entities, 0)
 
 
+def as_request(res: Resources, heard: Understanding, name: str) -> Understanding:
+    """The same message read as the command `name`, keeping what it names (skills, categories)."""
+    intent = res.intents.get(name)
+    return Understanding(heard.text, IntentMatch(name, EXACT, (), heard.match.alternatives), intent,
+                         heard.entities, 0)
+
+
 def loose_command(res: Resources, heard: Understanding) -> bool:
     """A command said in other words, in a message too short or too question-like to be an answer:
     "stop please, thank you", "can I get a hint?"."""
