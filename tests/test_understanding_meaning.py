@@ -90,3 +90,12 @@ def test_a_pasted_cv_extract_gets_advice_about_that_cv(engine):
     said = replies(engine, cv)[-1]
     assert said.intent == "cv_review" and "summary" in said.text.casefold()
     assert "Docker" in said.text
+
+
+def test_asking_the_coach_to_write_something_is_declined_with_what_it_can_do(engine):
+    for text in ("write my cover letter for a staff nurse job, I have 3 years on a ward",
+                 "can you write me a LinkedIn post about my promotion"):
+        said = replies(engine, text)[-1]
+        assert said.intent.startswith("out_of_scope"), text
+    advice = replies(engine, "how should I write my cover letter for ML engineering jobs?")[-1]
+    assert advice.intent == "cover_letter"

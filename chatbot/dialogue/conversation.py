@@ -15,6 +15,7 @@ from chatbot.dialogue.terms import explain_term
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
+    DECLINED,
     Understanding,
     as_request,
     loose_command,
@@ -67,6 +68,14 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     named = _named_question(res, heard)
     if named is not None:
         return [practice.start(res, state, None, None, named)]
+    declined = res.cues.other_move_answer
+    if declined and declined in res.intents.names and state.mode != "assessment" and not practice_open \
+            and not typed_command(res, heard) and asks_about_another_move(res, text):
+        return [topics.compose(res, state, res.intents.get(declined).answer, declined)]
+    writing = res.cues.write_for_me_answer
+    if writing and writing in res.intents.names and not practice_open and state.mode != "assessment" \
+            and any(re.search(p, text.strip(), re.IGNORECASE) for p in res.cues.write_requests):
+        return [topics.compose(res, state, res.intents.get(writing).answer, writing)]  # "write my cover letter"
     if not command and state.mode != "assessment" and not practice_open and _asks_to_practise(res, text):
         heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
     if heard.is_command and not command and state.mode == "chat" and heard.answer in REQUESTS:
@@ -84,14 +93,12 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
     if handler is not None:
         return [handler(res, state, heard)]
-    if statement and not res.questions.asks(text, res.cues.answer_min_words):
+    cannot = heard.intent is not None and heard.intent.name.startswith(DECLINED)
+    if statement and not cannot and not res.questions.asks(text, res.cues.answer_min_words):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     pasted = read_pasted(res, state, heard)
     if pasted is not None:
         return [pasted]
-    declined = res.cues.other_move_answer
-    if declined and declined in res.intents.names and asks_about_another_move(res, text):
-        return [topics.compose(res, state, res.intents.get(declined).answer, declined)]
     answers = answer_questions(res, state, text, heard)
     if answers:
         return answers

@@ -44,6 +44,8 @@ class Cues(BaseModel):
     cv_cues: list[str] = []  # ...and says it is a CV,
     cv_dates: str = r"$^"  # or carries a CV's date ranges ("2020-present")
     unsure_agreements: list[str] = ["some", "no"]  # degrees of "do you have it?" that are not a yes
+    write_requests: list[str] = []  # regular expressions: asking the coach to write or post something
+    write_for_me_answer: str | None = None
     practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []

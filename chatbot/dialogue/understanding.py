@@ -9,6 +9,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch
 
 COMMAND = "command"
+DECLINED = "out_of_scope"  # intents that say honestly what the coach cannot do
 EXACT = 1.0
 
 
@@ -54,7 +55,12 @@ def understand(res: Resources, text: str) -> Understanding:
     if intent is not None and intent.kind != COMMAND:
         meant = res.semantic.classify(parts)
         if res.semantic.out_of_scope(parts[-1:], intent.name) or res.semantic.out_of_scope(parts, intent.name):
-            intent, match = None, IntentMatch(None, match.confidence, match.cues, match.alternatives)
+            # the words pointed somewhere the meaning does not support; a confident reading as something
+            # the coach honestly declines ("find me jobs in Manchester") still counts
+            chosen = res.intents.get(meant.name) if meant.name is not None else None
+            intent = chosen if chosen is not None and chosen.name.startswith(DECLINED) else None
+            match = IntentMatch(meant.name, round(meant.score, 3) if intent else match.confidence, (),
+                                match.alternatives)
         elif meant.name not in (None, intent.name) and \
                 meant.score - res.semantic.support(parts, intent.name) >= res.semantic.settings.override_margin:
             intent = res.intents.get(meant.name or "")
