@@ -58,3 +58,12 @@ def test_asking_whether_to_learn_a_skill_is_not_a_claim_to_know_it(chat, engine)
     gaps = chat.say("what are my skill gaps?").text
     assert "you already know" not in gaps.casefold()
     assert engine.knowledge.skills["kubernetes-docker"].name in gaps
+
+
+def test_pay_said_in_passing_is_remembered_and_used_when_asking_if_the_move_is_realistic(engine):
+    from chatbot.dialogue.session import LocalConversation
+
+    chat = LocalConversation.start(engine)
+    said = chat.say("I lead a team of 4 data scientists at a bank, on 85k. Would moving to MLE be a step back for me?")
+    assert "£85,000" in said.text
+    assert "£85,000" in chat.say("what do you know about me").text

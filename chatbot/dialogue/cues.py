@@ -43,6 +43,7 @@ class Cues(BaseModel):
     pasted_min_words: int = Field(default=40, ge=1)  # a CV extract is at least this long...
     cv_cues: list[str] = []  # ...and says it is a CV,
     cv_dates: str = r"$^"  # or carries a CV's date ranges ("2020-present")
+    first_person: list[str] = []  # any of these words: the clause is about the speaker (pay, hours, place)
     unsure_agreements: list[str] = ["some", "no"]  # degrees of "do you have it?" that are not a yes
     write_requests: list[str] = []  # regular expressions: asking the coach to write or post something
     write_for_me_answer: str | None = None
