@@ -67,3 +67,21 @@ def test_pay_said_in_passing_is_remembered_and_used_when_asking_if_the_move_is_r
     said = chat.say("I lead a team of 4 data scientists at a bank, on 85k. Would moving to MLE be a step back for me?")
     assert "£85,000" in said.text
     assert "£85,000" in chat.say("what do you know about me").text
+
+
+def test_someone_moving_to_the_uk_gets_uk_pay_but_pay_abroad_is_declined(engine):
+    from chatbot.dialogue.session import LocalConversation
+
+    coming = LocalConversation.start(engine).say("I'm a data scientist in Paris, now I move to London. What is the MLE salary?")
+    assert "£34,000" in coming.text
+    leaving = LocalConversation.start(engine).say("what do ML engineers earn in Berlin compared to London?")
+    assert leaving.intent.startswith("out_of_scope")
+
+
+def test_a_term_in_a_short_message_mid_interview_is_not_scored(engine):
+    from chatbot.dialogue.session import LocalConversation
+
+    chat = LocalConversation.start(engine)
+    chat.say("practice feature stores")
+    said = chat.say("wait whats a feature store again")
+    assert said.feedback is None and "feature store" in said.text.casefold()

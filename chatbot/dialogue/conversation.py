@@ -11,7 +11,7 @@ from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.pasted import read_pasted
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
-from chatbot.dialogue.terms import explain_term
+from chatbot.dialogue.terms import asked_term, explain_term
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
@@ -141,7 +141,7 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     """In a mock interview a message is an answer, another attempt after feedback, or a question asked
     on the way (about the question, the method or the career); None leaves it to the ordinary flow."""
     text, open_question = heard.text, state.practice.awaiting
-    if res.questions.asks(text, res.cues.answer_min_words):
+    if res.questions.asks(text, res.cues.answer_min_words) or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
     remark = _remark(res, heard)
     if remark is not None:  # "au revoir, thank you" is not an answer

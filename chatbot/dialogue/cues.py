@@ -31,6 +31,7 @@ class Cues(BaseModel):
     places: list[str] = []
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
+    moving_to: str = r"$^"  # a regular expression ending where a place follows: coming to work there
     abroad_answer: str | None = None
     term_questions: list[str] = []  # regular expressions with a "term" group: "what does (X) mean"
     term_ignored: list[str] = []  # words around a term that are not part of it ("again", "exactly")

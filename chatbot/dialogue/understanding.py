@@ -78,7 +78,11 @@ def understand(res: Resources, text: str) -> Understanding:
 
 
 def _abroad(res: Resources, text: str) -> bool:
-    return any(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) for place in res.cues.abroad)
+    """A place outside the UK, unless the person is moving to a UK one ("in Paris now, moving to London")."""
+    abroad = any(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) for place in res.cues.abroad)
+    coming = any(re.search(rf"{res.cues.moving_to}\s+{re.escape(place)}\b", text, re.IGNORECASE)
+                 for place in res.cues.places)
+    return abroad and not coming
 
 
 def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> str | None:
