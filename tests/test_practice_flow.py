@@ -185,3 +185,11 @@ def test_a_hedged_claim_does_not_count_as_knowing_the_skill(chat):
     chat.say("I used docker one time for a container of my notebook, kubernetes I only know the name")
     remembered = chat.say("what do you know about me")
     assert "already know Kubernetes" not in remembered.text
+
+
+def test_why_in_an_interview_asks_about_the_score_not_the_topic_before_it(chat):
+    chat.say("whats the pay like")
+    chat.say("practice model serving")
+    chat.say(WEAK_ANSWER)
+    why = chat.say("why did that go up")
+    assert why.intent == "score_explained" and why.feedback is None

@@ -42,6 +42,13 @@ def _stop(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     return summary.summarise(res, state)
 
 
+def _why(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """In a mock interview "why did that go up?" asks about the score, not the last topic before it."""
+    if state.mode == "practice" and any(state.practice.attempts.values()):
+        return practice.explain_score(res, state)
+    return topics.deeper(res, state, "why", heard.intent.name if heard.intent else "why")
+
+
 def _deeper(part: str) -> Handler:
     def handle(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
         return topics.deeper(res, state, part, heard.intent.name if heard.intent else part)
@@ -88,5 +95,5 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "profile_recall": _recall,
     "profile_forget": _forget,
     "more": _deeper("more"),
-    "why": _deeper("why"),
+    "why": _why,
 })

@@ -38,6 +38,7 @@ class Cues(BaseModel):
     term_max_words: int = Field(default=4, ge=1)
     term_floor: float = 0.45  # how close the defining line must be to the term
     term_candidates: int = Field(default=8, ge=1)
+    term_verbs: list[str] = ["is", "are", "means"]  # a line that defines a term says what it is or does
     term_lead_words: int = Field(default=6, ge=1)  # a defining line names the term this early  # nearest lines searched for one that names the term
     advert_min_skills: int = Field(default=3, ge=1)  # a pasted advert names this many skills...
     advert_cues: list[str] = []  # ...and reads like an advert or asks whether the person fits

@@ -92,8 +92,11 @@ class Claims:
 
 def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Claims:
     """A clause is a claim once the user has started talking about themselves, unless it asks something."""
-    claims, speaking, personal = Claims(), False, False
-    for clause in _clauses(text, cues):
+    claims, speaking = Claims(), False
+    clauses = _clauses(text, cues)
+    # "DS for 3 yrs in manchester, on 58k. can I ...": one first-person clause makes the message personal
+    personal = any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
+    for clause in clauses:
         plain = normalise(clause)
         speaking = speaking or _has_phrase(plain, cues.self_reference)
         opening = plain.split()[0] if plain else ""
@@ -101,7 +104,6 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
             claims.asks = True
         # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?"),
         # by anyone speaking of themselves at all ("I lead a team of 4, on 85k"): their shapes are specific
-        personal = personal or _has_phrase(plain, cues.first_person)
         if speaking or personal:
             claims.salary = claims.salary or _salary(clause, cues)
             claims.hours = claims.hours or _hours(clause, cues)

@@ -36,7 +36,11 @@ def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | Non
                 and _defines(found.passage.text, term, res.cues.term_lead_words)]
     if not defining:
         return None
-    passage = defining[0]
+    # a line that says what the term is or does ("dynamic batching holds requests...") beats one that
+    # only uses it
+    says = re.compile(rf"\b{re.escape(term.split()[-1])}\w*\b[^.;]{{0,40}}?\b(?:{'|'.join(res.cues.term_verbs)})\b",
+                      re.IGNORECASE)
+    passage = next((p for p in defining if says.search(p.text)), defining[0])
     question = res.knowledge.questions.get(passage.section)
     values = context(res, state, term=term, line=passage.text, source=question)
     return Reply(res.responses.text(TERM, values), TERM, res.responses.quick_replies(TERM, values))
