@@ -68,6 +68,8 @@ def run_persona(client: Any, persona: dict[str, Any]) -> list[TurnResult]:
         failed = _check(checks, response.status_code, replies, stored, sent, last_question)
         results.append(TurnResult(persona["name"], index, sent, turn.get("expect", ""), replies, failed,
                                   response.status_code))
+        # the question last scored or asked: a turn that asks a new one moves it on
         ids = [r["feedback"]["question_id"] for r in replies if r.get("feedback")]
+        ids += [r["question"]["id"] for r in replies if isinstance(r.get("question"), dict) and r["question"].get("id")]
         last_question = ids[-1] if ids else last_question
     return results
