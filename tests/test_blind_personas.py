@@ -1,11 +1,11 @@
 """The blind persona conversations, through the HTTP API: each turn's checks, and nothing typed is lost.
 
-tests/blind/personas_dev.yaml was tuned against. personas_final.yaml was run and judged once before the
-last round of changes, and its failures were read, so it is partly a development set now;
-personas_holdout.yaml, written last, only measures. Each turn states
-what any good coach must do there (score it or not, ask a question or not, not fall back, mention the
-right facts). The floors sit just under today's figures, so a change that loses turns fails here; a
-second, blind reading of every turn is recorded in docs/understanding.md.
+personas_dev.yaml, personas_final.yaml and personas_holdout.yaml have all been run, judged and had their
+failures read, so they are development sets now. personas_final2.yaml, written later and frozen before
+its first run, only measures. Each turn states what any good coach must do there (score it or not, ask a
+question or not, not fall back, mention the right facts). The floors sit just under today's figures, so a
+change that loses turns fails here; a second, blind reading of every turn is recorded in
+docs/understanding.md.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import pytest
 from tests.blind import judge
 from tests.blind.personas import run_persona
 
-FLOORS = {"dev": 0.9, "final": 0.85, "holdout": 0.88}
+FLOORS = {"dev": 0.96, "final": 0.94, "holdout": 0.94, "final2": 0.84}
 
 
-@pytest.mark.parametrize("which", ["dev", "final", "holdout"])
+@pytest.mark.parametrize("which", ["dev", "final", "holdout", "final2"])
 def test_persona_conversations_are_followed(client, which):
     results = [r for persona in judge.load(f"personas_{which}.yaml")["personas"]
                for r in run_persona(client, persona)]

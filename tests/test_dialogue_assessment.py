@@ -145,3 +145,14 @@ def test_the_assessment_can_be_retaken_and_shows_what_changed(chat, engine):
         reply = chat.say("4")
     skill = engine.knowledge.skills["kubernetes-docker"]
     assert f"{skill.name} 2/5 → 4/5" in reply.text
+
+
+def test_a_rating_said_as_a_question_still_counts(engine):
+    from chatbot.dialogue.session import LocalConversation
+
+    chat = LocalConversation.start(engine)
+    first = chat.say("assess my skills")
+    second = chat.say("not sure, maybe 2 out of 5?")
+    third = chat.say("i think yes?")
+    assert first.text != second.text != third.text
+    assert second.intent == third.intent == "assessment_question"

@@ -193,3 +193,30 @@ def test_why_in_an_interview_asks_about_the_score_not_the_topic_before_it(chat):
     chat.say(WEAK_ANSWER)
     why = chat.say("why did that go up")
     assert why.intent == "score_explained" and why.feedback is None
+
+
+def test_asking_for_another_kind_of_question_mid_interview_switches_to_it(chat):
+    chat.say("practice data pipelines")
+    technical = chat.say("can i get a technical one instead").question
+    career = chat.say("now a career change one").question
+    behavioural = chat.say("fine give me an easy one, behavioural").question
+    assert technical["category"] == "technical" and career["category"] == "career-change"
+    assert behavioural["category"] == "behavioural"
+
+
+def test_a_request_the_coach_cannot_serve_mid_interview_is_not_scored(chat):
+    chat.say("practice model serving")
+    said = chat.say("remind me in a week to practise again")
+    assert said.feedback is None and said.intent.startswith("out_of_scope")
+
+
+def test_practising_the_weakest_skill_after_the_assessment(chat, engine):
+    chat.say("assess my skills")
+    for _ in range(10):
+        reply = chat.say("yes, every day")
+    chat.say("assess my skills again")
+    answers = ["yes", "yes", "yes", "never used it", "yes", "yes", "yes", "yes", "yes", "yes"]
+    for answer in answers:
+        reply = chat.say(answer)
+    weakest = chat.say("ok let's practise the weakest one").question
+    assert weakest is not None and "feature-stores" in weakest["skills"]

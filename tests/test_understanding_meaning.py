@@ -99,3 +99,10 @@ def test_asking_the_coach_to_write_something_is_declined_with_what_it_can_do(eng
         assert said.intent.startswith("out_of_scope"), text
     advice = replies(engine, "how should I write my cover letter for ML engineering jobs?")[-1]
     assert advice.intent == "cover_letter"
+
+
+def test_a_message_in_another_language_is_answered_honestly_in_english(engine):
+    said = replies(engine, "Bonjour, je suis data scientist à Lyon. Est-ce que le salaire d'un ML engineer est plus élevé?")[-1]
+    assert said.intent.startswith("out_of_scope")
+    borrowed = replies(engine, "sim, I am data scientist in São Paulo, how long the switch take?")[-1]
+    assert not borrowed.intent.startswith("out_of_scope")

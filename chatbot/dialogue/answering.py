@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from chatbot.dialogue import topics
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
@@ -43,7 +45,7 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     if heard.is_topic:
         reply = answer_topic(res, state, heard)
         found = guide.detail(parts, reply.text)
-        on_topic = found.passage is not None and _on_topic(res, found.passage.text, heard.intent.name)
+        on_topic = found.passage is not None and _on_topic(res, guide.vector_of(found.passage), heard.intent.name)
         return _with_detail(res, state, reply, found) if on_topic else reply
     found = guide.search(parts)
     if found.passage is None:
@@ -51,11 +53,12 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     return _quote(res, state, found)
 
 
-def _on_topic(res: Resources, passage: str, intent: str) -> bool:
-    """A detail belongs to the answer's topic: the passage is about as close to that intent's examples
-    as to any intent's, so "what's the biggest mistake?" never gains a passage on why people move."""
-    nearest = res.semantic.nearest(passage)
-    return nearest.score - res.semantic.support([passage], intent) <= res.cues.detail_topic_margin
+def _on_topic(res: Resources, passage: np.ndarray, intent: str) -> bool:
+    """A detail belongs to the answer's topic: the passage (its vector) is about as close to that
+    intent's examples as to any intent's, so "what's the biggest mistake?" never gains a passage on why
+    people move."""
+    nearest = res.semantic.nearest_of(passage)
+    return nearest.score - res.semantic.support_of(passage, intent) <= res.cues.detail_topic_margin
 
 
 def _quote(res: Resources, state: DialogueState, found: Retrieved) -> Reply:

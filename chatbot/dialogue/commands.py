@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from chatbot.dialogue import assessment, practice, summary, topics
+from chatbot.dialogue.context import still_to_build
 from chatbot.dialogue.profile import forget
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState, fresh
@@ -25,7 +26,12 @@ def _restart(res: Resources, state: DialogueState, heard: Understanding) -> Repl
 
 def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     skills, categories = heard.entities.skills, heard.entities.categories
-    return practice.start(res, state, skills[0] if skills else None, categories[0] if categories else None)
+    skill = skills[0] if skills else None
+    folded = heard.text.casefold()
+    if skill is None and not categories and any(word in folded for word in res.cues.weakest_words):
+        weakest = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.cues)
+        skill = weakest[0].id if weakest else None  # "practise my weakest one"
+    return practice.start(res, state, skill, categories[0] if categories else None)
 
 
 def _next(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

@@ -52,6 +52,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         asked = _command_in_parts(res, text)
         if asked is not None:
             heard, command = asked, True
+    short = len(text.split()) < res.cues.answer_min_words
+    if not typed_command(res, heard) and state.mode != "assessment" and (short or not practice_open) \
+            and _asks_to_practise(res, text):
+        heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
     if state.mode == "practice" and state.practice.question is not None:
         # a term ("what does dynamic batching mean?") is explained before anything else is tried
         term = None if heard.is_topic or typed_command(res, heard) else explain_term(res, state, text)
@@ -68,6 +72,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     named = _named_question(res, heard)
     if named is not None:
         return [practice.start(res, state, None, None, named)]
+    language = res.cues.other_language_answer
+    if language and language in res.intents.names and not practice_open and _other_language(res, text):
+        return [topics.compose(res, state, res.intents.get(language).answer, language)]
     declined = res.cues.other_move_answer
     if declined and declined in res.intents.names and state.mode != "assessment" and not practice_open \
             and not typed_command(res, heard) and asks_about_another_move(res, text):
@@ -76,8 +83,6 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if writing and writing in res.intents.names and not practice_open and state.mode != "assessment" \
             and any(re.search(p, text.strip(), re.IGNORECASE) for p in res.cues.write_requests):
         return [topics.compose(res, state, res.intents.get(writing).answer, writing)]  # "write my cover letter"
-    if not command and state.mode != "assessment" and not practice_open and _asks_to_practise(res, text):
-        heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
     if heard.is_command and not command and state.mode == "chat" and heard.answer in REQUESTS:
         pass  # "ok let me try a practice question on that": no answer is expected, so it is a request
     elif heard.is_command and not command and state.mode != "assessment":
@@ -118,6 +123,14 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
     return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
 
 
+def _other_language(res: Resources, text: str) -> bool:
+    """Written in another language: several of its small words, making up a fair share of the message
+    ("Bonjour, je suis data scientist à Lyon..."), not one borrowed word from a non-native speaker."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    foreign = [w for w in words if w in res.cues.foreign_words]
+    return len(set(foreign)) >= res.cues.foreign_min_words and len(foreign) >= res.cues.foreign_share * len(words)
+
+
 def _asks_to_practise(res: Resources, text: str) -> bool:
     """A request for a mock interview in the person's own words ("can we practise how I explain the
     switch", "give me one interview question to try"): the data's patterns, anywhere in the message."""
@@ -144,6 +157,8 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if res.questions.asks(text, res.cues.answer_min_words) or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
     remark = _remark(res, heard)
+    if remark is None and heard.intent is not None and heard.intent.name.startswith(DECLINED):
+        remark = heard.intent  # "remind me in a week to practise again" is a request, not an answer
     if remark is not None:  # "au revoir, thank you" is not an answer
         reply = topics.compose(res, state, remark.answer, remark.name)
         return [practice.detour_reminder(res, state, reply)]
@@ -175,7 +190,12 @@ def _asked_in_practice(res: Resources, state: DialogueState, heard: Understandin
 
 
 def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:
-    """A rating moves the assessment on; a real question is answered and the rating asked again."""
+    """A rating moves the assessment on; a real question is answered and the rating asked again. A number,
+    or a short hedged reply ("i think yes?", "maybe 2 out of 5?"), is a rating even with a question mark."""
+    rating = assessment.rating_from(res, heard.entities)
+    short = len(heard.text.split()) <= res.cues.command_max_words
+    if rating is not None and (heard.entities.rating is not None or short):
+        return [assessment.record(res, state, rating)]
     if res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text:
         answered = answer_questions(res, state, heard.text, heard) if heard.is_topic else []
         return [*answered, assessment.unclear(res, state)]

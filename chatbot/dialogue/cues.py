@@ -49,7 +49,12 @@ class Cues(BaseModel):
     unsure_agreements: list[str] = ["some", "no"]  # degrees of "do you have it?" that are not a yes
     write_requests: list[str] = []  # regular expressions: asking the coach to write or post something
     write_for_me_answer: str | None = None
-    practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
+    foreign_words: frozenset[str] = frozenset()  # small words of other languages that English never uses
+    foreign_min_words: int = Field(default=3, ge=1)
+    foreign_share: float = 0.2
+    other_language_answer: str | None = None
+    practice_requests: list[str] = []
+    weakest_words: list[str] = []  # regular expressions: asking for a mock interview in any words
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)

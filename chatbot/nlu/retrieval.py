@@ -97,6 +97,10 @@ class PassageIndex:
         return Retrieved(None, best.score, best.negative)
 
 
+    def vector_of(self, passage: Passage) -> np.ndarray:
+        """The stored vector of one of this index's passages."""
+        return self._vectors[self._passages.index(passage)]
+
     def closest(self, text: str, count: int) -> list[Retrieved]:
         """The `count` passages nearest one text (meaning plus overlap), best first, with no gate."""
         if not self._passages:

@@ -90,14 +90,18 @@ class SemanticIndex:
 
     def support(self, texts: Sequence[str], name: str) -> float:
         """How close the closest of the readings comes to `name`'s examples (mean of its nearest few)."""
+        return max((self.support_of(vector, name) for vector in self._encoder.encode(texts)), default=0.0)
+
+    def support_of(self, vector: np.ndarray, name: str) -> float:
+        """`support` for a text already encoded (a passage of the guide, say)."""
         if name not in self._names:
             return 0.0
-        label = self._names.index(name)
-        best = 0.0
-        for vector in self._encoder.encode(texts):
-            own = np.sort((self._vectors @ vector)[self._labels == label])[::-1][:TOP_K]
-            best = max(best, float(own.mean()))
-        return best
+        own = np.sort((self._vectors @ vector)[self._labels == self._names.index(name)])[::-1][:TOP_K]
+        return float(own.mean())
+
+    def nearest_of(self, vector: np.ndarray) -> SemanticMatch:
+        """`nearest` for a text already encoded."""
+        return self._nearest(vector)
 
     def nearest(self, text: str) -> SemanticMatch:
         """The nearest intent without any gate, for tuning and explanations."""
