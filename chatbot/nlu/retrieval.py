@@ -62,6 +62,8 @@ class PassageIndex:
         self._negatives = encoder.encode_corpus(list(negatives))
         self._overlap = bm25s.BM25()
         self._passage_words = [frozenset(words) for words in self._words([p.text for p in self._passages])]
+        # how alike every two passages are, once: a turn then only looks it up
+        self._alike = self._vectors @ self._vectors.T if self._passages else np.zeros((0, 0))
         if self._passages:
             self._overlap.index(self._words([p.text for p in self._passages]), show_progress=False)
 
@@ -121,7 +123,7 @@ class PassageIndex:
         said_words = frozenset(self._words([said])[0])
         inside = np.array([len(words & said_words) >= s.said_share * len(words) for words in self._passage_words])
         if inside.any():
-            inside |= np.max((self._vectors @ self._vectors[inside].T), axis=1) >= s.said_alike
+            inside |= self._alike[:, inside].max(axis=1) >= s.said_alike
         best = Retrieved(None, 0.0, 0.0)
         for text, vector in zip(texts, self._encoder.encode(texts)):
             ranked = self._vectors @ vector + s.overlap_weight * self._overlap_scores(text)
