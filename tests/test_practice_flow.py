@@ -220,3 +220,18 @@ def test_practising_the_weakest_skill_after_the_assessment(chat, engine):
         reply = chat.say(answer)
     weakest = chat.say("ok let's practise the weakest one").question
     assert weakest is not None and "feature-stores" in weakest["skills"]
+
+
+def test_a_step_said_with_a_few_more_words_is_taken_but_an_answer_starting_with_one_is_scored(chat):
+    first = chat.say("practice model serving").question
+    moved = chat.say("skip this one abeg, i no understand am")
+    assert moved.question is not None and moved.question["id"] != first["id"]
+    scored = chat.say("Stop the rollout if latency rises")
+    assert scored.feedback is not None
+
+
+def test_a_question_about_the_score_mid_interview_explains_it(chat):
+    chat.say("practice model serving")
+    chat.say(WEAK_ANSWER)
+    for text in ("is that score good for a junior?", "whats the max, and is that good enough for a senior loop"):
+        assert chat.say(text).intent == "score_explained", text

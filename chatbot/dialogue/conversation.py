@@ -24,7 +24,7 @@ from chatbot.dialogue.understanding import (
     without_command,
 )
 from chatbot.knowledge import Question
-from chatbot.nlu import Intent
+from chatbot.nlu import Intent, IntentMatch
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
@@ -33,6 +33,8 @@ STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
 IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
+# steps of a mock interview honoured at the start of a short message with more words after them
+FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
 _CLAUSES = re.compile(r"[,;:]\s+")
 
@@ -56,6 +58,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if not typed_command(res, heard) and state.mode != "assessment" and (short or not practice_open) \
             and _asks_to_practise(res, text):
         heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
+    if not command and state.mode == "practice" and len(text.split()) < res.cues.answer_min_words:
+        opening = _opening_step(res, text)  # "skip this one abeg, i no understand am"
+        if opening is not None:
+            heard, command = as_request(res, heard, opening.name), True
     if state.mode == "practice" and state.practice.question is not None:
         # a term ("what does dynamic batching mean?") is explained before anything else is tried
         term = None if heard.is_topic or typed_command(res, heard) else explain_term(res, state, text)
@@ -123,6 +129,17 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
     return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
 
 
+def _opening_step(res: Resources, text: str) -> IntentMatch | None:
+    """A step of the interview ("skip", "next", "stop") that makes up the first clause of a short message,
+    give or take one word ("skip this one abeg, ..."); "stop the rollout if latency rises" is an answer."""
+    words = _CLAUSES.split(text.strip())[0].split()
+    for size in range(min(len(words), res.cues.command_max_words), max(len(words) - 2, 0), -1):
+        found = res.matcher.command(" ".join(words[:size]))
+        if found is not None and found.name in FLOW_STEPS:
+            return found
+    return None
+
+
 def _other_language(res: Resources, text: str) -> bool:
     """Written in another language: several of its small words, making up a fair share of the message
     ("Bonjour, je suis data scientist à Lyon..."), not one borrowed word from a non-native speaker."""
@@ -154,7 +171,11 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     """In a mock interview a message is an answer, another attempt after feedback, or a question asked
     on the way (about the question, the method or the career); None leaves it to the ordinary flow."""
     text, open_question = heard.text, state.practice.awaiting
-    if res.questions.asks(text, res.cues.answer_min_words) or asked_term(res, text) is not None:
+    asking = res.questions.asks(text, res.cues.answer_min_words)
+    scored = any(state.practice.attempts.values())
+    if asking and scored and any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
+        return [practice.explain_score(res, state)]  # "is that score good for a junior?", "whats the max"
+    if asking or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
     remark = _remark(res, heard)
     if remark is None and heard.intent is not None and heard.intent.name.startswith(DECLINED):

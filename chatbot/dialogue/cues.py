@@ -54,7 +54,8 @@ class Cues(BaseModel):
     foreign_share: float = 0.2
     other_language_answer: str | None = None
     practice_requests: list[str] = []
-    weakest_words: list[str] = []  # regular expressions: asking for a mock interview in any words
+    weakest_words: list[str] = []
+    score_words: list[str] = []  # in a question mid-interview, these mean the score  # regular expressions: asking for a mock interview in any words
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
