@@ -79,8 +79,7 @@ def _repeats_last(res: Resources, state: DialogueState, heard: Understanding) ->
 def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retrieved) -> Reply:
     """An intent's answer is general; when one passage of the guide answers the question closely and
     the answer does not already say it, that passage is added, with where it comes from."""
-    if found.passage is None:
-        return reply
+    assert found.passage is not None
     values = topics.context(res, state, passage=found.passage.text, section=found.passage.section)
     return replace(reply, text=f"{reply.text}\n\n{res.responses.text(GUIDE_DETAIL, values)}")
 

@@ -11,8 +11,8 @@ from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.pasted import read_pasted
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
-from chatbot.dialogue.terms import asked_term, explain_term
 from chatbot.dialogue.state import DialogueState
+from chatbot.dialogue.terms import asked_term, explain_term
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
     DECLINED,
@@ -58,7 +58,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if not typed_command(res, heard) and state.mode != "assessment" and (short or not practice_open) \
             and _asks_to_practise(res, text):
         heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
-    if not command and state.mode == "practice" and len(text.split()) < res.cues.answer_min_words:
+    if not command and state.mode == "practice" and short:
         opening = _opening_step(res, text)  # "skip this one abeg, i no understand am"
         if opening is not None:
             heard, command = as_request(res, heard, opening.name), True
@@ -78,17 +78,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     named = _named_question(res, heard)
     if named is not None:
         return [practice.start(res, state, None, None, named)]
-    language = res.cues.other_language_answer
-    if language and language in res.intents.names and not practice_open and _other_language(res, text):
-        return [topics.compose(res, state, res.intents.get(language).answer, language)]
-    declined = res.cues.other_move_answer
-    if declined and declined in res.intents.names and state.mode != "assessment" and not practice_open \
-            and not typed_command(res, heard) and asks_about_another_move(res, text):
-        return [topics.compose(res, state, res.intents.get(declined).answer, declined)]
-    writing = res.cues.write_for_me_answer
-    if writing and writing in res.intents.names and not practice_open and state.mode != "assessment" \
-            and any(re.search(p, text.strip(), re.IGNORECASE) for p in res.cues.write_requests):
-        return [topics.compose(res, state, res.intents.get(writing).answer, writing)]  # "write my cover letter"
+    if state.mode != "assessment" and not practice_open and not typed_command(res, heard):
+        declined = _declined_by_words(res, state, text)
+        if declined is not None:
+            return [declined]
     if heard.is_command and not command and state.mode == "chat" and heard.answer in REQUESTS:
         pass  # "ok let me try a practice question on that": no answer is expected, so it is a request
     elif heard.is_command and not command and state.mode != "assessment":
@@ -127,6 +120,22 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
         return None
     found = res.question_texts.search([heard.text])
     return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
+
+
+def _declined_by_words(res: Resources, state: DialogueState, text: str) -> Reply | None:
+    """What the coach honestly declines, recognised by its words because in meaning it sits close to what
+    the coach does: another language, another career move, "write my cover letter for me"."""
+    cues = res.cues
+    checks = (
+        (cues.other_language_answer, lambda: _other_language(res, text)),
+        (cues.other_move_answer, lambda: asks_about_another_move(res, text)),
+        (cues.write_for_me_answer,
+         lambda: any(re.search(p, text.strip(), re.IGNORECASE) for p in cues.write_requests)),
+    )
+    for name, applies in checks:
+        if name and name in res.intents.names and applies():
+            return topics.compose(res, state, res.intents.get(name).answer, name)
+    return None
 
 
 def _opening_step(res: Resources, text: str) -> IntentMatch | None:
@@ -215,12 +224,10 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     or a short hedged reply ("i think yes?", "maybe 2 out of 5?"), is a rating even with a question mark."""
     rating = assessment.rating_from(res, heard.entities)
     short = len(heard.text.split()) <= res.cues.command_max_words
-    if rating is not None and (heard.entities.rating is not None or short):
-        return [assessment.record(res, state, rating)]
-    if res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text:
+    asking = res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text
+    if asking and not (rating is not None and (heard.entities.rating is not None or short)):
         answered = answer_questions(res, state, heard.text, heard) if heard.is_topic else []
         return [*answered, assessment.unclear(res, state)]
-    rating = assessment.rating_from(res, heard.entities)
     if rating is not None:
         return [assessment.record(res, state, rating)]
     if heard.is_topic:

@@ -37,25 +37,25 @@ class Cues(BaseModel):
     term_ignored: list[str] = []  # words around a term that are not part of it ("again", "exactly")
     term_max_words: int = Field(default=4, ge=1)
     term_floor: float = 0.45  # how close the defining line must be to the term
-    term_candidates: int = Field(default=8, ge=1)
-    term_verbs: list[str] = ["is", "are", "means"]  # a line that defines a term says what it is or does
-    term_lead_words: int = Field(default=6, ge=1)  # a defining line names the term this early  # nearest lines searched for one that names the term
+    term_candidates: int = Field(default=8, ge=1)  # nearest lines searched for one that names the term
+    term_verbs: list[str] = []  # a line that defines a term says what it is or does
+    term_lead_words: int = Field(default=6, ge=1)  # a defining line names the term this early
     advert_min_skills: int = Field(default=3, ge=1)  # a pasted advert names this many skills...
     advert_cues: list[str] = []  # ...and reads like an advert or asks whether the person fits
     pasted_min_words: int = Field(default=40, ge=1)  # a CV extract is at least this long...
     cv_cues: list[str] = []  # ...and says it is a CV,
     cv_dates: str = r"$^"  # or carries a CV's date ranges ("2020-present")
     first_person: list[str] = []  # any of these words: the clause is about the speaker (pay, hours, place)
-    unsure_agreements: list[str] = ["some", "no"]  # degrees of "do you have it?" that are not a yes
+    unsure_agreements: list[str] = []  # degrees of "do you have it?" that are not a yes
     write_requests: list[str] = []  # regular expressions: asking the coach to write or post something
     write_for_me_answer: str | None = None
     foreign_words: frozenset[str] = frozenset()  # small words of other languages that English never uses
     foreign_min_words: int = Field(default=3, ge=1)
     foreign_share: float = 0.2
     other_language_answer: str | None = None
-    practice_requests: list[str] = []
-    weakest_words: list[str] = []
-    score_words: list[str] = []  # in a question mid-interview, these mean the score  # regular expressions: asking for a mock interview in any words
+    practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
+    weakest_words: list[str] = []  # in a request to practise, the person's weakest skill
+    score_words: list[str] = []  # in a question mid-interview, these mean the score
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
@@ -69,16 +69,16 @@ class Cues(BaseModel):
     min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
     command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
-    agreement_floor: float = Field(ge=0, le=1)
-    command_agreement_floor: float = Field(default=0.7, ge=0, le=1)  # for a command in a few words  # matcher score that, with the meaning tier agreeing, is enough
+    agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
+    command_agreement_floor: float = Field(default=0.7, ge=0, le=1)  # the same for a command in a few words
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
-    answer_min_words: int = Field(ge=1)
+    answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer
     detail_topic_margin: float = 0.15  # how much nearer another topic a guide detail may be and still be added
     practice_opener: str | None = None  # the question an unfocused mock interview starts with
-    named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording  # after feedback, a statement this long is another attempt
+    named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording
 
     @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years",
                      "continuation_openers")

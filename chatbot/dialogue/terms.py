@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from chatbot.dialogue.topics import context
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
+from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
 
 TERM = "term_explained"

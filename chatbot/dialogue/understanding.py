@@ -59,8 +59,8 @@ def understand(res: Resources, text: str) -> Understanding:
             # the coach honestly declines ("find me jobs in Manchester") still counts
             chosen = res.intents.get(meant.name) if meant.name is not None else None
             intent = chosen if chosen is not None and chosen.name.startswith(DECLINED) else None
-            match = IntentMatch(meant.name, round(meant.score, 3) if intent else match.confidence, (),
-                                match.alternatives)
+            match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives) if intent \
+                else IntentMatch(None, match.confidence, match.cues, match.alternatives)
         elif meant.name not in (None, intent.name) and \
                 meant.score - res.semantic.support(parts, intent.name) >= res.semantic.settings.override_margin:
             intent = res.intents.get(meant.name or "")
