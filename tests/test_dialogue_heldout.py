@@ -1,4 +1,5 @@
-"""End-to-end accuracy on phrasings the intents never saw: the right facts come back, strangers get fallback.
+"""End-to-end accuracy on phrasings the intents never saw: the right facts come back, strangers are declined
+(a fallback, or an honest "I can't do that").
 
 The held-out file belongs to the NLU work and is never tuned against; this test reads it as is.
 Each in-domain phrasing is sent as the first message of a fresh conversation.
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.blind.judge import declined
 
 HELDOUT = Path(__file__).parent / "heldout" / "heldout.yaml"
 REQUIRED_SHARE = 0.95
@@ -45,9 +48,9 @@ def test_in_domain_phrasings_get_an_answer_with_their_fact(engine, heldout):
     assert share >= REQUIRED_SHARE
 
 
-def test_out_of_domain_phrasings_get_fallback(engine, heldout):
+def test_out_of_domain_phrasings_are_declined(engine, heldout):
     texts = heldout["out_of_domain"]
-    misses = [text for text in texts if first_turn(engine, text)[-1].intent != "fallback"]
+    misses = [text for text in texts if not all(declined(r.intent) for r in first_turn(engine, text))]
     for text in misses:
         print(f"NOT FALLBACK: {text!r} -> {first_turn(engine, text)[-1].intent}")
     share = 1 - len(misses) / len(texts)

@@ -106,3 +106,41 @@ def test_a_message_in_another_language_is_answered_honestly_in_english(engine):
     assert said.intent.startswith("out_of_scope")
     borrowed = replies(engine, "sim, I am data scientist in São Paulo, how long the switch take?")[-1]
     assert not borrowed.intent.startswith("out_of_scope")
+
+
+def test_someone_starting_from_another_role_is_told_plainly_this_coach_covers_one_move(engine):
+    for text in ("backend dev, 4 yoe in java. how long would it take me to become an ML engineer?",
+                 "devops engineer here, want to be an MLOps engineer. what's different from what i do now?"):
+        assert replies(engine, text)[-1].intent == "out_of_scope_other_move", text
+    said = replies(engine, "I'm a data scientist, used to be a backend dev. how long until I'm an ML engineer?")
+    assert said[-1].intent != "out_of_scope_other_move"
+    assert "6-12 months" in " ".join(r.text for r in said)
+
+
+def test_asking_the_coach_to_find_jobs_or_send_alerts_is_declined(engine):
+    for text in ("send me links to junior MLE postings please", "is deepmind hiring MLEs this month?",
+                 "can you text me when new MLE jobs get posted?"):
+        assert all(r.intent.startswith("out_of_scope") for r in replies(engine, text)), text
+
+
+def test_a_question_on_visas_tax_or_admissions_is_declined_whatever_story_comes_first(engine):
+    for text in ("what are the H1B lottery odds this year? my US offer for an MLE role depends on it",
+                 "how much tax will i pay on £105k in the UK",
+                 "should i apply to UCL's MSc in machine learning with a 2:2 in economics?"):
+        said = replies(engine, text)
+        assert all(r.intent.startswith("out_of_scope") for r in said), text
+        assert not any("£34,000" in r.text for r in said), text
+
+
+def test_a_story_that_mentions_a_visa_still_gets_its_question_answered(engine):
+    said = replies(engine, "I'm on a skilled worker visa as a data scientist in Leeds. "
+                           "How long does the move to ML engineering usually take?")
+    assert "6-12 months" in " ".join(r.text for r in said)
+
+
+def test_when_in_the_plan_is_answered_with_that_step_and_its_months(engine):
+    said = replies(engine, "at what point in the plan should I start applying for jobs?")[-1]
+    assert said.intent == "plan_step"
+    assert "Month 7-10" in said.text
+    said = replies(engine, "how many weeks should I spend researching roles")[-1]
+    assert "Week 2-4" in said.text

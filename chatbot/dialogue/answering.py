@@ -16,6 +16,7 @@ from chatbot.dialogue.understanding import Understanding, understand
 from chatbot.nlu.retrieval import Retrieved
 
 SKILL_INFO, GUIDE, GUIDE_DETAIL = "skill", "guide_passage", "guide_detail"
+PLAN_STEP = "plan_step"  # "when do I start applying?": the plan step that says, found by meaning
 
 
 def answer_questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:
@@ -42,15 +43,32 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
 def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
     """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
     guide = res.guide[state.transition]
+    if heard.answer == PLAN_STEP:
+        step = _plan_step(res, state, heard, parts)
+        if step is not None:
+            return step
     if heard.is_topic:
         reply = answer_topic(res, state, heard)
-        found = guide.detail(parts, reply.text)
-        on_topic = found.passage is not None and _on_topic(res, guide.vector_of(found.passage), heard.intent.name)
-        return _with_detail(res, state, reply, found) if on_topic else reply
+        name = heard.intent.name
+        found = guide.detail(parts, reply.text, lambda _, vector: _on_topic(res, vector, name))
+        return _with_detail(res, state, reply, found) if found.passage is not None else reply
     found = guide.search(parts)
     if found.passage is None:
         return None
     return _quote(res, state, found)
+
+
+def _plan_step(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
+    """The step of the plan a "when do I ..." question is about: the step whose passages come closest."""
+    if not res.cues.plan_section:
+        return None
+    found = res.guide[state.transition].search(parts, 0.0, near_misses=False, within=res.cues.plan_section)
+    steps = topics.context(res, state).get("plan") or []
+    if found.passage is None:
+        return None
+    ordinal = next((n for n, step in enumerate(steps, 1) if f"{step.title} (" in found.passage.text), None)
+    return topics.list_item(res, state, PLAN_STEP, ordinal, heard.intent.name if heard.intent else PLAN_STEP) \
+        if ordinal is not None else None
 
 
 def _on_topic(res: Resources, passage: np.ndarray, intent: str) -> bool:

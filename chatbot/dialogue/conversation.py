@@ -124,14 +124,14 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
 
 def _declined_by_words(res: Resources, state: DialogueState, text: str) -> Reply | None:
     """What the coach honestly declines, recognised by its words because in meaning it sits close to what
-    the coach does: another language, another career move, "write my cover letter for me"."""
+    the coach does: another language, another career move, "write my cover letter for me", "find me jobs"."""
     cues = res.cues
-    checks = (
+    checks = [
         (cues.other_language_answer, lambda: _other_language(res, text)),
         (cues.other_move_answer, lambda: asks_about_another_move(res, text)),
-        (cues.write_for_me_answer,
-         lambda: any(re.search(p, text.strip(), re.IGNORECASE) for p in cues.write_requests)),
-    )
+        *((name, lambda found=patterns: any(re.search(p, text.strip(), re.IGNORECASE) for p in found))
+          for name, patterns in cues.declined_requests.items()),
+    ]
     for name, applies in checks:
         if name and name in res.intents.names and applies():
             return topics.compose(res, state, res.intents.get(name).answer, name)

@@ -29,6 +29,10 @@ class Cues(BaseModel):
     hours_units: list[str] = Field(min_length=1)
     week_words: list[str] = Field(min_length=1)
     places: list[str] = []
+    # regexes per honest refusal: a question about visas, tax, admissions, private life or broken code,
+    # whatever else its story says ("I'm on a skilled worker visa, how long will the move take?" is not)
+    declined_topics: dict[str, list[str]] = {}
+    plan_section: str | None = None  # the guide part whose steps answer "when do I ..." (guide_sections)
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
     moving_to: str = r"$^"  # a regular expression ending where a place follows: coming to work there
@@ -47,8 +51,8 @@ class Cues(BaseModel):
     cv_dates: str = r"$^"  # or carries a CV's date ranges ("2020-present")
     first_person: list[str] = []  # any of these words: the clause is about the speaker (pay, hours, place)
     unsure_agreements: list[str] = []  # degrees of "do you have it?" that are not a yes
-    write_requests: list[str] = []  # regular expressions: asking the coach to write or post something
-    write_for_me_answer: str | None = None
+    # regular expressions per honest refusal: asking the coach to write something, find jobs, send alerts
+    declined_requests: dict[str, list[str]] = {}
     foreign_words: frozenset[str] = frozenset()  # small words of other languages that English never uses
     foreign_min_words: int = Field(default=3, ge=1)
     foreign_share: float = 0.2
@@ -59,6 +63,9 @@ class Cues(BaseModel):
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
+    other_sources: list[str] = []  # roles people start from that this move does not: see other_roles
+    own_role_window: int = Field(default=8, ge=1)  # the opening words where people say what they do
+    own_role_frames: list[str] = []  # regexes around {role}: how people say what they do
     other_move_answer: str | None = None
     forget_fields: dict[str, list[str]] = {}
     forget_everything: list[str] = []

@@ -52,7 +52,11 @@ def understand(res: Resources, text: str) -> Understanding:
     confident = match.name is not None and match.confidence >= res.cues.min_confidence
     intent = res.intents.get(match.name) if confident and match.name else None
     parts = readings(res, text)
-    if intent is not None and intent.kind != COMMAND:
+    declined = _declined_topic(res, text) if intent is None or intent.kind != COMMAND else None
+    if declined is not None:
+        intent = res.intents.get(declined)
+        match = IntentMatch(declined, EXACT, (), match.alternatives)
+    elif intent is not None and intent.kind != COMMAND:
         meant = res.semantic.classify(parts)
         if res.semantic.out_of_scope(parts[-1:], intent.name) or res.semantic.out_of_scope(parts, intent.name):
             # the words pointed somewhere the meaning does not support; a confident reading as something
@@ -75,6 +79,18 @@ def understand(res: Resources, text: str) -> Understanding:
         intent = res.intents.get(res.cues.abroad_answer)  # UK figures must not answer for another country
         match = IntentMatch(intent.name, match.confidence, match.cues, match.alternatives)
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
+
+
+def _declined_topic(res: Resources, text: str) -> str | None:
+    """The refusal every question of the message calls for, by its words: "can I get a skilled worker
+    visa as an MLE?" sits close in meaning to the pay questions the coach answers, yet it is not one."""
+    found = None
+    for part in res.questions.parts(text):
+        found = next((name for name, patterns in res.cues.declined_topics.items() if name in res.intents.names
+                      and any(re.search(p, part, re.IGNORECASE) for p in patterns)), None)
+        if found is None:
+            return None
+    return found
 
 
 def _abroad(res: Resources, text: str) -> bool:

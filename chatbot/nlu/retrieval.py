@@ -11,7 +11,7 @@ Germany?" is still declined.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -20,6 +20,8 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from chatbot.encoder.protocol import Encoder
 from chatbot.knowledge.passages import Passage
+
+DETAIL_CANDIDATES = 3  # close passages looked at for a detail, best first
 
 
 @dataclass(frozen=True)
@@ -75,16 +77,20 @@ class PassageIndex:
         scores = np.asarray(self._overlap.get_scores(words), dtype=np.float32)
         return np.minimum(scores / self.settings.overlap_scale, 1.0)
 
-    def search(self, texts: Sequence[str], accept: float | None = None, near_misses: bool = True) -> Retrieved:
+    def search(self, texts: Sequence[str], accept: float | None = None, near_misses: bool = True,
+               within: str | None = None) -> Retrieved:
         """The best passage for any of the texts (a message's question parts), if it clears the gate.
         `near_misses=False` when the question is already known to be in scope (adding detail to an
-        intent's answer): then only closeness to the passage counts."""
+        intent's answer): then only closeness to the passage counts. `within` keeps to one part of
+        the guide ("the step-by-step plan")."""
         best = Retrieved(None, 0.0, 0.0)
         if not texts or not self._passages:
             return best
+        outside = np.array([within is not None and p.section != within for p in self._passages])
         for text, vector in zip(texts, self._encoder.encode(texts)):
-            sims = self._vectors @ vector
-            ranked = sims + self.settings.overlap_weight * self._overlap_scores(text)
+            sims = np.where(outside, -1.0, self._vectors @ vector)
+            # within one part of the guide its own words ("plan", "step") say nothing: meaning decides
+            ranked = sims if within is not None else sims + self.settings.overlap_weight * self._overlap_scores(text)
             top = int(np.argmax(ranked))
             negative = float(np.max(self._negatives @ vector)) if len(self._negatives) else 0.0
             # in scope is a question of meaning; once in scope, overlap may pick the passage
@@ -113,10 +119,12 @@ class PassageIndex:
     def _words(self, texts: list[str]) -> list[list[str]]:
         return bm25s.tokenize(texts, stopwords=self._ignored, return_ids=False, show_progress=False)
 
-    def detail(self, texts: Sequence[str], said: str) -> Retrieved:
+    def detail(self, texts: Sequence[str], said: str,
+               fits: Callable[[Passage, np.ndarray], bool] | None = None) -> Retrieved:
         """The passage that answers the question better than anything an answer already says, if any:
         the exact detail ("2-3 people", "Month 5-7") a general answer lacks. Passages the answer
-        already holds, word for word or nearly, are never added again."""
+        already holds, word for word or nearly, are never added again; `fits` (given the passage and
+        its vector) passes over close passages on another topic to the next one."""
         if not texts or not self._passages:
             return Retrieved(None, 0.0, 0.0)
         s = self.settings
@@ -129,8 +137,11 @@ class PassageIndex:
             ranked = self._vectors @ vector + s.overlap_weight * self._overlap_scores(text)
             already = float(np.max(ranked[inside])) if inside.any() else 0.0
             outside = np.where(inside, -np.inf, ranked)
-            top = int(np.argmax(outside))
-            score = float(outside[top])
-            if score >= s.detail and score >= already + s.detail_lead and score > best.score:
-                best = Retrieved(self._passages[top], score, 0.0)
+            for top in np.argsort(-outside)[:DETAIL_CANDIDATES]:
+                score = float(outside[top])
+                if score < s.detail or score < already + s.detail_lead or score <= best.score:
+                    break
+                if fits is None or fits(self._passages[top], self._vectors[top]):
+                    best = Retrieved(self._passages[top], score, 0.0)
+                    break
         return best
