@@ -156,3 +156,20 @@ def test_a_rating_said_as_a_question_still_counts(engine):
     third = chat.say("i think yes?")
     assert first.text != second.text != third.text
     assert second.intent == third.intent == "assessment_question"
+
+
+def test_the_counter_keeps_counting_after_a_skip_and_a_hedged_dont_know_is_a_low_rating(chat, engine):
+    total = chat.say("assess my skills").text.split("1/")[1].split(":")[0]
+    assert f"2/{total}:" in chat.say("skip").text
+    assert f"3/{total}:" in chat.say("idk, maybe a little").text
+    assert chat.state["profile"]["ratings"][gaps(engine)[1].id] <= 3
+    assert f"4/{total}:" in chat.say("a bit").text
+
+
+def test_a_question_in_the_middle_is_answered_and_practice_can_start_from_it(chat, engine):
+    chat.say("assess my skills")
+    chat.say("never used it")
+    chat.say("ok what i should do first? i have maybe 8 hours per week after work")
+    assert [r.intent for r in chat.replies] == ["learn_first", "assessment_question"]
+    started = chat.say("ok practise my weakest skill")
+    assert started.question is not None and started.feedback is None

@@ -127,6 +127,16 @@ def test_a_term_asked_mid_interview_is_explained_and_the_question_kept_open(chat
     assert scored.feedback["question_id"] == asked["id"]
 
 
+def test_a_term_from_a_job_advert_or_two_compared_are_explained_from_the_glossary(chat, engine):
+    asked = chat.say("practice model serving").question
+    term = chat.say("what is canary release exactly, my lead used this word")
+    assert term.feedback is None and term.intent == "term_explained"
+    assert "traffic" in term.text and asked["text"] in term.text
+    both = chat.say("quick one, is shadow deployment the same as canary?")
+    assert both.feedback is None and "shadow" in both.text.casefold() and "canary" in both.text.casefold()
+    assert chat.say(strong_answer(engine, asked["id"])).feedback["question_id"] == asked["id"]
+
+
 def test_asking_about_the_score_explains_it_instead_of_scoring(chat, engine):
     asked = chat.say("practice model serving").question
     scored = chat.say(WEAK_ANSWER).feedback
@@ -235,3 +245,19 @@ def test_a_question_about_the_score_mid_interview_explains_it(chat):
     chat.say(WEAK_ANSWER)
     for text in ("is that score good for a junior?", "whats the max, and is that good enough for a senior loop"):
         assert chat.say(text).intent == "score_explained", text
+
+
+def test_an_answer_offered_with_a_question_mark_is_scored(chat):
+    asked = chat.say("practice kubernetes").question
+    said = chat.say("no lo sé... i think you use docker to put the model and then run it?")
+    assert said.feedback is not None and said.feedback["question_id"] == asked["id"]
+    missed = chat.say("what i missed? explain simple please")
+    assert missed.feedback is None and missed.intent == "score_explained"
+
+
+def test_a_memory_request_mid_interview_is_not_scored(chat):
+    chat.say("I'm a data scientist on 62k in Leeds")
+    chat.say("practice model serving")
+    said = chat.say("Please forget my salary. I should not have typed it.")
+    assert said.feedback is None
+    assert "salary" not in chat.state["profile"] or not chat.state["profile"].get("salary")

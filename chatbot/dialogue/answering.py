@@ -23,6 +23,11 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
     """One answer per question the message asks (at most three), each from its intent or the guide."""
     parts = res.questions.parts(text)
     if len(parts) == 1:
+        if not heard.is_topic and parts[0] != text.strip():
+            # the question without the story around it, unless the story shows it is about something else
+            asked = understand(res, parts[0])
+            if asked.is_topic and not res.semantic.out_of_scope([text.strip()], asked.intent.name):
+                heard = asked
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
     replies: list[Reply] = []

@@ -24,7 +24,7 @@ def _skills_to_ask(res: Resources, state: DialogueState) -> list[str]:
 
 def _ask(res: Resources, state: DialogueState, key: str = QUESTION) -> Reply:
     progress = state.assessment
-    asked = len(progress.answered) + 1
+    asked = len(progress.answered) + len(progress.skipped) + 1
     values = context(res, state, skill_id=progress.current, number=asked,
                      total=asked + len(progress.pending), first=not progress.answered)
     return Reply(res.responses.text(key, values), QUESTION, res.responses.quick_replies(key, values))
@@ -64,6 +64,9 @@ def record(res: Resources, state: DialogueState, rating: int) -> Reply:
 
 
 def skip(res: Resources, state: DialogueState) -> Reply:
+    progress = state.assessment
+    if progress.current is not None:
+        progress.skipped = [*progress.skipped, progress.current]
     return _advance(res, state)
 
 

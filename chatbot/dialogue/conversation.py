@@ -12,7 +12,7 @@ from chatbot.dialogue.pasted import read_pasted
 from chatbot.dialogue.profile import learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
-from chatbot.dialogue.terms import asked_term, explain_term
+from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
     DECLINED,
@@ -33,6 +33,7 @@ STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
 IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
+MEMORY = frozenset({"profile_recall", "profile_forget"})  # what the coach remembers: asked about mid-interview too
 # steps of a mock interview honoured at the start of a short message with more words after them
 FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
@@ -55,7 +56,13 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         if asked is not None:
             heard, command = asked, True
     short = len(text.split()) < res.cues.answer_min_words
-    if not typed_command(res, heard) and state.mode != "assessment" and (short or not practice_open) \
+    if not command and in_interview and short:
+        # "Please forget my salary. I should not have typed it." is about memory, not an answer
+        asked = _command_in_parts(res, text)
+        if asked is not None and asked.answer in MEMORY:
+            heard, command = asked, True
+    rating = assessment.rating_from(res, heard.entities) if state.mode == "assessment" else None
+    if not typed_command(res, heard) and rating is None and (short or not practice_open) \
             and _asks_to_practise(res, text):
         heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
     if not command and state.mode == "practice" and short:
@@ -64,16 +71,19 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             heard, command = as_request(res, heard, opening.name), True
     if state.mode == "practice" and state.practice.question is not None:
         # a term ("what does dynamic batching mean?") is explained before anything else is tried
-        term = None if heard.is_topic or typed_command(res, heard) else explain_term(res, state, text)
+        term = None if typed_command(res, heard) else \
+            glossary_answer(res, state, text) or (None if heard.is_topic else explain_term(res, state, text))
         if term is not None:
             return [practice.detour_reminder(res, state, term)]
-        if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard):
+        if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard) \
+                and not re.search(r"\bskip\b", text, re.IGNORECASE):
             return [practice.hint(res, state)]  # "no idea": a nudge and the hint, not a lost question
         if not command:
             handled = _practice_message(res, state, heard)
             if handled:
                 return handled
-    if state.mode == "assessment" and state.assessment.current and not heard.is_command:
+    hedged = heard.answer == SKIP and rating is not None and not typed_command(res, heard)  # "idk, maybe a little"
+    if state.mode == "assessment" and state.assessment.current and (not heard.is_command or hedged):
         return _assessment_reply(res, state, heard)
     named = _named_question(res, heard)
     if named is not None:
@@ -103,6 +113,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     pasted = read_pasted(res, state, heard)
     if pasted is not None:
         return [pasted]
+    glossed = None if typed_command(res, heard) else glossary_answer(res, state, text)
+    if glossed is not None:
+        return [glossed]
     answers = answer_questions(res, state, text, heard)
     if answers:
         return answers
@@ -180,14 +193,22 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     """In a mock interview a message is an answer, another attempt after feedback, or a question asked
     on the way (about the question, the method or the career); None leaves it to the ordinary flow."""
     text, open_question = heard.text, state.practice.awaiting
-    asking = res.questions.asks(text, res.cues.answer_min_words)
+    asking = res.questions.asks(text, res.cues.answer_min_words) and not (open_question and _tentative(res, text))
     scored = any(state.practice.attempts.values())
-    if asking and scored and any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
-        return [practice.explain_score(res, state)]  # "is that score good for a junior?", "whats the max"
+    short = len(text.split()) < res.cues.answer_min_words
+    glossed = glossary_answer(res, state, text)
+    if glossed is not None:  # "what's 'point-in-time' again, i think i missed it"
+        return [practice.detour_reminder(res, state, glossed)]
+    if (asking or short) and scored and \
+            any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
+        return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
     if asking or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
+    if heard.is_command and heard.intent is not None and heard.intent.by_meaning and short:
+        return None  # "please forget my salary" is a request about memory, not an answer
     remark = _remark(res, heard)
-    if remark is None and heard.intent is not None and heard.intent.name.startswith(DECLINED):
+    if remark is None and heard.intent is not None and heard.intent.name.startswith(DECLINED) \
+            and len(text.split()) < res.cues.answer_min_words:
         remark = heard.intent  # "remind me in a week to practise again" is a request, not an answer
     if remark is not None:  # "au revoir, thank you" is not an answer
         reply = topics.compose(res, state, remark.answer, remark.name)
@@ -197,6 +218,15 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if len(text.split()) >= res.cues.answer_min_words:
         return [practice.another_attempt(res, state, text)]
     return None
+
+
+def _tentative(res: Resources, text: str) -> bool:
+    """An answer offered with a question mark ("idk... i think you put the model in docker and run it?"):
+    the message opens, after a word or two of doubt, with a hedge and says enough to be scored."""
+    opening = re.sub(r"^[^a-z]*(?:\w+\W+){0,4}?(?=" + "|".join(map(re.escape, res.cues.tentative_openers)) + r")",
+                     "", text.strip().casefold(), count=1)
+    hedged = any(opening.startswith(f"{lead} ") for lead in res.cues.tentative_openers)
+    return hedged and len(opening.split()) >= res.cues.tentative_min_words
 
 
 def _remark(res: Resources, heard: Understanding) -> Intent | None:
@@ -226,7 +256,7 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     short = len(heard.text.split()) <= res.cues.command_max_words
     asking = res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text
     if asking and not (rating is not None and (heard.entities.rating is not None or short)):
-        answered = answer_questions(res, state, heard.text, heard) if heard.is_topic else []
+        answered = answer_questions(res, state, heard.text, heard)
         return [*answered, assessment.unclear(res, state)]
     if rating is not None:
         return [assessment.record(res, state, rating)]

@@ -39,6 +39,7 @@ class Cues(BaseModel):
     abroad_answer: str | None = None
     term_questions: list[str] = []  # regular expressions with a "term" group: "what does (X) mean"
     term_ignored: list[str] = []  # words around a term that are not part of it ("again", "exactly")
+    term_comparisons: list[str] = []  # regexes with groups "first" and "second": "is X the same as Y"
     term_max_words: int = Field(default=4, ge=1)
     term_floor: float = 0.45  # how close the defining line must be to the term
     term_candidates: int = Field(default=8, ge=1)  # nearest lines searched for one that names the term
@@ -79,6 +80,8 @@ class Cues(BaseModel):
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
     command_agreement_floor: float = Field(default=0.7, ge=0, le=1)  # the same for a command in a few words
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
+    tentative_openers: list[str] = []  # "i think ...?": an answer with a question mark, not a question
+    tentative_min_words: int = Field(default=8, ge=1)
     answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
     kept_answer_chars: int = Field(default=4000, ge=1)

@@ -68,6 +68,7 @@ class Assessment(Section):
     before: dict[str, int] = {}  # the ratings when this assessment began, so a re-take shows what changed
     current: str | None = None
     answered: list[str] = []
+    skipped: list[str] = []  # passed over with "skip": still counted in "3/10"
     finished: bool = False
 
 

@@ -1,6 +1,7 @@
-""""What does dynamic batching mean?": a term explained in one line, from the bank's own model answers
-and reference phrasings, which define most terms an interview question uses. Answered only when the
-line found actually contains the term, so an unknown term still falls through to the usual handling."""
+""""What does dynamic batching mean?": a term explained in one line, from the glossary when it holds the
+term, else from the bank's own model answers and reference phrasings, which define most terms an
+interview question uses. Answered only when the line found actually contains the term, so an unknown
+term still falls through to the usual handling. "Is shadow the same as canary?" explains both."""
 
 from __future__ import annotations
 
@@ -10,12 +11,41 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
+from chatbot.knowledge.models import Term
 
 TERM = "term_explained"
 
 
+def _folded(term: str) -> str:
+    return " ".join(re.findall(r"[\w/]+", term.casefold().replace("-", " ")))
+
+
+def glossary_entry(res: Resources, term: str) -> Term | None:
+    """The glossary's entry for a term as typed: its name or an alias, singular or plural."""
+    wanted = _folded(term)
+    for entry in res.knowledge.terms.values():
+        for name in (entry.name, *entry.aliases):
+            known = _folded(name)
+            if wanted in (known, f"{known}s", f"{known}es") or known == wanted.removesuffix("s"):
+                return entry
+    return None
+
+
+def compared_terms(res: Resources, text: str) -> list[Term]:
+    """Both terms of "is X the same as Y" / "difference between X and Y", when the glossary has both."""
+    for pattern in res.cues.term_comparisons:
+        found = re.search(pattern, text.strip(), re.IGNORECASE)
+        if found:
+            pair = [glossary_entry(res, found.group(g).strip(" ?.!,'\"")) for g in ("first", "second")]
+            if all(pair) and pair[0] != pair[1]:
+                return [entry for entry in pair if entry is not None]
+    return []
+
+
 def asked_term(res: Resources, text: str) -> str | None:
     """The term a "what is X / what does X mean" question asks about, if the message is one."""
+    if compared_terms(res, text):
+        return "comparison"
     for pattern in res.cues.term_questions:
         found = re.search(pattern, text.strip(), re.IGNORECASE)
         if found:
@@ -26,11 +56,30 @@ def asked_term(res: Resources, text: str) -> str | None:
     return None
 
 
+def glossary_answer(res: Resources, state: DialogueState, text: str) -> Reply | None:
+    """A plain "what is X?" or "is X the same as Y?" about a glossary term (the move's skills, which have
+    fuller answers of their own, are not in it): the definition, ahead of any topic the words resemble
+    ("whats quantisation?" is not a question about model serving in general)."""
+    if compared_terms(res, text):
+        return explain_term(res, state, text)
+    term = asked_term(res, text)
+    return explain_term(res, state, text) if term is not None and glossary_entry(res, term) else None
+
+
 def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | None:
     """One line that defines the term, with the question whose model answer it comes from."""
+    pair = compared_terms(res, text)
+    if pair:
+        lines = "\n\n".join(entry.definition for entry in pair)
+        return Reply(res.responses.text(TERM, context(res, state, term=pair[0].name, line=lines, source=None)),
+                     TERM, res.responses.quick_replies(TERM, context(res, state)))
     term = asked_term(res, text)
     if term is None:
         return None
+    entry = glossary_entry(res, term)
+    if entry is not None:
+        values = context(res, state, term=entry.name, line=entry.definition, source=None)
+        return Reply(res.responses.text(TERM, values), TERM, res.responses.quick_replies(TERM, values))
     defining = [found.passage for found in res.glossary.closest(term, res.cues.term_candidates)
                 if found.score >= res.cues.term_floor and found.passage is not None
                 and _defines(found.passage.text, term, res.cues.term_lead_words)]

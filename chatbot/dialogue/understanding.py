@@ -86,6 +86,8 @@ def _declined_topic(res: Resources, text: str) -> str | None:
     visa as an MLE?" sits close in meaning to the pay questions the coach answers, yet it is not one."""
     found = None
     for part in res.questions.parts(text):
+        if not res.questions.is_question(part):
+            return None  # a statement ("I moved here on a skilled worker visa") is not a question about it
         found = next((name for name, patterns in res.cues.declined_topics.items() if name in res.intents.names
                       and any(re.search(p, part, re.IGNORECASE) for p in patterns)), None)
         if found is None:

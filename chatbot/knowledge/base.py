@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from chatbot.knowledge.models import Question, Role, Skill, Transition
+from chatbot.knowledge.models import Question, Role, Skill, Term, Transition
 
 
 @dataclass(frozen=True)
@@ -18,9 +18,10 @@ class Knowledge:
     transitions: Mapping[str, Transition]
     questions: Mapping[str, Question]  # in file order, then order within each file
     default_transition: str
+    terms: Mapping[str, Term] = field(default_factory=dict)  # the glossary, by id
 
     def __post_init__(self) -> None:
-        for name in ("roles", "skills", "transitions", "questions"):
+        for name in ("roles", "skills", "transitions", "questions", "terms"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     def transferable(self, transition_id: str) -> list[Skill]:

@@ -11,11 +11,12 @@ from chatbot.knowledge.base import Knowledge
 from chatbot.knowledge.errors import KnowledgeError, from_validation
 from chatbot.knowledge.files import label, read_yaml, yaml_files
 from chatbot.knowledge.located import Located
-from chatbot.knowledge.models import Question, Role, Skill, Transition
+from chatbot.knowledge.models import Question, Role, Skill, Term, Transition
 from chatbot.knowledge.references import check_references, index_unique
 
 M = TypeVar("M", bound=BaseModel)
 
+GLOSSARY_FILE = "glossary.yaml"  # optional: terms explained when someone asks what one means
 PREFERRED_TRANSITION = "data-scientist-to-machine-learning-engineer"
 
 
@@ -30,6 +31,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
     questions = index_unique(
         [item for path in yaml_files(data_dir / "questions") for item in _load_list(data_dir, path, Question)]
     )
+    glossary = data_dir / GLOSSARY_FILE
+    terms = index_unique(_load_list(data_dir, glossary, Term)) if glossary.is_file() else {}
     if not transitions:
         folder = label(data_dir, data_dir / "transitions")
         raise KnowledgeError(folder, "", "at least one transition is needed")
@@ -40,6 +43,7 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         transitions={key: item.value for key, item in transitions.items()},
         questions={key: item.value for key, item in questions.items()},
         default_transition=_default_transition(list(transitions)),
+        terms={key: item.value for key, item in terms.items()},
     )
 
 

@@ -65,6 +65,15 @@ class Skill(Strict):
     interview_bar: Text | None = None  # what interviewers expect of it
 
 
+class Term(Strict):
+    """A word from the questions or job adverts, explained in plain words ("canary release")."""
+
+    id: Slug
+    name: Text
+    aliases: list[Text] = []
+    definition: Text
+
+
 class TimeFrame(Strict):
     label: Text  # as a person says it: "Week 1-2", "Month 3-6", "Ongoing"
     unit: Literal["week", "month", "ongoing"]

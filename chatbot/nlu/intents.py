@@ -39,6 +39,7 @@ class Intent(BaseModel):
     quick_replies: list[Text] = []
     commands: list[Text] = []  # exact phrases that always mean this intent ("help", "try again")
     takes_argument: bool = False  # a command phrase may be followed by words ("practice docker")
+    neighbours: list[Name] = []  # intents so close that either answers ("realistic" and "difficulty")
     # a command that only answers or shows something ("why so low?", "what do you know about me") may be
     # recognised by meaning too; commands that change the conversation must be typed or clearly matched
     by_meaning: bool = False

@@ -7,7 +7,7 @@ closer than any out-of-scope example, and ahead of the next intent, so strangers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,12 +48,17 @@ class SemanticIndex:
         negatives: Sequence[str],
         encoder: Encoder,
         settings: SemanticSettings | None = None,
+        neighbours: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
+        """`neighbours` are intents close enough that either answers the other's questions: a message
+        need not be nearer one than the other to be understood."""
         self.settings = settings or SemanticSettings()
         self._encoder = encoder
         self._names = sorted({name for name, _ in examples})
         self._texts = [text for _, text in examples]
         self._labels = np.array([self._names.index(name) for name, _ in examples], dtype=np.int64)
+        close = neighbours or {}
+        self._close = [{self._names.index(n) for n in close.get(name, ()) if n in self._names} for name in self._names]
         self._vectors = encoder.encode_corpus(self._texts)
         self._negatives = encoder.encode_corpus(list(negatives))
 
@@ -113,9 +118,10 @@ class SemanticIndex:
         for label in range(len(self._names)):
             own = np.sort(sims[self._labels == label])[::-1][:TOP_K]
             per_intent.append(float(own.mean()) if own.size else 0.0)
-        order = np.argsort(per_intent)[::-1]
-        top = int(order[0])
-        runner = per_intent[int(order[1])] if len(order) > 1 else 0.0
+        order = [int(i) for i in np.argsort(per_intent)[::-1]]
+        top = order[0]
+        rivals = [i for i in order[1:] if i not in self._close[top]]
+        runner = per_intent[rivals[0]] if rivals else 0.0
         negative = float(np.sort(self._negatives @ vector)[::-1][:TOP_K].mean()) if len(self._negatives) else 0.0
         mine = np.where(self._labels == top)[0]
         nearest = self._texts[int(mine[np.argmax(sims[mine])])]
