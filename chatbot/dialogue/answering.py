@@ -145,7 +145,8 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
         position = _skill_in_list(res, state, key, entities.skills[0])
         if position is not None:
             return topics.list_item(res, state, key, position, name) or topics.compose(res, state, key, name)
-    level = entities.levels[0] if entities.levels and res.responses.get(key).by_level else None
+    # one level narrows the answer; two ("the first salary, and after some years?") want the whole table
+    level = entities.levels[0] if len(set(entities.levels)) == 1 and res.responses.get(key).by_level else None
     skill_id = state.last_skill if key == SKILL_INFO else None
     return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills)
 
