@@ -166,10 +166,18 @@ def test_the_counter_keeps_counting_after_a_skip_and_a_hedged_dont_know_is_a_low
     assert f"4/{total}:" in chat.say("a bit").text
 
 
-def test_a_question_in_the_middle_is_answered_and_practice_can_start_from_it(chat, engine):
+def test_a_question_in_the_middle_is_answered_and_the_rating_asked_again(chat, engine):
     chat.say("assess my skills")
     chat.say("never used it")
-    chat.say("ok what i should do first? i have maybe 8 hours per week after work")
-    assert [r.intent for r in chat.replies] == ["learn_first", "assessment_question"]
+    chat.say("ok and what do entry level MLEs earn? asking for a friend who is on 50k")
+    assert [r.intent for r in chat.replies] == ["salary", "assessment_question"]
+
+
+def test_what_to_do_first_mid_assessment_gets_the_plan_from_the_ratings_so_far(chat, engine):
+    chat.say("assess my skills")
+    chat.say("never used it")
+    plan = chat.say("ok what i should do first? i have maybe 8 hours per week after work")
+    assert plan.intent == "assessment_plan" and gaps(engine)[0].name in plan.text
+    assert "8 hours" in plan.text
     started = chat.say("ok practise my weakest skill")
     assert started.question is not None and started.feedback is None

@@ -253,9 +253,17 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     """A rating moves the assessment on; a real question is answered and the rating asked again. A number,
     or a short hedged reply ("i think yes?", "maybe 2 out of 5?"), is a rating even with a question mark."""
     rating = assessment.rating_from(res, heard.entities)
-    short = len(heard.text.split()) <= res.cues.command_max_words
-    asking = res.questions.asks(heard.text, res.cues.answer_min_words) and "?" in heard.text
-    if asking and not (rating is not None and (heard.entities.rating is not None or short)):
+    words = len(heard.text.split())
+    short = words <= res.cues.command_max_words
+    asking = res.questions.asks(heard.text, res.cues.answer_min_words) and \
+        ("?" in heard.text or words >= res.cues.answer_min_words)
+    if not short:  # "..., i have 6 hours a week": facts told on the way count too
+        state.profile = learn(state.profile, heard.text, res.knowledge, res.cues, res.extractor.extract).profile
+    asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
+    if (asking or heard.is_topic) and any(answer in res.cues.assessment_enders for answer in asked):
+        return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
+    rated = heard.entities.rating is not None and words < res.cues.answer_min_words
+    if asking and not (rating is not None and (rated or short)):
         answered = answer_questions(res, state, heard.text, heard)
         return [*answered, assessment.unclear(res, state)]
     if rating is not None:

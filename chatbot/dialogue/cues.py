@@ -80,6 +80,7 @@ class Cues(BaseModel):
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
     command_agreement_floor: float = Field(default=0.7, ge=0, le=1)  # the same for a command in a few words
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
+    assessment_enders: list[str] = []  # topics that, asked mid-assessment, get the personal plan at once
     tentative_openers: list[str] = []  # "i think ...?": an answer with a question mark, not a question
     tentative_min_words: int = Field(default=8, ge=1)
     answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
