@@ -51,8 +51,9 @@ def _from_http(exc: HTTPException) -> Response:
     retry_after = exc.get_response().headers.get("Retry-After") if status == 429 else None
     if status == 429:
         response.headers["Retry-After"] = retry_after or "60"
-    if status == 405 and getattr(exc, "valid_methods", None):
-        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    allowed = getattr(exc, "valid_methods", None)
+    if status == 405 and allowed:
+        response.headers["Allow"] = ", ".join(allowed)
     return response
 
 

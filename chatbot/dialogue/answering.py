@@ -26,7 +26,8 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
         if not heard.is_topic and parts[0] != text.strip():
             # the question without the story around it, unless the story shows it is about something else
             asked = understand(res, parts[0])
-            if asked.is_topic and not res.semantic.out_of_scope([text.strip()], asked.intent.name):
+            if asked.intent is not None and asked.is_topic \
+                    and not res.semantic.out_of_scope([text.strip()], asked.intent.name):
                 heard = asked
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
@@ -52,7 +53,7 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
         step = _plan_step(res, state, heard, parts)
         if step is not None:
             return step
-    if heard.is_topic:
+    if heard.intent is not None and heard.is_topic:
         reply = answer_topic(res, state, heard)
         name = heard.intent.name
         found = guide.detail(parts, reply.text, lambda _, vector: _on_topic(res, vector, name))
@@ -154,7 +155,7 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
 def follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
     """Not a topic on its own, but meaningful after the last answer: a level, a list position, a skill."""
     entities, last = heard.entities, state.last_topic
-    if entities.levels and last in res.responses and res.responses.get(last).by_level:
+    if entities.levels and last is not None and last in res.responses and res.responses.get(last).by_level:
         return topics.compose(res, state, last, state.last_intent or last, level=entities.levels[0])
     if entities.ordinal is not None and state.last_list is not None:
         kind = state.last_list.kind

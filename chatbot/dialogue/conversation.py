@@ -67,7 +67,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
     if not command and state.mode == "practice" and short:
         opening = _opening_step(res, text)  # "skip this one abeg, i no understand am"
-        if opening is not None:
+        if opening is not None and opening.name is not None:
             heard, command = as_request(res, heard, opening.name), True
     if state.mode == "practice" and state.practice.question is not None:
         # a term ("what does dynamic batching mean?") is explained before anything else is tried

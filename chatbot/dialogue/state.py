@@ -122,15 +122,15 @@ def _upgrade_v1(raw: Mapping[str, Any]) -> dict[str, Any]:
 def _upgrade_v2(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Version 2 kept every attempt's whole feedback; version 3 keeps its score and covered points."""
     practice = dict(raw.get("practice") or {}) if isinstance(raw.get("practice"), Mapping) else {}
-    attempts = practice.get("attempts") if isinstance(practice.get("attempts"), Mapping) else {}
+    attempts: Mapping[str, Any] = practice["attempts"] if isinstance(practice.get("attempts"), Mapping) else {}
     practice["attempts"] = {qid: [_slim(a) for a in tries if isinstance(a, Mapping)]
                             for qid, tries in attempts.items() if isinstance(tries, list)}
     return {**raw, "v": 3, "practice": practice}
 
 
 def _slim(attempt: Mapping[str, Any]) -> dict[str, Any]:
-    feedback = attempt.get("feedback") if isinstance(attempt.get("feedback"), Mapping) else {}
-    points = feedback.get("talking_points") if isinstance(feedback.get("talking_points"), Mapping) else {}
+    feedback: Mapping[str, Any] = attempt["feedback"] if isinstance(attempt.get("feedback"), Mapping) else {}
+    points: Mapping[str, Any] = feedback["talking_points"] if isinstance(feedback.get("talking_points"), Mapping) else {}
     return {"score": attempt.get("score"), "covered": points.get("covered") or []}
 
 

@@ -115,7 +115,7 @@ def _verdicts(
     return verdicts
 
 
-def allocate(raw: Mapping[str, float], maxes: Mapping[str, int], cap: int | None = None) -> dict[str, int]:
+def allocate(raw: Mapping[Any, float], maxes: Mapping[Any, int], cap: int | None = None) -> dict[str, int]:
     """Whole points per criterion that add up exactly to the rounded total (largest remainders first)."""
     clean = {cid: min(float(maxes[cid]), max(0.0, v if math.isfinite(v) else 0.0)) for cid, v in raw.items()}
     total_raw = sum(clean.values())

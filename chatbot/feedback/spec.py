@@ -248,7 +248,7 @@ class RubricSpec(Strict):
     @model_validator(mode="after")
     def _weights(self) -> RubricSpec:
         for category in ("career-change", "behavioural", "technical"):
-            row = self.weights.get(category)  # type: ignore[call-overload]
+            row = self.weights.get(category)
             if row is None:
                 raise ValueError(f"weights: missing category {category!r}")
             if sum(row.values()) != 100 or any(v < 0 for v in row.values()):

@@ -3,6 +3,8 @@ sets out an approach, weighs trade-offs and grounds them in an example."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import parts_verdict
 from chatbot.feedback.reading import Reading
@@ -16,6 +18,6 @@ from chatbot.knowledge.models import Question
 def structure_verdict(
     question: Question, reading: Reading, signals: Signals, lexicon: Lexicon, spec: Structure, words: Words
 ) -> Verdict:
-    mode = "story" if question.category in spec.story_categories else "technical"
+    mode: Literal["story", "technical"] = "story" if question.category in spec.story_categories else "technical"
     parts = lexicon.story if mode == "story" else lexicon.technical
     return parts_verdict(parts, reading, signals, spec.comments, words, spec.comments.modes.get(mode))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.phrases import PhraseTable
@@ -31,7 +31,7 @@ class Entities:
     agreement: str | None = None
 
 
-def _table(groups: Mapping[str, list[str]]) -> PhraseTable[str]:
+def _table(groups: Mapping[Any, list[str]]) -> PhraseTable[str]:
     return PhraseTable.of((tuple(tokens(phrase)), value) for value, phrases in groups.items() for phrase in phrases)
 
 

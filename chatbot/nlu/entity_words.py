@@ -22,7 +22,7 @@ class EntityWords(BaseModel):
     levels: dict[Level, list[str]] = {}
     categories: dict[Category, list[str]] = {}
     agreement: dict[Agreement, list[str]] = {}
-    agreement_priority: list[Agreement] = Field(default_factory=lambda: ["some", "no", "yes"])
+    agreement_priority: list[Agreement] = Field(default_factory=lambda: list[Agreement](["some", "no", "yes"]))
     ordinal_words: dict[str, int] = {}  # "second" -> 2, "2nd" -> 2
     ordinal_markers: list[str] = []  # "number", "option": "number 3" means the third
     number_words: dict[str, int] = {}  # "three" -> 3

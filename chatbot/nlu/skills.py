@@ -18,9 +18,12 @@ MIN_ENTITY_TYPO_LENGTH = 5
 
 
 class SkillLike(Protocol):
-    id: str
-    name: str
-    aliases: Sequence[str]
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> Sequence[str]: ...
 
 
 def single_key(word: str) -> str:

@@ -15,7 +15,7 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Conversation(db.Model):
+class Conversation(db.Model):  # type: ignore[name-defined]  # the base class is built at run time
     __tablename__ = "conversations"
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -37,7 +37,7 @@ class Conversation(db.Model):
     )
 
 
-class Message(db.Model):
+class Message(db.Model):  # type: ignore[name-defined]  # the base class is built at run time
     __tablename__ = "messages"
     __table_args__ = (
         UniqueConstraint("conversation_pk", "seq", name="uq_messages_conversation_seq"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 
 from chatbot.dialogue.turns import Reply, Turn
 from chatbot.store.models import Conversation, Message, utcnow
@@ -128,7 +128,8 @@ def purge_older_than(age: timedelta) -> int:
     with transaction() as db_session:
         old = select(Conversation.pk).where(Conversation.updated_at < cutoff)
         db_session.execute(delete(Message).where(Message.conversation_pk.in_(old)))
-        result = db_session.execute(delete(Conversation).where(Conversation.updated_at < cutoff))
+        stale = delete(Conversation).where(Conversation.updated_at < cutoff)
+        result = cast("CursorResult[Any]", db_session.execute(stale))
         return result.rowcount or 0
 
 

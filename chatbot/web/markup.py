@@ -115,7 +115,8 @@ def read_table(lines: list[str], index: int) -> tuple[Table, int]:
 
 def read_list(lines: list[str], index: int, pattern: re.Pattern[str]) -> tuple[ListBlock, int]:
     ordered = pattern is NUMBERED
-    items, start = [], 1
+    items: list[Line] = []
+    start = 1
     while index < len(lines) and (match := pattern.match(lines[index])):
         if ordered and not items:
             start = int(match.group(1))

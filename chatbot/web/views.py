@@ -33,8 +33,8 @@ class MessageView:
 def _located(answer: str, highlight: Mapping[str, Any]) -> tuple[int, int] | None:
     """Where a highlight sits: its offsets when they match its text, else the text's first occurrence."""
     start, end, text = highlight.get("start"), highlight.get("end"), highlight.get("text") or ""
-    in_range = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(answer)
-    if in_range and (not text or answer[start:end].casefold() == text.casefold()):
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(answer) \
+            and (not text or answer[start:end].casefold() == text.casefold()):
         return start, end
     if text:
         found = answer.casefold().find(text.casefold())
