@@ -144,3 +144,9 @@ def test_when_in_the_plan_is_answered_with_that_step_and_its_months(engine):
     assert "Month 7-10" in said.text
     said = replies(engine, "how many weeks should I spend researching roles")[-1]
     assert "Week 2-4" in said.text
+
+
+def test_a_term_asked_as_the_second_question_is_explained_too(engine):
+    said = replies(engine, "what do MLEs earn and whats quantisation")
+    assert [r.intent for r in said] == ["salary", "term_explained"]
+    assert "£34,000" in said[0].text and "int8" in said[1].text

@@ -11,6 +11,7 @@ import numpy as np
 from chatbot.dialogue import topics
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
+from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import Understanding, understand
 from chatbot.nlu.retrieval import Retrieved
@@ -38,7 +39,8 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
         if part_heard.is_command or (part_heard.answer is not None and part_heard.answer in answered):
             continue
         answered.add(part_heard.answer or "")
-        reply = _answer(res, state, part_heard, [part])
+        # "...and what is a canary release?": a term the glossary holds is explained in its turn
+        reply = glossary_answer(res, state, part) or _answer(res, state, part_heard, [part])
         if reply is not None and all(reply.text != r.text for r in replies):
             replies.append(reply)
     if not replies and heard.is_topic:
