@@ -196,9 +196,6 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     asking = res.questions.asks(text, res.cues.answer_min_words) and not (open_question and _tentative(res, text))
     scored = any(state.practice.attempts.values())
     short = len(text.split()) < res.cues.answer_min_words
-    glossed = glossary_answer(res, state, text)
-    if glossed is not None:  # "what's 'point-in-time' again, i think i missed it"
-        return [practice.detour_reminder(res, state, glossed)]
     if (asking or short) and scored and \
             any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"

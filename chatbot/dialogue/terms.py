@@ -11,7 +11,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
-from chatbot.knowledge.models import Term
+from chatbot.knowledge.models import Question, Term
 
 TERM = "term_explained"
 
@@ -44,8 +44,6 @@ def compared_terms(res: Resources, text: str) -> list[Term]:
 
 def asked_term(res: Resources, text: str) -> str | None:
     """The term a "what is X / what does X mean" question asks about, if the message is one."""
-    if compared_terms(res, text):
-        return "comparison"
     for pattern in res.cues.term_questions:
         found = re.search(pattern, text.strip(), re.IGNORECASE)
         if found:
@@ -60,26 +58,21 @@ def glossary_answer(res: Resources, state: DialogueState, text: str) -> Reply | 
     """A plain "what is X?" or "is X the same as Y?" about a glossary term (the move's skills, which have
     fuller answers of their own, are not in it): the definition, ahead of any topic the words resemble
     ("whats quantisation?" is not a question about model serving in general)."""
-    if compared_terms(res, text):
-        return explain_term(res, state, text)
+    pair = compared_terms(res, text)
+    if pair:
+        return _reply(res, state, pair[0].name, "\n\n".join(entry.definition for entry in pair))
     term = asked_term(res, text)
-    return explain_term(res, state, text) if term is not None and glossary_entry(res, term) else None
+    entry = glossary_entry(res, term) if term is not None else None
+    return _reply(res, state, entry.name, entry.definition) if entry is not None else None
 
 
 def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | None:
-    """One line that defines the term, with the question whose model answer it comes from."""
-    pair = compared_terms(res, text)
-    if pair:
-        lines = "\n\n".join(entry.definition for entry in pair)
-        return Reply(res.responses.text(TERM, context(res, state, term=pair[0].name, line=lines, source=None)),
-                     TERM, res.responses.quick_replies(TERM, context(res, state)))
+    """From the glossary; else one line of the bank that defines the term, with the question whose model
+    answer it comes from."""
+    glossed = glossary_answer(res, state, text)
     term = asked_term(res, text)
-    if term is None:
-        return None
-    entry = glossary_entry(res, term)
-    if entry is not None:
-        values = context(res, state, term=entry.name, line=entry.definition, source=None)
-        return Reply(res.responses.text(TERM, values), TERM, res.responses.quick_replies(TERM, values))
+    if glossed is not None or term is None:
+        return glossed
     defining = [found.passage for found in res.glossary.closest(term, res.cues.term_candidates)
                 if found.score >= res.cues.term_floor and found.passage is not None
                 and _defines(found.passage.text, term, res.cues.term_lead_words)]
@@ -90,8 +83,11 @@ def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | Non
     says = re.compile(rf"\b{re.escape(term.split()[-1])}\w*\b[^.;]{{0,40}}?\b(?:{'|'.join(res.cues.term_verbs)})\b",
                       re.IGNORECASE)
     passage = next((p for p in defining if says.search(p.text)), defining[0])
-    question = res.knowledge.questions.get(passage.section)
-    values = context(res, state, term=term, line=passage.text, source=question)
+    return _reply(res, state, term, passage.text, res.knowledge.questions.get(passage.section))
+
+
+def _reply(res: Resources, state: DialogueState, term: str, line: str, source: Question | None = None) -> Reply:
+    values = context(res, state, term=term, line=line, source=source)
     return Reply(res.responses.text(TERM, values), TERM, res.responses.quick_replies(TERM, values))
 
 
