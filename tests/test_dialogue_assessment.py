@@ -181,3 +181,20 @@ def test_what_to_do_first_mid_assessment_gets_the_plan_from_the_ratings_so_far(c
     assert "8 hours" in plan.text
     started = chat.say("ok practise my weakest skill")
     assert started.question is not None and started.feedback is None
+
+
+def test_several_skills_rated_in_one_line_are_all_recorded_and_the_assessment_goes_on(chat, engine):
+    chat.say("assess my skills")
+    first = chat.state["assessment"]["current"]
+    reply = chat.say("python 4, docker 2, kubernetes 1, pipelines 3")
+    ratings = chat.state["profile"]["ratings"]
+    skills = engine.knowledge.skills
+    by_name = {s.id: s for s in skills.values()}
+    rated = {sid for sid in ratings}
+    assert len(rated) >= 3  # python, containers (docker and kubernetes are one skill) and pipelines
+    containers = next(sid for sid in rated if "docker" in by_name[sid].name.lower())
+    assert ratings[containers] == 1  # the lower of the two ratings given for that skill
+    assert reply.intent == "assessment_question"
+    assert all(by_name[sid].name in reply.text for sid in rated)  # each rating acknowledged
+    assert chat.state["assessment"]["current"] == first  # the skill asked about is still to rate
+    assert not rated & set(chat.state["assessment"]["pending"])  # and rated skills are not asked again

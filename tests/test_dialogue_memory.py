@@ -53,3 +53,22 @@ def test_memory_survives_other_topics(chat, engine):
     chat.say(engine.resources.intents.get("salary").examples[0])
     chat.say(engine.resources.intents.get("timeline").examples[0])
     assert "kubernetes-docker" in chat.state["profile"]["known_skills"]
+
+
+def test_ratings_given_in_chat_decide_what_is_known_and_what_is_a_gap(engine):
+    chat = LocalConversation.start(engine)
+    reply = chat.say("I rate myself 4 on python, 2 on docker, 1 on kubernetes, 3 on pipelines")
+    profile = chat.state["profile"]
+    assert reply.intent == "about_me"
+    strong = {sid for sid, r in profile["ratings"].items() if r >= 4}
+    weak = {sid for sid, r in profile["ratings"].items() if r < 4}
+    assert strong and weak
+    assert strong <= set(profile["known_skills"]) and not weak & set(profile["known_skills"])
+    assert weak <= set(profile["lacking_skills"])
+
+
+def test_a_background_listing_tools_is_remembered_not_taken_as_a_practice_request(engine):
+    chat = LocalConversation.start(engine)
+    reply = chat.say("i'm a DS with 4 yrs exp, mostly python, sql, sklearn, some airflow")
+    assert reply.intent == "about_me"
+    assert chat.state["mode"] == "chat" and chat.state["profile"]["years"] == 4

@@ -251,6 +251,8 @@ def test_an_answer_offered_with_a_question_mark_is_scored(chat):
     asked = chat.say("practice kubernetes").question
     said = chat.say("no lo sé... i think you use docker to put the model and then run it?")
     assert said.feedback is not None and said.feedback["question_id"] == asked["id"]
+    doubt_first = chat.say("honestly no idea, never used k8s at work. maybe you just run docker run on a server?")
+    assert doubt_first.feedback is not None and doubt_first.feedback["question_id"] == asked["id"]
     missed = chat.say("what i missed? explain simple please")
     assert missed.feedback is None and missed.intent == "score_explained"
 

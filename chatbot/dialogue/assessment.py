@@ -22,11 +22,15 @@ def _skills_to_ask(res: Resources, state: DialogueState) -> list[str]:
     return gaps + [s for s in target.skills if s not in gaps]
 
 
-def _ask(res: Resources, state: DialogueState, key: str = QUESTION) -> Reply:
+Rated = tuple[tuple[str, int], ...]  # (skill id, rating) pairs just recorded, to acknowledge
+
+
+def _ask(res: Resources, state: DialogueState, key: str = QUESTION, recorded: Rated = ()) -> Reply:
     progress = state.assessment
     asked = len(progress.answered) + len(progress.skipped) + 1
     values = context(res, state, skill_id=progress.current, number=asked,
-                     total=asked + len(progress.pending), first=not progress.answered)
+                     total=asked + len(progress.pending), first=not progress.answered,
+                     recorded=[(res.knowledge.skills[s], r) for s, r in recorded if s in res.knowledge.skills])
     return Reply(res.responses.text(key, values), QUESTION, res.responses.quick_replies(key, values))
 
 
@@ -47,12 +51,12 @@ def rating_from(res: Resources, entities: Entities) -> int | None:
     return None
 
 
-def _advance(res: Resources, state: DialogueState) -> Reply:
+def _advance(res: Resources, state: DialogueState, recorded: Rated = ()) -> Reply:
     progress = state.assessment
     if not progress.pending:
         return plan(res, state)
     progress.current, progress.pending = progress.pending[0], progress.pending[1:]
-    return _ask(res, state)
+    return _ask(res, state, recorded=recorded)
 
 
 def record(res: Resources, state: DialogueState, rating: int) -> Reply:
@@ -61,6 +65,19 @@ def record(res: Resources, state: DialogueState, rating: int) -> Reply:
         state.profile.ratings = {**state.profile.ratings, progress.current: rating}
         progress.answered = [*progress.answered, progress.current]
     return _advance(res, state)
+
+
+def record_several(res: Resources, state: DialogueState, ratings: dict[str, int]) -> Reply:
+    """"python 4, docker 2, kubernetes 1": every skill rated at once is taken off the list, and the
+    assessment goes on with the first skill still unrated."""
+    progress = state.assessment
+    asked = {progress.current, *progress.pending} - {None}
+    rated = {skill: rating for skill, rating in ratings.items() if skill in asked}
+    state.profile.ratings = {**state.profile.ratings, **rated}
+    progress.answered = [*progress.answered, *(s for s in rated if s not in progress.answered)]
+    progress.pending = [s for s in progress.pending if s not in rated]
+    noted = tuple(rated.items())
+    return _advance(res, state, noted) if progress.current in rated else _ask(res, state, recorded=noted)
 
 
 def skip(res: Resources, state: DialogueState) -> Reply:

@@ -9,7 +9,7 @@ from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.pasted import read_pasted
-from chatbot.dialogue.profile import learn
+from chatbot.dialogue.profile import rated_skills, learn
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
@@ -193,8 +193,10 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     """In a mock interview a message is an answer, another attempt after feedback, or a question asked
     on the way (about the question, the method or the career); None leaves it to the ordinary flow."""
     text, open_question = heard.text, state.practice.awaiting
-    asking = res.questions.asks(text, res.cues.answer_min_words) and not (open_question and _tentative(res, text))
     scored = any(state.practice.attempts.values())
+    # a hedged answer with a question mark is an attempt, first or after feedback, not a question
+    asking = res.questions.asks(text, res.cues.answer_min_words) and \
+        not ((open_question or scored) and _tentative(res, text))
     short = len(text.split()) < res.cues.answer_min_words
     if (asking or short) and scored and \
             any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
@@ -219,11 +221,17 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
 
 def _tentative(res: Resources, text: str) -> bool:
     """An answer offered with a question mark ("idk... i think you put the model in docker and run it?"):
-    the message opens, after a word or two of doubt, with a hedge and says enough to be scored."""
-    opening = re.sub(r"^[^a-z]*(?:\w+\W+){0,4}?(?=" + "|".join(map(re.escape, res.cues.tentative_openers)) + r")",
-                     "", text.strip().casefold(), count=1)
-    hedged = any(opening.startswith(f"{lead} ") for lead in res.cues.tentative_openers)
-    return hedged and len(opening.split()) >= res.cues.tentative_min_words
+    a sentence opens, after a word or two of doubt ("no idea, never used it."), with a hedge, and from
+    there the message says enough to be scored."""
+    said = sentences(text.strip())
+    for index in range(len(said)):
+        rest = " ".join(said[index:]).casefold()
+        opening = re.sub(r"^[^a-z]*(?:\w+\W+){0,4}?(?=" + "|".join(map(re.escape, res.cues.tentative_openers))
+                         + r")", "", rest, count=1)
+        if any(opening.startswith(f"{lead} ") for lead in res.cues.tentative_openers) and \
+                len(opening.split()) >= res.cues.tentative_min_words:
+            return True
+    return False
 
 
 def _remark(res: Resources, heard: Understanding) -> Intent | None:
@@ -256,6 +264,9 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
         ("?" in heard.text or words >= res.cues.answer_min_words)
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
         state.profile = learn(state.profile, heard.text, res.knowledge, res.cues, res.extractor.extract).profile
+    several = rated_skills(heard.text, res.cues, res.extractor.extract)
+    if len(several) >= 2:
+        return [assessment.record_several(res, state, several)]
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
     if (asking or heard.is_topic) and any(answer in res.cues.assessment_enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has

@@ -90,15 +90,36 @@ class Claims:
     asks: bool = False  # some clause is a question, so the message wants an answer, not an acknowledgement
 
 
+def _clause_rating(clause: str, cues: Cues, extract: Extract) -> tuple[str, int] | None:
+    """"2 on docker", "python 4": one skill and a number that is not a count of years."""
+    entities = extract(clause)
+    if entities.rating is None or len(entities.skills) != 1 or _years(normalise(clause), cues) is not None:
+        return None
+    return entities.skills[0], entities.rating
+
+
+def rated_skills(text: str, cues: Cues, extract: Extract) -> dict[str, int]:
+    """Every skill the message rates, clause by clause ("python 4, docker 2, kubernetes 1"); a skill
+    rated twice (docker and kubernetes are one skill) keeps the lower rating."""
+    ratings: dict[str, int] = {}
+    for clause in _clauses(text, cues):
+        found = _clause_rating(clause, cues, extract)
+        if found is not None:
+            ratings[found[0]] = min(found[1], ratings.get(found[0], found[1]))
+    return ratings
+
+
 def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Claims:
     """A clause is a claim once the user has started talking about themselves, unless it asks something."""
     claims, speaking = Claims(), False
     clauses = _clauses(text, cues)
-    # "DS for 3 yrs in manchester, on 58k. can I ...": one first-person clause makes the message personal
-    personal = any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
+    # "DS for 3 yrs in manchester, on 58k. can I ...": one first-person clause makes the message personal;
+    # so does rating several skills ("python 4, docker 2, kubernetes 1"), which only a person does of themselves
+    several = len(rated_skills(text, cues, extract)) >= 2
+    personal = several or any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
     for clause in clauses:
         plain = normalise(clause)
-        speaking = speaking or _has_phrase(plain, cues.self_reference)
+        speaking = speaking or several or _has_phrase(plain, cues.self_reference)
         opening = plain.split()[0] if plain else ""
         if opening in cues.question_starts:
             claims.asks = True
@@ -111,14 +132,20 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
         if not speaking or opening in cues.question_starts:
             continue
         entities = extract(clause)
-        years = _years(plain, cues)
         claims.role = claims.role or _role(kb, plain, cues)
-        claims.years = claims.years or years
+        claims.years = claims.years or _years(plain, cues)
+        rated = _clause_rating(clause, cues, extract)
+        if rated is not None:
+            skill, rating = rated  # "2 on docker, 1 on kubernetes": one skill, the lower rating
+            claims.ratings[skill] = min(rating, claims.ratings.get(skill, rating))
+            continue
         # "used docker one time", "not sure": a hedged claim leaves the skill to build, never known
         unsure = _has_phrase(plain, cues.negation) or entities.agreement in cues.unsure_agreements
         (claims.lacking if unsure else claims.known).update(entities.skills)
-        if entities.rating is not None and len(entities.skills) == 1 and years is None:
-            claims.ratings[entities.skills[0]] = entities.rating
+    # a rating says how well, so it decides; otherwise a skill both claimed and hedged stays to build
+    rated_known = {skill for skill, rating in claims.ratings.items() if rating >= cues.gap_below}
+    claims.lacking = (claims.lacking | (set(claims.ratings) - rated_known)) - rated_known
+    claims.known = (claims.known | rated_known) - claims.lacking
     return claims
 
 

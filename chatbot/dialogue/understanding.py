@@ -150,8 +150,11 @@ def as_request(res: Resources, heard: Understanding, name: str) -> Understanding
 def loose_command(res: Resources, heard: Understanding) -> bool:
     """A command said in other words, in a message too short or too question-like to be an answer:
     "stop please, thank you", "can I get a hint?"."""
-    if not heard.is_command:
+    if not heard.is_command or heard.intent is None:
         return False
+    own = {word for cue in heard.intent.cues for word in res.matcher.normalise(cue).split()}
+    if not own & set(heard.match.cues):
+        return False  # "..., some airflow": only words every intent shares, no word of this command
     words = len(heard.text.split())
     return words <= res.cues.command_max_words + 2 or res.questions.asks(heard.text, res.cues.answer_min_words)
 
