@@ -85,3 +85,20 @@ def test_a_term_in_a_short_message_mid_interview_is_not_scored(engine):
     chat.say("practice feature stores")
     said = chat.say("wait whats a feature store again")
     assert said.feedback is None and "feature store" in said.text.casefold()
+
+
+@pytest.mark.parametrize("text", [
+    "got an offer of {k}k for a junior MLE role in london, is that fair?",
+    "i think im being lowballed, offer is {k}k for junior MLE",
+    "is {k}k a good offer for a first ML engineer job?",
+])
+def test_an_offer_is_weighed_against_the_entry_band(engine, text):
+    entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
+    below, inside = LocalConversation.start(engine), LocalConversation.start(engine)
+    low = below.say(text.format(k=(entry.min - 4000) // 1000)).text
+    fair = inside.say(text.format(k=(entry.max - 1000) // 1000)).text
+    band = f"£{entry.min:,}–£{entry.max:,}"
+    assert f"£{entry.min - 4000:,}" in low and band in low
+    assert f"£{entry.max - 1000:,}" in fair and band in fair
+    assert low.split(band)[0] != fair.split(band)[0]  # below the band is not said like inside it
+    assert inside.state["profile"]["salary"] is None  # an offer is not their pay

@@ -137,3 +137,21 @@ def test_first_in_a_learn_first_question_is_not_a_list_pick(chat, engine):
     gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
     text = chat.say("what should I learn first?").text
     assert all(skill.name in text for skill in gaps)
+
+
+@pytest.mark.parametrize("text, weeks", [
+    ("what should i do in my first 2 weeks", (0, 2)),
+    ("what should I be focusing on in month 3", (2 * 52 / 12, 3 * 52 / 12)),
+    ("what should i be doing after 4 months", (4 * 52 / 12, 5 * 52 / 12)),
+])
+def test_a_window_of_the_plan_gets_the_steps_dated_in_it(chat, move, text, weeks):
+    transition, _, _ = move
+    reply = chat.say(text)
+    per = {"week": 1.0, "month": 52 / 12}
+    dated = [s for s in transition.plan if s.timeframe.start is not None]
+    inside = [s for s in dated
+              if (s.timeframe.start - 1) * per[s.timeframe.unit] < weeks[1]
+              and s.timeframe.end * per[s.timeframe.unit] > weeks[0]]
+    assert inside
+    assert all(s.title in reply.text for s in inside)
+    assert not any(s.title in reply.text for s in transition.plan if s not in inside)

@@ -4,11 +4,14 @@ a message asks several; and short follow-ups read against the last answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
 
 from chatbot.dialogue import topics
+from chatbot.dialogue.context import pay_against
+from chatbot.dialogue.profile import offer_figure
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
@@ -18,6 +21,7 @@ from chatbot.nlu.retrieval import Retrieved
 
 SKILL_INFO, GUIDE, GUIDE_DETAIL = "skill", "guide_passage", "guide_detail"
 PLAN_STEP = "plan_step"  # "when do I start applying?": the plan step that says, found by meaning
+MAX_STEPS = 3  # steps shown for a window of the plan ("my first 3 months")
 
 
 def answer_questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:
@@ -51,6 +55,10 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
 def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
     """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
     guide = res.guide[state.transition]
+    if heard.answer in res.cues.plan_window_intents:
+        during = _plan_window(res, state, heard)
+        if during is not None:
+            return during
     if heard.answer == PLAN_STEP:
         step = _plan_step(res, state, heard, parts)
         if step is not None:
@@ -77,6 +85,49 @@ def _plan_step(res: Resources, state: DialogueState, heard: Understanding, parts
     ordinal = next((n for n, step in enumerate(steps, 1) if f"{step.title} (" in found.passage.text), None)
     return topics.list_item(res, state, PLAN_STEP, ordinal, heard.intent.name if heard.intent else PLAN_STEP) \
         if ordinal is not None else None
+
+
+WEEKS_PER_MONTH = 52 / 12
+
+
+def _window(res: Resources, text: str) -> tuple[float, float] | None:
+    """The stretch of the plan a message names, in weeks from the start: "my first 2 weeks" is [0, 2),
+    "month 3" is [8.7, 13), "after 4 months" (an `after` group) the month that follows."""
+    for pattern in res.cues.plan_windows:
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found is None:
+            continue
+        said = (found.groupdict().get("count") or "1").casefold()
+        count = int(said) if said.isdigit() else res.cues.plan_window_counts.get(" ".join(said.split()), 1)
+        size = WEEKS_PER_MONTH if found.group("unit").casefold() == "month" else 1.0
+        groups = found.groupdict()
+        if groups.get("first"):
+            return 0.0, count * size
+        start = count * size if groups.get("after") else (count - 1) * size
+        return start, start + size
+    return None
+
+
+def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
+    """"What should I be doing in my first 2 weeks?": the steps of the plan dated within that window."""
+    window = _window(res, heard.text)
+    if window is None:
+        return None
+    plan = res.knowledge.transitions[state.transition].plan
+    chosen = []
+    for ordinal, step in enumerate(plan, 1):
+        frame = step.timeframe
+        if frame.start is None or frame.end is None:
+            continue
+        size = WEEKS_PER_MONTH if frame.unit == "month" else 1.0
+        begins, ends = (frame.start - 1) * size, frame.end * size
+        if begins < window[1] and ends > window[0]:
+            chosen.append(ordinal)
+    items = [topics.list_item(res, state, PLAN_STEP, n, heard.answer or PLAN_STEP) for n in chosen[:MAX_STEPS]]
+    shown = [item for item in items if item is not None]
+    if not shown:
+        return None
+    return replace(shown[0], text="\n\n".join(item.text for item in shown))
 
 
 def _on_topic(res: Resources, passage: np.ndarray, intent: str) -> bool:
@@ -151,7 +202,9 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     # one level narrows the answer; two ("the first salary, and after some years?") want the whole table
     level = entities.levels[0] if len(set(entities.levels)) == 1 and res.responses.get(key).by_level else None
     skill_id = state.last_skill if key == SKILL_INFO else None
-    return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills)
+    offered = offer_figure(heard.text, res.cues) if key in res.cues.offer_answers else None
+    offer = pay_against(offered, res.knowledge, res.knowledge.transitions[state.transition])
+    return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills, offer=offer)
 
 
 def follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:

@@ -26,6 +26,8 @@ class Cues(BaseModel):
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
     salary_words: list[str] = Field(min_length=1)  # a pay figure right after one of these is theirs
     salary_range: tuple[int, int]
+    offer_words: list[str] = []  # "an offer of 45k", "they offered me £45,000": a figure they were offered
+    offer_answers: list[str] = []  # the answers that weigh an offer against the bands
     hours_units: list[str] = Field(min_length=1)
     week_words: list[str] = Field(min_length=1)
     places: list[str] = []
@@ -33,6 +35,11 @@ class Cues(BaseModel):
     # whatever else its story says ("I'm on a skilled worker visa, how long will the move take?" is not)
     declined_topics: dict[str, list[str]] = {}
     plan_section: str | None = None  # the guide part whose steps answer "when do I ..." (guide_sections)
+    # "what should I do in my first 2 weeks", "in month 3": regexes with `unit` and `count` groups (and
+    # `first` when the window runs from the start), for the questions below, read against the plan's dates
+    plan_windows: list[str] = []
+    plan_window_intents: list[str] = []
+    plan_window_counts: dict[str, int] = {}  # "a", "couple", "few" as numbers
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
     moving_to: str = r"$^"  # a regular expression ending where a place follows: coming to work there

@@ -60,6 +60,23 @@ def _salary(text: str, cues: Cues) -> int | None:
     return None
 
 
+def offer_figure(text: str, cues: Cues) -> int | None:
+    """A pay figure they were offered ("offer is 45k", "offered me £45,000", "a 45k offer"), which is
+    not their pay today."""
+    if not cues.offer_words:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(cues.offer_words, key=len, reverse=True))
+    patterns = (rf"\b(?:{words})\b(?:\W+[a-z]+){{0,3}}?\W+{_MONEY}", rf"{_MONEY}\s+(?:[a-z]+\s+){{0,2}}(?:{words})\b")
+    for pattern in patterns:
+        for found in re.finditer(pattern, text, re.IGNORECASE):
+            number, thousands = found.group(1).replace(",", ""), found.group(2)
+            value = float(number) * (1000 if thousands else 1)
+            low, high = cues.salary_range
+            if low <= value <= high:
+                return int(round(value))
+    return None
+
+
 def _hours(text: str, cues: Cues) -> int | None:
     units = "|".join(re.escape(w) for w in cues.hours_units)
     weeks = "|".join(re.escape(w) for w in sorted(cues.week_words, key=len, reverse=True))
@@ -176,7 +193,8 @@ def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extra
     changed = [name for name in FORGETTABLE if getattr(updated, name) != getattr(profile, name)]
     if changed:
         updated = updated.model_copy(update={"last_learned": changed})
-    asks = claims.asks or "?" in text or _has_phrase(_without(normalise(text), cues.self_reference), cues.question_words)
+    # an offer they mention ("offer is 45k, feels low") wants weighing, not just noting
+    asks = claims.asks or "?" in text or offer_figure(text, cues) is not None or _has_phrase(_without(normalise(text), cues.self_reference), cues.question_words)
     return Learned(updated, bool(changed) and not asks)
 
 

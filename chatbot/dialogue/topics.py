@@ -21,6 +21,7 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     skill_id = extra.pop("skill_id", None)
     named = extra.pop("named", ())
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
+    values["offer"] = extra.pop("offer", None)  # an offer they mention, against the bands (pay_against)
     values["named"] = [res.knowledge.skills[s] for s in named if s in res.knowledge.skills]
     values["skill_choices"] = [] if values["skill"] else list(res.knowledge.skills.values())
     values.update(extra)
