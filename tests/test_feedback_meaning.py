@@ -112,3 +112,12 @@ def test_i_dont_know_gets_a_nudge_and_the_hint_not_a_zero_with_the_whole_rubric(
     feedback = score(res, question.id, "not sure what to say here, never done this")
     assert feedback.needs_answer
     assert question.hint in " ".join(feedback.tips)
+
+
+def test_an_answer_to_another_question_says_which_one_and_asks_for_no_more_substance(res):
+    questions = res.knowledge.questions
+    other = questions["deploy-a-model-on-kubernetes"]
+    feedback = assess(questions["tight-deadline"], " ".join(other.model_answer), res.rubric, meaning=res.meaning)
+    assert feedback.score <= 25
+    assert other.text in feedback.summary
+    assert not any("substance" in tip for tip in feedback.tips)

@@ -24,6 +24,9 @@ from chatbot.knowledge.models import Question
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+ELSEWHERE_SHARE = 0.5  # an answer keeping less than this share of its credit is one to another question
+
+
 @dataclass(frozen=True)
 class AnswerFit:
     """Whether the answer, taken whole, answers another question better than this one."""
@@ -63,7 +66,7 @@ class Evidence:
     @property
     def elsewhere_text(self) -> str | None:
         """The question this answer seems to answer instead, when it clearly answers another one."""
-        return self.fit.closer_text if self.fit.share < 0.5 else None
+        return self.fit.closer_text if self.fit.share < ELSEWHERE_SHARE else None
 
 
 def clause_pattern(breaks: list[str]) -> re.Pattern[str]:

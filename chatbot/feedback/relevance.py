@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
-from chatbot.feedback.meaning import Evidence, Piece
+from chatbot.feedback.meaning import ELSEWHERE_SHARE, Evidence, Piece
 from chatbot.feedback.reading import Reading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
@@ -47,6 +47,13 @@ class PointResult:
     earned: tuple[Hit, ...]
     unusable: tuple[Hit, ...]  # cues found only in lists, fragments, repeats or cue-stuffed sentences
     wrong: Hit | None = None  # where the answer states a known misconception about this point
+    fit: float = 1.0  # the share left after judging the answer as one to another question (AnswerFit)
+
+    @property
+    def thin(self) -> bool:
+        """Made, but only in part: thin on its own terms, not because the whole answer fits elsewhere
+        (and in an answer to another question, more substance on this point is not the advice)."""
+        return self.covered and self.credit < 0.999 * self.fit and self.fit >= ELSEWHERE_SHARE
 
     @property
     def covered(self) -> bool:
@@ -82,9 +89,9 @@ def assess_points(
         if by_meaning is not None and by_meaning.piece is not None and by_meaning.credit > credit:
             said = _as_hit(by_meaning.piece)
             good, credit = (said, *(h for h in good if h.sentence != said.sentence)), by_meaning.credit
-        if meant is not None:
-            credit *= meant.fit.share  # an answer to another question earns little here, however apt
-        results.append(PointResult(point, credit, good, bad, wrong))
+        fit = meant.fit.share if meant is not None else 1.0
+        credit *= fit  # an answer to another question earns little here, however apt
+        results.append(PointResult(point, credit, good, bad, wrong, fit))
     return results
 
 
@@ -182,7 +189,7 @@ def relevance_verdict(
         notes.append(c.covered.format(count=len(covered), total=total, items=words.items(items)))
     else:
         notes.append(c.none.format(total=total))
-    thin = [r.point.label for r in covered if r.credit < 0.999]
+    thin = [r.point.label for r in covered if r.thin]
     if thin:
         notes.append(c.thin.format(items=words.items(thin)))
     listed = [r for r in results if not r.covered and r.unusable]
@@ -213,8 +220,8 @@ def _tips(results: list[PointResult], spec: Relevance, total: int) -> list[TipOp
     for r in results:
         if r.wrong is not None and not r.covered:
             tips.append(TipOption(spec.tips.misconception.format(label=r.point.label), 1 / total))
-        elif r.covered and r.credit < 0.999:
-            tips.append(TipOption(spec.tips.thin.format(label=r.point.label), (1 - r.credit) / total))
+        elif r.thin:
+            tips.append(TipOption(spec.tips.thin.format(label=r.point.label), (r.fit - r.credit) / total))
         elif not r.covered and r.unusable:
             tips.append(TipOption(spec.tips.listed.format(label=r.point.label), 1 / total))
         elif not r.covered:

@@ -85,6 +85,8 @@ def assess(
         ]
         tips = choose_tips(options, spec, question)
         summary = summarise(score, criteria, len(covered), len(points), spec)
+        if meant is not None and meant.elsewhere_text:  # say why the points made earn so little
+            summary = spec.relevance.comments.elsewhere.format(question=meant.elsewhere_text)
     return Feedback(
         question_id=question.id,
         score=score,
