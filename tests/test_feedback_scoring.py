@@ -377,3 +377,14 @@ def test_a_lowercase_forum_style_answer_is_judged_on_substance(rubric):
     feedback = score(rubric, SERVING, casual)
     assert feedback.score >= 70
     assert len(feedback.covered) == len(SERVING.talking_points)
+
+
+def test_short_verbs_ending_in_ing_are_not_read_as_scrambled_word_order(rubric):
+    """"I bring", "we string" are fluent, like "I take" and "we chain"; "I learning" is not."""
+    answer = ("At my last job I {v1} the model to production behind a load balancer with autoscaling for peaks. "
+              "We {v2} the features together in a cache, and latency at p95 went from 180ms to 60ms.")
+    ing = score(rubric, SERVING, answer.format(v1="bring", v2="string"))
+    plain = score(rubric, SERVING, answer.format(v1="take", v2="chain"))
+    broken = score(rubric, SERVING, answer.format(v1="learning", v2="building"))
+    assert "scrambled" not in ing.criteria[0].comment and "scrambled" in broken.criteria[0].comment
+    assert abs(ing.score - plain.score) <= 5 and broken.score < plain.score

@@ -127,8 +127,8 @@ def _classes(token: Token, wc: WordClasses) -> frozenset[str]:
     if known is not None:
         return known
     if low not in wc.function_words:
-        if len(low) >= 5 and low.endswith("ing") and low.isalpha():
-            return _GERUND_CONTENT
+        if len(low) >= 5 and low.endswith("ing") and low.isalpha() and any(v in low[:-3] for v in "aeiouy"):
+            return _GERUND_CONTENT  # "learning", not "bring" or "thing"
         return _CONTENT
     return _NONE
 
