@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chatbot.dialogue.session import LocalConversation
@@ -41,6 +43,20 @@ def test_negated_skill_is_remembered_as_lacking(chat):
     profile = chat.state["profile"]
     assert "python-data-stack" in profile["known_skills"]
     assert "kubernetes-docker" in profile["lacking_skills"]
+
+
+def test_a_skill_used_only_a_couple_of_times_is_still_to_build(chat):
+    chat.say("I know python and pytorch well, used docker a couple times")
+    profile = chat.state["profile"]
+    assert "python-data-stack" in profile["known_skills"]
+    assert "kubernetes-docker" in profile["lacking_skills"] and "kubernetes-docker" not in profile["known_skills"]
+
+
+def test_forgetting_keeps_each_sentence_apart(chat):
+    chat.say("I'm a data scientist on 52k in Bristol")
+    reply = chat.say("forget my salary")
+    assert reply.intent == "profile_forget"
+    assert not re.search(r"[a-z][.!?][A-Z]", reply.text)
 
 
 def test_questions_are_not_taken_as_claims(chat):

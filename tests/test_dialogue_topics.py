@@ -155,3 +155,12 @@ def test_a_window_of_the_plan_gets_the_steps_dated_in_it(chat, move, text, weeks
     assert inside
     assert all(s.title in reply.text for s in inside)
     assert not any(s.title in reply.text for s in transition.plan if s not in inside)
+
+
+@pytest.mark.parametrize("text", ["what's the difference between mlops engineer and ml engineer",
+                                  "is an AI engineer the same as an ML engineer?"])
+def test_two_titles_of_the_target_role_are_said_to_be_one_role_here(chat, move, text):
+    _, source, target = move
+    reply = chat.say(text)
+    assert reply.intent == "role_difference"
+    assert target.summary in reply.text and source.summary not in reply.text

@@ -263,3 +263,36 @@ def test_a_memory_request_mid_interview_is_not_scored(chat):
     said = chat.say("Please forget my salary. I should not have typed it.")
     assert said.feedback is None
     assert "salary" not in chat.state["profile"] or not chat.state["profile"].get("salary")
+
+
+def test_a_point_added_after_feedback_is_scored_with_the_answer_it_extends(chat, engine):
+    asked = chat.say("practice model serving").question
+    outline = engine.knowledge.questions[asked["id"]].model_answer
+    first = chat.say(" ".join(outline[:2]))
+    added = chat.say("i forgot to say, " + " ".join(outline[2:]))
+    assert added.feedback is not None and added.feedback["question_id"] == asked["id"]
+    assert not added.feedback["needs_answer"]
+    assert added.feedback["score"] >= first.feedback["score"]
+
+
+def test_asking_for_the_answer_in_passing_shows_the_model_answer(chat, engine):
+    asked = chat.say("practice model serving").question
+    chat.say("no clue honestly")
+    reply = chat.say("ok what's the answer then")
+    assert reply.intent == "model_answer"
+    assert engine.knowledge.questions[asked["id"]].model_answer[0] in reply.text
+
+
+def test_how_long_an_answer_should_be_is_said_with_the_length_feedback_uses(chat, engine):
+    chat.say("practice behavioural")
+    reply = chat.say("how long should my answer be in the real interview")
+    clarity = engine.resources.rubric.spec.clarity
+    assert reply.feedback is None and reply.intent == "answer_length"
+    assert f"{clarity.ideal_min_words}-{clarity.ideal_max_words}" in reply.text
+
+
+def test_a_term_contrasted_with_its_plain_kind_is_explained(chat, engine):
+    chat.say("practice model serving")
+    reply = chat.say("whats the difference between dynamic batching and just normal batching? never used it tbh")
+    entry = next(t for t in engine.knowledge.terms.values() if t.name == "dynamic batching")
+    assert reply.feedback is None and entry.definition in reply.text

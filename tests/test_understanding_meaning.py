@@ -50,7 +50,8 @@ def test_a_guide_detail_is_added_only_when_it_says_something_new_on_the_same_top
 
 
 def test_requests_it_cannot_serve_are_declined_without_destructive_suggestions(engine):
-    for text in ("can you email me this conversation", "find me ML engineer jobs in Leeds",
+    for text in ("can you email me this conversation", "can you email me a summary of this",
+                 "find me ML engineer jobs in Leeds",
                  "do I need a visa to work as an ML engineer in the UK"):
         said = replies(engine, text)[-1]
         assert said.intent.startswith("out_of_scope"), text

@@ -21,6 +21,7 @@ from chatbot.nlu.retrieval import Retrieved
 
 SKILL_INFO, GUIDE, GUIDE_DETAIL = "skill", "guide_passage", "guide_detail"
 PLAN_STEP = "plan_step"  # "when do I start applying?": the plan step that says, found by meaning
+ROLE_DIFFERENCE = "role_difference"
 MAX_STEPS = 3  # steps shown for a window of the plan ("my first 3 months")
 
 
@@ -202,9 +203,28 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     # one level narrows the answer; two ("the first salary, and after some years?") want the whole table
     level = entities.levels[0] if len(set(entities.levels)) == 1 and res.responses.get(key).by_level else None
     skill_id = state.last_skill if key == SKILL_INFO else None
+    if key == ROLE_DIFFERENCE:
+        titles = _titles_of_target(res, state, heard.text)
+        if len(titles) >= 2:  # "mlops engineer vs ml engineer": two names of the one role the guide covers
+            return topics.compose(res, state, key, name, same_role=titles)
     offered = offer_figure(heard.text, res.cues) if key in res.cues.offer_answers else None
     offer = pay_against(offered, res.knowledge, res.knowledge.transitions[state.transition])
     return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills, offer=offer)
+
+
+def _titles_of_target(res: Resources, state: DialogueState, text: str) -> list[str]:
+    """The target role's names the message uses ("MLOps engineer", "ML engineer"), spelt as the data spells
+    them, when it names no other role: each a different title for the one role the guide describes."""
+    transition = res.knowledge.transitions[state.transition]
+    source, target = res.knowledge.roles[transition.from_role], res.knowledge.roles[transition.to_role]
+    if any(re.search(rf"\b{re.escape(alias)}s?\b", text, re.IGNORECASE) for alias in [source.name, *source.aliases]):
+        return []
+    found: list[tuple[int, int, str]] = []
+    for alias in sorted([target.name, *target.aliases], key=len, reverse=True):
+        for match in re.finditer(rf"\b{re.escape(alias)}s?\b", text, re.IGNORECASE):
+            if not any(match.start() < end and start < match.end() for start, end, _ in found):
+                found.append((match.start(), match.end(), alias))
+    return list(dict.fromkeys(alias for _, _, alias in sorted(found)))
 
 
 def follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:

@@ -32,14 +32,26 @@ def glossary_entry(res: Resources, term: str) -> Term | None:
 
 
 def compared_terms(res: Resources, text: str) -> list[Term]:
-    """Both terms of "is X the same as Y" / "difference between X and Y", when the glossary has both."""
+    """Both terms of "is X the same as Y" / "difference between X and Y", when the glossary has both; or
+    the one it has when the other is a plain kind of the same thing ("dynamic batching and just normal
+    batching"), whose contrast its definition draws."""
     for pattern in res.cues.term_comparisons:
         found = re.search(pattern, text.strip(), re.IGNORECASE)
         if found:
-            pair = [glossary_entry(res, found.group(g).strip(" ?.!,'\"")) for g in ("first", "second")]
+            said = [found.group(g).strip(" ?.!,'\"") for g in ("first", "second")]
+            pair = [glossary_entry(res, phrase) for phrase in said]
             if all(pair) and pair[0] != pair[1]:
                 return [entry for entry in pair if entry is not None]
+            known = [(entry, other) for entry, other in zip(pair, reversed(said)) if entry is not None]
+            if len(known) == 1 and known[0][0].name.split()[-1].casefold() == other_head(known[0][1]):
+                return [known[0][0]]
     return []
+
+
+def other_head(phrase: str) -> str:
+    """The last word of a phrase, which names what kind of thing it is ("normal batching": batching)."""
+    words = phrase.casefold().split()
+    return words[-1] if words else ""
 
 
 def asked_term(res: Resources, text: str) -> str | None:

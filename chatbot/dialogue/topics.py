@@ -21,7 +21,10 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     skill_id = extra.pop("skill_id", None)
     named = extra.pop("named", ())
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
+    values["same_role"] = extra.pop("same_role", [])  # titles of the one target role ("MLOps engineer")
     values["offer"] = extra.pop("offer", None)  # an offer they mention, against the bands (pay_against)
+    length = res.rubric.spec.clarity  # the length the feedback judges answers by, said the same way
+    values["answer_words"] = (length.ideal_min_words, length.ideal_max_words)
     values["named"] = [res.knowledge.skills[s] for s in named if s in res.knowledge.skills]
     values["skill_choices"] = [] if values["skill"] else list(res.knowledge.skills.values())
     values.update(extra)
