@@ -1,9 +1,9 @@
 """The blind sets, judged through the engine: what real people ask and how they answer.
 
 The sets in tests/blind were written blind, by authors who never saw intents/, data/ or the engine. The
-*_dev_*, *_final_*, *_final2_* and *_final3_* sets have all been tuned against by now (the later ones after
-they were first measured); the *_final4_* sets, written last, were frozen before they were first run and
-only measure. The issue's
+*_dev_*, *_final_*, *_final2_*, *_final3_* and *_final4_* sets have all been tuned against by now (the later
+ones after they were first measured); the *_final5_* sets, written last, were committed unread and only
+measure. The issue's
 targets (95% of questions answered with their fact, 97% of strangers declined; Spearman 0.85 for
 feedback) are not met yet: these floors sit just under today's figures, so a change that makes
 understanding or feedback worse fails here, and docs/understanding.md records the figures.
@@ -16,12 +16,12 @@ import pytest
 from chatbot.feedback import assess
 from tests.blind import judge
 
-MESSAGE_FLOORS = {"dev": (0.86, 0.92), "final": (0.8, 0.88), "final2": (0.75, 0.84), "final3": (0.81, 0.88),
-                  "final4": (0.83, 0.75)}
+MESSAGE_FLOORS = {"dev": (0.86, 0.92), "final": (0.8, 0.88), "final2": (0.76, 0.84), "final3": (0.81, 0.88),
+                  "final4": (0.83, 0.75), "final5": (0.76, 0.73)}
 ANSWER_FLOORS = {"dev": 0.83, "final": 0.81, "final2": 0.8, "final3": 0.77, "final4": 0.73}  # Spearman against the grade
 
 
-@pytest.mark.parametrize("which", ["dev", "final", "final2", "final3", "final4"])
+@pytest.mark.parametrize("which", ["dev", "final", "final2", "final3", "final4", "final5"])
 def test_questions_people_ask_get_their_facts_and_strangers_are_declined(engine, which):
     asked = judge.load(f"messages_{which}_in.yaml")["in_domain"]
     strangers = judge.load(f"messages_{which}_oos.yaml")["out_of_scope"]
