@@ -94,8 +94,9 @@ WEEKS_PER_MONTH = 52 / 12
 def _window(res: Resources, text: str) -> tuple[float, float] | None:
     """The stretch of the plan a message names, in weeks from the start: "my first 2 weeks" is [0, 2),
     "month 3" is [8.7, 13), "after 4 months" (an `after` group) the month that follows."""
+    asked = " ".join(res.questions.parts(text))  # "...? I am in month 3 now" names no window to ask about
     for pattern in res.cues.plan_windows:
-        found = re.search(pattern, text, re.IGNORECASE)
+        found = re.search(pattern, asked, re.IGNORECASE)
         if found is None:
             continue
         said = (found.groupdict().get("count") or "1").casefold()
