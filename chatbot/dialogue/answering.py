@@ -16,7 +16,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
-from chatbot.dialogue.understanding import Understanding, understand
+from chatbot.dialogue.understanding import Understanding, outside_interview, understand, without_command
 from chatbot.nlu.retrieval import Retrieved
 
 SKILL_INFO, GUIDE, GUIDE_DETAIL = "skill", "guide_passage", "guide_detail"
@@ -41,6 +41,8 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
     answered: set[str] = set()
     for part in parts:
         part_heard = understand(res, part)
+        if part_heard.is_command:  # "...and whats missing?" beside a question asks about the move
+            part_heard = without_command(res, part_heard)
         if part_heard.is_command or (part_heard.answer is not None and part_heard.answer in answered):
             continue
         answered.add(part_heard.answer or "")
@@ -202,7 +204,8 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
         if position is not None:
             return topics.list_item(res, state, key, position, name) or topics.compose(res, state, key, name)
     # one level narrows the answer; two ("the first salary, and after some years?") want the whole table
-    level = entities.levels[0] if len(set(entities.levels)) == 1 and res.responses.get(key).by_level else None
+    levels = _levels_asked(res, state, heard.text) if entities.levels else ()
+    level = levels[0] if len(set(levels)) == 1 and res.responses.get(key).by_level else None
     skill_id = state.last_skill if key == SKILL_INFO else None
     if key == ROLE_DIFFERENCE:
         titles = _titles_of_target(res, state, heard.text)
@@ -211,6 +214,14 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     offered = offer_figure(heard.text, res.cues) if key in res.cues.offer_answers else None
     offer = pay_against(offered, res.knowledge, res.knowledge.transitions[state.transition])
     return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills, offer=offer)
+
+
+def _levels_asked(res: Resources, state: DialogueState, text: str) -> tuple[str, ...]:
+    """The pay levels a message asks about, not the one it says the person is at: in "Senior DS, 9 yoe,
+    is MLE worth it?" "senior" describes them, not the band they ask for."""
+    source = res.knowledge.roles[res.knowledge.transitions[state.transition].from_role]
+    names = "|".join(re.escape(n) for n in sorted([source.name, *source.aliases], key=len, reverse=True))
+    return res.extractor.extract(re.sub(rf"\b[\w-]+\s+(?=(?:{names})s?\b)", "", text, flags=re.IGNORECASE)).levels
 
 
 def _titles_of_target(res: Resources, state: DialogueState, text: str) -> list[str]:
@@ -250,6 +261,12 @@ def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
         return None
     framed = f"{label}: {text}"
     heard = understand(res, framed)
+    if state.mode != "practice":
+        heard = outside_interview(res, heard, next_topic=True)
+    leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
+    if heard.intent is None and leader in res.intents.names and res.intents.get(leader).answer == last:
+        # unsure overall, but the words lead to the topic just discussed: the follow-up is about it
+        heard = replace(heard, intent=res.intents.get(leader))
     if heard.is_topic and _repeats_last(res, state, heard):
         # the same topic again: the guide's specific passage, or more on the topic, never the same answer
         guide = res.guide[state.transition]

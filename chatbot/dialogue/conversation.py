@@ -19,6 +19,7 @@ from chatbot.dialogue.understanding import (
     Understanding,
     as_request,
     loose_command,
+    outside_interview,
     typed_command,
     understand,
     without_command,
@@ -46,6 +47,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if practice_open and len(text.split()) > 3 * res.cues.answer_min_words and res.matcher.command(text) is None:
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = understand(res, text)
+    if state.mode != "practice":
+        heard = outside_interview(res, heard)
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.cues.answer_min_words)

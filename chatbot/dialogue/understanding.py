@@ -140,6 +140,25 @@ def without_command(res: Resources, heard: Understanding) -> Understanding:
     return Understanding(heard.text, match, intent, heard.entities, 0)
 
 
+def outside_interview(res: Resources, heard: Understanding, next_topic: bool = False) -> Understanding:
+    """Outside a mock interview, a topic about answering ("how long should it be?") counts only when the
+    message says it is about an answer; otherwise it is not understood, to be read against the last topic,
+    or (`next_topic`, for a message framed with that topic) read as the matcher's next topic."""
+    needed = res.cues.interview_topics.get(heard.answer or "")
+    if not heard.is_topic or needed is None or re.search(needed, heard.text, re.IGNORECASE):
+        return heard
+    # the matcher's next topic, when it is a strong reading ("CV: how long should it be" is about the CV)
+    others = [] if not next_topic else [(name, score) for name, score in heard.match.alternatives if name in res.intents.names
+              and res.intents.get(name).kind == "topic" and res.intents.get(name).answer not in res.cues.interview_topics]
+    parts = readings(res, heard.text)
+    name = others[0][0] if others and others[0][1] >= res.cues.interview_topic_floor \
+        and not res.semantic.out_of_scope(parts, others[0][0]) else None
+    intent = res.intents.get(name) if name is not None else None
+    return Understanding(heard.text, IntentMatch(name, others[0][1] if intent else heard.match.confidence,
+                                                 heard.match.cues, heard.match.alternatives), intent,
+                         heard.entities, 0)
+
+
 def as_request(res: Resources, heard: Understanding, name: str) -> Understanding:
     """The same message read as the command `name`, keeping what it names (skills, categories)."""
     intent = res.intents.get(name)
