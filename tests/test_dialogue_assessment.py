@@ -198,3 +198,12 @@ def test_several_skills_rated_in_one_line_are_all_recorded_and_the_assessment_go
     assert all(by_name[sid].name in reply.text for sid in rated)  # each rating acknowledged
     assert chat.state["assessment"]["current"] == first  # the skill asked about is still to rate
     assert not rated & set(chat.state["assessment"]["pending"])  # and rated skills are not asked again
+
+
+def test_a_plan_asked_for_with_a_fact_mid_assessment_ends_it_and_uses_the_fact(chat):
+    chat.say("assess my skills")
+    chat.say("2")
+    reply = chat.say("make me a plan, i have 7 hours a week")
+    assert reply.intent == "assessment_plan"
+    assert chat.state["profile"]["hours_per_week"] == 7 and "7 hours" in reply.text
+    assert len(chat.state["profile"]["ratings"]) == 1  # the 7 was hours, not a rating

@@ -102,3 +102,17 @@ def test_an_offer_is_weighed_against_the_entry_band(engine, text):
     assert f"£{entry.max - 1000:,}" in fair and band in fair
     assert low.split(band)[0] != fair.split(band)[0]  # below the band is not said like inside it
     assert inside.state["profile"]["salary"] is None  # an offer is not their pay
+
+
+@pytest.mark.parametrize("text", ["are these london numbers? im in leeds not moving",
+                                  "The salary you are quoting, is it for Nigeria or abroad?"])
+def test_where_the_pay_figures_apply_is_said_with_the_uk_bands(chat, engine, text):
+    entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
+    reply = chat.say(text)
+    assert reply.intent == "figures_scope"
+    assert "UK" in reply.text and f"£{entry.min:,}" in reply.text
+
+
+def test_a_plain_pay_question_is_answered(chat, engine):
+    entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
+    assert f"£{entry.min:,}" in chat.say("what do ML engineers earn").text

@@ -296,3 +296,13 @@ def test_a_term_contrasted_with_its_plain_kind_is_explained(chat, engine):
     reply = chat.say("whats the difference between dynamic batching and just normal batching? never used it tbh")
     entry = next(t for t in engine.knowledge.terms.values() if t.name == "dynamic batching")
     assert reply.feedback is None and entry.definition in reply.text
+
+
+def test_a_short_aside_ending_in_a_step_or_a_request_is_not_scored(chat):
+    chat.say("practice career change")
+    chat.say("i want more money lol, thats the main reason honestly")
+    summary = chat.say("this is pointless, give me the summary")
+    assert summary.feedback is None and summary.intent == "summary"
+    chat.say("practice")
+    moved = chat.say("thank you. e se. next")
+    assert moved.feedback is None and moved.question is not None

@@ -9,7 +9,7 @@ from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.pasted import read_pasted
-from chatbot.dialogue.profile import rated_skills, learn
+from chatbot.dialogue.profile import learn, offer_figure, rated_skills
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
@@ -34,7 +34,6 @@ STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
 IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
-MEMORY = frozenset({"profile_recall", "profile_forget"})  # what the coach remembers: asked about mid-interview too
 # steps of a mock interview honoured at the start of a short message with more words after them
 FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
@@ -49,6 +48,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     heard = understand(res, text)
     if state.mode != "practice":
         heard = outside_interview(res, heard)
+    if heard.intent is None and res.cues.offer_intent in res.intents.names and offer_figure(text, res.cues) \
+            is not None and state.mode == "chat":
+        heard = as_request(res, heard, res.cues.offer_intent)  # "got an offer of 30k, is that fair?"
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.cues.answer_min_words)
@@ -60,9 +62,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             heard, command = asked, True
     short = len(text.split()) < res.cues.answer_min_words
     if not command and in_interview and short:
-        # "Please forget my salary. I should not have typed it." is about memory, not an answer
+        # "Please forget my salary. I should not have typed it." is about memory, not an answer; "this is
+        # pointless, give me the summary" asks for the summary
         asked = _command_in_parts(res, text)
-        if asked is not None and asked.answer in MEMORY:
+        if asked is not None:
             heard, command = asked, True
     rating = assessment.rating_from(res, heard.entities) if state.mode == "assessment" else None
     if not typed_command(res, heard) and rating is None and (short or not practice_open) \
@@ -156,13 +159,17 @@ def _declined_by_words(res: Resources, state: DialogueState, text: str) -> Reply
 
 def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     """A step of the interview ("skip", "next", "stop") that makes up the first clause of a short message,
-    give or take one word ("skip this one abeg, ..."); "stop the rollout if latency rises" is an answer."""
-    words = _CLAUSES.split(text.strip())[0].split()
+    give or take one word ("skip this one abeg, ..."), or the whole of its last clause after small talk
+    ("thank you. e se. next"); "stop the rollout if latency rises" is an answer."""
+    clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
+    words = clauses[0].split() if clauses else []
     for size in range(min(len(words), res.cues.command_max_words), max(len(words) - 2, 0), -1):
         found = res.matcher.command(" ".join(words[:size]))
         if found is not None and found.name in FLOW_STEPS:
             return found
-    return None
+    said = [c for c in re.split(r"[,;:.!?]\s+", text.strip()) if c.strip()]
+    last = res.matcher.command(said[-1].strip(" .!")) if len(said) > 1 else None
+    return last if last is not None and last.name in FLOW_STEPS else None
 
 
 def _other_language(res: Resources, text: str) -> bool:
@@ -273,6 +280,9 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
     if (asking or heard.is_topic) and any(answer in res.cues.assessment_enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
+    said = [c for sentence in sentences(heard.text) for c in _CLAUSES.split(sentence) if c.strip()]
+    if len(said) > 1 and any(understand(res, c).answer in res.cues.assessment_enders for c in said):
+        return [assessment.plan(res, state)]  # "make me a plan, i have 7 hours a week"
     rated = heard.entities.rating is not None and words < res.cues.answer_min_words
     if asking and not (rating is not None and (rated or short)):
         answered = answer_questions(res, state, heard.text, heard)

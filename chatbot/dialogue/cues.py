@@ -28,6 +28,7 @@ class Cues(BaseModel):
     salary_range: tuple[int, int]
     offer_words: list[str] = []  # "an offer of 45k", "they offered me £45,000": a figure they were offered
     offer_answers: list[str] = []  # the answers that weigh an offer against the bands
+    offer_intent: str | None = None  # what a question about an offer means when nothing else is understood
     hours_units: list[str] = Field(min_length=1)
     week_words: list[str] = Field(min_length=1)
     places: list[str] = []
