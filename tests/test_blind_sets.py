@@ -18,7 +18,8 @@ from tests.blind import judge
 
 MESSAGE_FLOORS = {"dev": (0.86, 0.92), "final": (0.8, 0.88), "final2": (0.76, 0.84), "final3": (0.81, 0.88),
                   "final4": (0.83, 0.75), "final5": (0.76, 0.73)}
-ANSWER_FLOORS = {"dev": 0.83, "final": 0.81, "final2": 0.8, "final3": 0.77, "final4": 0.73, "final5": 0.83}  # Spearman against the grade
+# Spearman against the grade
+ANSWER_FLOORS = {"dev": 0.83, "final": 0.81, "final2": 0.8, "final3": 0.77, "final4": 0.73, "final5": 0.83}
 
 
 @pytest.mark.parametrize("which", ["dev", "final", "final2", "final3", "final4", "final5"])

@@ -164,3 +164,15 @@ def test_two_titles_of_the_target_role_are_said_to_be_one_role_here(chat, move, 
     reply = chat.say(text)
     assert reply.intent == "role_difference"
     assert target.summary in reply.text and source.summary not in reply.text
+
+
+def test_a_question_followed_by_facts_about_the_asker_is_answered(chat, engine):
+    reply = chat.say("what I need to learn, I am good with sklearn and tensorflow but never deploy nothing")
+    assert reply.intent in {"learn_first", "skill_gaps"}
+    assert engine.knowledge.skills["model-serving"].name in reply.text
+
+
+def test_portfolio_ideas_follow_the_skills_still_to_build(chat, engine):
+    reply = chat.say("give me project ideas for the portfolio")
+    gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
+    assert sum(skill.name in reply.text for skill in gaps) >= 2

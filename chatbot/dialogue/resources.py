@@ -79,7 +79,8 @@ class Resources:
             glossary=PassageIndex([Passage(q.id, line) for q in knowledge.questions.values()
                                    for line in [*q.model_answer, *(r for p in q.talking_points for r in p.references)]],
                                   [], plain),
-            questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners),
+            questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners,
+                                          cues.first_person),
         )
 
 

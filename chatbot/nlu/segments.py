@@ -25,10 +25,13 @@ class QuestionSplitter:
     starts: frozenset[str]  # a sentence or clause opening with one of these asks something
     lead_ins: frozenset[str]  # "so", "ok", "honestly": may come before the opening word
     joiners: frozenset[str]  # "and", "also": may join a second question to the first
+    speakers: frozenset[str] = frozenset()  # "i", "i'm": after a comma, a statement about the asker starts
 
     @classmethod
-    def of(cls, starts: Iterable[str], lead_ins: Iterable[str], joiners: Iterable[str]) -> QuestionSplitter:
-        return cls(frozenset(starts), frozenset(map(normalise, lead_ins)), frozenset(map(normalise, joiners)))
+    def of(cls, starts: Iterable[str], lead_ins: Iterable[str], joiners: Iterable[str],
+           speakers: Iterable[str] = ()) -> QuestionSplitter:
+        return cls(frozenset(starts), frozenset(map(normalise, lead_ins)), frozenset(map(normalise, joiners)),
+                   frozenset(map(normalise, speakers)))
 
     def opens_question(self, text: str, skip: frozenset[str] = frozenset()) -> bool:
         words = normalise(text).split()
@@ -78,6 +81,8 @@ class QuestionSplitter:
             joined = sep.group().strip() != "" or (bool(first) and first[0] in self.joiners)
             if joined and self.opens_question(rest, self.joiners):
                 cuts.append(sep.end())
+            elif sep.group().strip() and first and first[0] in self.speakers:
+                cuts.append(sep.end())  # "what I need to learn, I am good with sklearn but ...": a statement
         cuts.append(len(sentence))
         pieces = (sentence[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]))
         return [p for p in pieces if p.strip(" ,;?")]
