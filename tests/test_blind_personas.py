@@ -2,7 +2,8 @@
 
 personas_dev.yaml, personas_final.yaml, personas_holdout.yaml, personas_final2.yaml, personas_final3.yaml and
 personas_final4.yaml have all been run, judged and had their failures read, so they are development sets now.
-personas_final5.yaml, written last and committed unread, only measures. Each turn states what
+personas_final5.yaml, written last and committed unread, was judged once; faults the judge named were fixed
+afterwards, so it too is a development set now. Each turn states what
 any good coach must do there (score it or not, ask a question or not, not fall back, mention the right
 facts). The floors sit just under today's figures, so a
 change that loses turns fails here; a second, blind reading of every turn is recorded in

@@ -207,3 +207,14 @@ def test_a_plan_asked_for_with_a_fact_mid_assessment_ends_it_and_uses_the_fact(c
     assert reply.intent == "assessment_plan"
     assert chat.state["profile"]["hours_per_week"] == 7 and "7 hours" in reply.text
     assert len(chat.state["profile"]["ratings"]) == 1  # the 7 was hours, not a rating
+
+
+def test_a_zero_and_words_of_how_well_count_as_ratings_in_a_one_line_dump(chat, engine):
+    chat.say("assess my skills")
+    chat.say("python 5, systems design 2, feature stores 0")
+    ratings = chat.state["profile"]["ratings"]
+    assert ratings["feature-stores"] == 1  # none at all is the bottom of the scale, not dropped
+    reply = chat.say("communication is fine, analytical strong")
+    ratings = chat.state["profile"]["ratings"]
+    assert ratings["structured-communication"] >= 3 and ratings["analytical-thinking"] >= 3
+    assert reply.intent in {"assessment_question", "assessment_plan"}

@@ -306,3 +306,12 @@ def test_a_short_aside_ending_in_a_step_or_a_request_is_not_scored(chat):
     chat.say("practice")
     moved = chat.say("thank you. e se. next")
     assert moved.feedback is None and moved.question is not None
+
+
+def test_a_long_attempt_that_misses_the_points_is_scored_and_counted(chat):
+    chat.say("practice data pipelines")
+    said = chat.say("For this one I go first check the data, make sure the pipeline dey validate the schema and "
+                    "null values before training, then I go use Docker so the environment is same for training "
+                    "and serving, and I go monitor the model after deployment so if something change we retrain am.")
+    assert said.feedback is not None and not said.feedback["needs_answer"]
+    assert chat.state["practice"]["attempts"].get(said.feedback["question_id"])  # counted in the summary

@@ -71,8 +71,7 @@ def record_several(res: Resources, state: DialogueState, ratings: dict[str, int]
     """"python 4, docker 2, kubernetes 1": every skill rated at once is taken off the list, and the
     assessment goes on with the first skill still unrated."""
     progress = state.assessment
-    asked = {progress.current, *progress.pending} - {None}
-    rated = {skill: rating for skill, rating in ratings.items() if skill in asked}
+    rated = {skill: rating for skill, rating in ratings.items() if skill in res.knowledge.skills}
     state.profile.ratings = {**state.profile.ratings, **rated}
     progress.answered = [*progress.answered, *(s for s in rated if s not in progress.answered)]
     progress.pending = [s for s in progress.pending if s not in rated]

@@ -108,11 +108,13 @@ class Claims:
 
 
 def _clause_rating(clause: str, cues: Cues, extract: Extract) -> tuple[str, int] | None:
-    """"2 on docker", "python 4": one skill and a number that is not a count of years."""
+    """"2 on docker", "python 4", "coordination also ok": one skill and a number that is not a count of
+    years, or a word of how well ("ok", "strong") on the same scale as the assessment's answers."""
     entities = extract(clause)
-    if entities.rating is None or len(entities.skills) != 1 or _years(normalise(clause), cues) is not None:
+    rating = entities.rating if entities.rating is not None else cues.agreement_ratings.get(entities.agreement or "")
+    if rating is None or len(entities.skills) != 1 or _years(normalise(clause), cues) is not None:
         return None
-    return entities.skills[0], entities.rating
+    return entities.skills[0], rating
 
 
 def rated_skills(text: str, cues: Cues, extract: Extract) -> dict[str, int]:

@@ -31,6 +31,8 @@ def needs_answer(reading: Reading, points: list[PointResult], lexicon: Lexicon, 
     looks = {low: _wordlike(low) for low in {t.low for t in tokens}}
     if sum(looks[t.low] for t in tokens) / len(tokens) < limits.min_wordlike_share:
         return True
+    if len(tokens) >= limits.answer_words:
+        return False  # a real attempt, in any English, that misses the points is scored, not waved away
     return not any(p.earned or p.unusable for p in points)
 
 

@@ -38,6 +38,7 @@ class Limits(Strict):
     min_distinct_words: int = Field(ge=1)
     min_wordlike_share: Share
     non_answer_max_words: int = Field(ge=1)
+    answer_words: int = Field(ge=1)  # this many word-like words are an attempt, even if no point landed
 
 
 class Fluency(Strict):

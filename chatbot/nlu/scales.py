@@ -64,8 +64,8 @@ class NumberReader:
         if self.marker is not None and self.marker.search(folded):
             return None  # "step 3" picks an item; it does not rate anything
         numbers = [n for n in (self._number(tokens, i) for i in range(len(tokens))) if n is not None]
-        if len(numbers) == 1 and 1 <= numbers[0] <= top:
-            return numbers[0]
+        if len(numbers) == 1 and 0 <= numbers[0] <= top:
+            return max(1, numbers[0])  # "feature stores 0": none at all is the bottom of the scale
         return None
 
     def _number(self, tokens: Sequence[str], i: int) -> int | None:
