@@ -88,3 +88,11 @@ def test_a_background_listing_tools_is_remembered_not_taken_as_a_practice_reques
     reply = chat.say("i'm a DS with 4 yrs exp, mostly python, sql, sklearn, some airflow")
     assert reply.intent == "about_me"
     assert chat.state["mode"] == "chat" and chat.state["profile"]["years"] == 4
+
+
+def test_a_pasted_job_advert_does_not_become_the_persons_skills(chat):
+    chat.say("I'm a data scientist at a bank, here is the advert. ML Engineer, London. You will build pipelines in "
+             "Airflow, serve models behind APIs, run them on Kubernetes and work in Python with pandas and "
+             "PyTorch. Am I a fit or kidding myself?")
+    profile = chat.state["profile"]
+    assert not profile["known_skills"] and not profile["ratings"]

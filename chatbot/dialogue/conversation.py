@@ -8,7 +8,7 @@ from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
-from chatbot.dialogue.pasted import read_pasted
+from chatbot.dialogue.pasted import is_advert, read_pasted
 from chatbot.dialogue.profile import learn, offer_figure, rated_skills
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
@@ -107,7 +107,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     elif heard.answer == SCORE and not any(state.practice.attempts.values()):
         heard = without_command(res, heard)  # "what's missing?" with no score yet asks about the move
     statement = False
-    if state.mode != "assessment":
+    if state.mode != "assessment" and not is_advert(res, heard):  # an advert's skills are not the person's
         learned = learn(state.profile, text, res.knowledge, res.cues, res.extractor.extract)
         state.profile, statement = learned.profile, learned.statement
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None

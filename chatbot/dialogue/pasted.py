@@ -14,11 +14,17 @@ from chatbot.dialogue.understanding import Understanding
 ADVERT, CV = "job_advert_fit", "cv_review"
 
 
+def is_advert(res: Resources, heard: Understanding) -> bool:
+    """A pasted job advert: several skills, in an advert's words. The skills it names are the employer's
+    wishes, not facts about the person."""
+    return len(heard.entities.skills) >= res.cues.advert_min_skills and _has_any(heard.text, res.cues.advert_cues)
+
+
 def read_pasted(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
     """A job advert or a CV extract with its question, answered against what it names; else None."""
     cues, text = res.cues, heard.text
     skills = heard.entities.skills
-    if len(skills) >= cues.advert_min_skills and _has_any(text, cues.advert_cues):
+    if is_advert(res, heard):
         return topics.compose(res, state, ADVERT, ADVERT, named=skills)
     long_enough = len(text.split()) >= cues.pasted_min_words
     if long_enough and (_has_any(text, cues.cv_cues) or re.search(cues.cv_dates, text, re.IGNORECASE)):
