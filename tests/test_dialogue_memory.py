@@ -96,3 +96,18 @@ def test_a_pasted_job_advert_does_not_become_the_persons_skills(chat):
              "PyTorch. Am I a fit or kidding myself?")
     profile = chat.state["profile"]
     assert not profile["known_skills"] and not profile["ratings"]
+
+
+def test_forget_that_with_the_fact_forgets_that_fact_only(chat):
+    chat.say("I'm a data scientist in London on 60k, 4 years")
+    reply = chat.say("forget that I'm in London")
+    profile = chat.state["profile"]
+    assert reply.intent == "profile_forget"
+    assert profile["location"] is None and profile["salary"] == 60000 and profile["years"] == 4
+
+
+def test_an_interview_answer_that_starts_like_a_forget_request_is_scored(chat):
+    chat.say("practice data pipelines")
+    said = chat.say("Delete that day's partition first and then reload it, so a rerun of the job always gives the "
+                    "same rows instead of doubling them, which is what makes the pipeline idempotent.")
+    assert said.feedback is not None

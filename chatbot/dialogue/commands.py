@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from chatbot.dialogue import assessment, practice, summary, topics
 from chatbot.dialogue.context import still_to_build
-from chatbot.dialogue.profile import forget
+from chatbot.dialogue.profile import forget, stated_fields
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState, fresh
 from chatbot.dialogue.turns import Reply
@@ -68,7 +68,8 @@ def _recall(res: Resources, state: DialogueState, heard: Understanding) -> Reply
 
 def _forget(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     """Forget what the person names, and say exactly what went."""
-    state.profile, gone = forget(state.profile, heard.text, res.cues)
+    stated = stated_fields(heard.text, res.knowledge, res.cues, res.extractor.extract)
+    state.profile, gone = forget(state.profile, heard.text, res.cues, stated)
     values = topics.context(res, state, gone=[res.cues.profile_field_names.get(f, f) for f in gone])
     return Reply(res.responses.text("forgotten", values), heard.intent.name if heard.intent else "forgotten",
                  res.responses.quick_replies("forgotten", values))

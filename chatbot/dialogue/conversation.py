@@ -30,6 +30,7 @@ from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
 SKIP, SCORE, PRACTICE = "skip", "score_explained", "practice"
+FORGET = "profile_forget"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
@@ -106,8 +107,12 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard = without_command(res, heard)  # only an explicit request starts a mock interview
     elif heard.answer == SCORE and not any(state.practice.attempts.values()):
         heard = without_command(res, heard)  # "what's missing?" with no score yet asks about the move
+    if not command and state.mode != "assessment" and not (practice_open and not short) \
+            and re.search(res.cues.forget_request, text.strip(), re.IGNORECASE):
+        heard, command = as_request(res, heard, FORGET), True  # "forget that I'm in London"
     statement = False
-    if state.mode != "assessment" and not is_advert(res, heard):  # an advert's skills are not the person's
+    forgetting = heard.answer == FORGET  # what it asks to forget is not learned first
+    if state.mode != "assessment" and not is_advert(res, heard) and not forgetting:  # nor an advert's skills
         learned = learn(state.profile, text, res.knowledge, res.cues, res.extractor.extract)
         state.profile, statement = learned.profile, learned.statement
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from chatbot.dialogue.cues import Cues
@@ -179,6 +179,13 @@ class Learned:
     statement: bool  # the message told us something and asked nothing: acknowledge it
 
 
+def stated_fields(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> list[str]:
+    """The profile fields a message states, whatever the coach knew before ("I'm in London": location)."""
+    blank = Profile()
+    said = learn(blank, text, kb, cues, extract).profile
+    return [name for name in FORGETTABLE if getattr(said, name) != getattr(blank, name)]
+
+
 def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Learned:
     """A new profile with whatever this message says about the user; equal to the old one if nothing."""
     claims = _read_claims(text, kb, cues, extract)
@@ -220,16 +227,18 @@ FIELD_GROUPS = {
 }
 
 
-def forget(profile: Profile, text: str, cues: Cues) -> tuple[Profile, list[str]]:
-    """"Forget my salary", "forget that", "forget everything": the profile without those facts, and
-    which fields went, so the reply can say exactly what was forgotten."""
+def forget(profile: Profile, text: str, cues: Cues, stated: Sequence[str] = ()) -> tuple[Profile, list[str]]:
+    """"Forget my salary", "forget that", "forget everything", "forget that I'm in London" (`stated`: the
+    fields the message itself states): the profile without those facts, and which fields went, so the
+    reply can say exactly what was forgotten."""
     plain = normalise(text)
     if _has_phrase(plain, [normalise(w) for w in cues.forget_everything]):
         fields = list(FORGETTABLE)
     else:
         named = [group for group, words in cues.forget_fields.items()
                  if _has_phrase(plain, [normalise(w) for w in words])]
-        fields = [f for group in named for f in FIELD_GROUPS.get(group, ())] or list(profile.last_learned)
+        fields = [f for group in named for f in FIELD_GROUPS.get(group, ())] or list(stated) \
+            or list(profile.last_learned)
     blank = Profile()
     gone = [f for f in fields if getattr(profile, f) != getattr(blank, f)]
     return profile.model_copy(update={**{f: getattr(blank, f) for f in fields}, "last_learned": []}), gone
