@@ -315,3 +315,14 @@ def test_a_long_attempt_that_misses_the_points_is_scored_and_counted(chat):
                     "and serving, and I go monitor the model after deployment so if something change we retrain am.")
     assert said.feedback is not None and not said.feedback["needs_answer"]
     assert chat.state["practice"]["attempts"].get(said.feedback["question_id"])  # counted in the summary
+
+
+def test_asking_whether_a_retry_improved_or_how_things_stand_is_not_scored(chat, engine):
+    asked = chat.say("practice model serving").question
+    chat.say(WEAK_ANSWER)
+    chat.say(strong_answer(engine, asked["id"]))
+    improved = chat.say("did it improve?")
+    assert improved.feedback is None and improved.intent == "score_explained"
+    assert chat.say("compare with before").intent == "score_explained"
+    assert chat.say("too long?").intent == "answer_length"
+    assert chat.say("where do I stand overall").intent == "summary"
