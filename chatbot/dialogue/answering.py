@@ -16,6 +16,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
+from chatbot.knowledge.models import Role
 from chatbot.dialogue.understanding import Understanding, outside_interview, understand, without_command
 from chatbot.nlu.retrieval import Retrieved
 
@@ -127,7 +128,8 @@ def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> 
         begins, ends = (frame.start - 1) * size, frame.end * size
         if begins < window[1] and ends > window[0]:
             chosen.append(ordinal)
-    items = [topics.list_item(res, state, PLAN_STEP, n, heard.answer or PLAN_STEP) for n in chosen[:MAX_STEPS]]
+    intent = heard.answer or PLAN_STEP
+    items = [topics.list_item(res, state, PLAN_STEP, n, intent) for n in chosen[:MAX_STEPS]]
     shown = [item for item in items if item is not None]
     if not shown:
         return None
@@ -213,15 +215,22 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
             return topics.compose(res, state, key, name, same_role=titles)
     offered = offer_figure(heard.text, res.cues) if key in res.cues.offer_answers else None
     offer = pay_against(offered, res.knowledge, res.knowledge.transitions[state.transition])
-    return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills, offer=offer)
+    return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills,
+                          offer=offer)
 
 
 def _levels_asked(res: Resources, state: DialogueState, text: str) -> tuple[str, ...]:
     """The pay levels a message asks about, not the one it says the person is at: in "Senior DS, 9 yoe,
     is MLE worth it?" "senior" describes them, not the band they ask for."""
     source = res.knowledge.roles[res.knowledge.transitions[state.transition].from_role]
-    names = "|".join(re.escape(n) for n in sorted([source.name, *source.aliases], key=len, reverse=True))
-    return res.extractor.extract(re.sub(rf"\b[\w-]+\s+(?=(?:{names})s?\b)", "", text, flags=re.IGNORECASE)).levels
+    about_them = re.sub(rf"\b[\w-]+\s+(?={_names(source)})", "", text, flags=re.IGNORECASE)
+    return res.extractor.extract(about_them).levels
+
+
+def _names(role: Role) -> str:
+    """A pattern for any name of the role, longest first, plural allowed ("data scientists", "MLEs")."""
+    names = sorted([role.name, *role.aliases], key=len, reverse=True)
+    return "(?:" + "|".join(rf"\b{re.escape(n)}s?\b" for n in names) + ")"
 
 
 def _titles_of_target(res: Resources, state: DialogueState, text: str) -> list[str]:
@@ -229,7 +238,7 @@ def _titles_of_target(res: Resources, state: DialogueState, text: str) -> list[s
     them, when it names no other role: each a different title for the one role the guide describes."""
     transition = res.knowledge.transitions[state.transition]
     source, target = res.knowledge.roles[transition.from_role], res.knowledge.roles[transition.to_role]
-    if any(re.search(rf"\b{re.escape(alias)}s?\b", text, re.IGNORECASE) for alias in [source.name, *source.aliases]):
+    if re.search(_names(source), text, re.IGNORECASE):
         return []
     found: list[tuple[int, int, str]] = []
     for alias in sorted([target.name, *target.aliases], key=len, reverse=True):

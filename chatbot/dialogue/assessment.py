@@ -30,7 +30,8 @@ def _ask(res: Resources, state: DialogueState, key: str = QUESTION, recorded: Ra
     asked = len(progress.answered) + len(progress.skipped) + 1
     values = context(res, state, skill_id=progress.current, number=asked,
                      total=asked + len(progress.pending), first=not progress.answered,
-                     recorded=[(res.knowledge.skills[s], r) for s, r in recorded if s in res.knowledge.skills])
+                     recorded=[(res.knowledge.skills[s], r) for s, r in recorded
+                               if s in res.knowledge.skills])
     return Reply(res.responses.text(key, values), QUESTION, res.responses.quick_replies(key, values))
 
 

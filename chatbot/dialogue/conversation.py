@@ -29,12 +29,11 @@ from chatbot.nlu import Intent, IntentMatch
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
-SKIP, SCORE, PRACTICE = "skip", "score_explained", "practice"
-FORGET = "profile_forget"
+SKIP, SCORE, PRACTICE, FORGET = "skip", "score_explained", "practice", "profile_forget"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
-IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", "profile_forget"})
+IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", FORGET})
 # steps of a mock interview honoured at the start of a short message with more words after them
 FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
@@ -162,6 +161,11 @@ def _declined_by_words(res: Resources, state: DialogueState, text: str) -> Reply
     return None
 
 
+def _said(text: str) -> list[str]:
+    """The message's sentences, and their clauses: where a request or a step may stand on its own."""
+    return [part for sentence in sentences(text) for part in _CLAUSES.split(sentence) if part.strip()]
+
+
 def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     """A step of the interview ("skip", "next", "stop") that makes up the first clause of a short message,
     give or take one word ("skip this one abeg, ..."), or the whole of its last clause after small talk
@@ -172,8 +176,8 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
         found = res.matcher.command(" ".join(words[:size]))
         if found is not None and found.name in FLOW_STEPS:
             return found
-    said = [c for c in re.split(r"[,;:.!?]\s+", text.strip()) if c.strip()]
-    last = res.matcher.command(said[-1].strip(" .!")) if len(said) > 1 else None
+    said = _said(text)
+    last = res.matcher.command(said[-1].strip(" .!?")) if len(said) > 1 else None
     return last if last is not None and last.name in FLOW_STEPS else None
 
 
@@ -194,7 +198,7 @@ def _asks_to_practise(res: Resources, text: str) -> bool:
 def _command_in_parts(res: Resources, text: str) -> Understanding | None:
     """A request for one of the coach's services asked as one sentence of a longer message ("...can you
     assess my skills please?"). Steps of a flow (next, skip, restart) must be typed on their own."""
-    said = [part for sentence in sentences(text) for part in _CLAUSES.split(sentence) if part.strip()]
+    said = _said(text)
     if len(said) < 2:
         return None
     for sentence in reversed(said):
@@ -285,7 +289,7 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
     if (asking or heard.is_topic) and any(answer in res.cues.assessment_enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
-    said = [c for sentence in sentences(heard.text) for c in _CLAUSES.split(sentence) if c.strip()]
+    said = _said(heard.text)
     if len(said) > 1 and any(understand(res, c).answer in res.cues.assessment_enders for c in said):
         return [assessment.plan(res, state)]  # "make me a plan, i have 7 hours a week"
     rated = heard.entities.rating is not None and words < res.cues.answer_min_words

@@ -37,11 +37,11 @@ class Cues(BaseModel):
     # whatever else its story says ("I'm on a skilled worker visa, how long will the move take?" is not)
     declined_topics: dict[str, list[str]] = {}
     plan_section: str | None = None  # the guide part whose steps answer "when do I ..." (guide_sections)
-    # "what should I do in my first 2 weeks", "in month 3": regexes with `unit` and `count` groups (and
-    # `first` when the window runs from the start), for the questions below, read against the plan's dates
     # topics about interview answers that, outside an interview, need this regex to match ("my answer")
     interview_topics: dict[str, str] = {}
     interview_topic_floor: float = 1.0  # the matcher's next topic, at least this strong, is read instead
+    # "what should I do in my first 2 weeks", "in month 3": regexes with `unit` and `count` groups (and
+    # `first` when the window runs from the start), for the questions below, read against the plan's dates
     plan_windows: list[str] = []
     plan_window_intents: list[str] = []
     plan_window_counts: dict[str, int] = {}  # "a", "couple", "few" as numbers

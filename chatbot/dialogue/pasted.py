@@ -17,7 +17,8 @@ ADVERT, CV = "job_advert_fit", "cv_review"
 def is_advert(res: Resources, heard: Understanding) -> bool:
     """A pasted job advert: several skills, in an advert's words. The skills it names are the employer's
     wishes, not facts about the person."""
-    return len(heard.entities.skills) >= res.cues.advert_min_skills and _has_any(heard.text, res.cues.advert_cues)
+    named = len(heard.entities.skills) >= res.cues.advert_min_skills
+    return named and _has_any(heard.text, res.cues.advert_cues)
 
 
 def read_pasted(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:

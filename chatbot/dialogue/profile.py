@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from chatbot.dialogue.cues import Cues
@@ -66,7 +66,8 @@ def offer_figure(text: str, cues: Cues) -> int | None:
     if not cues.offer_words:
         return None
     words = "|".join(re.escape(w) for w in sorted(cues.offer_words, key=len, reverse=True))
-    patterns = (rf"\b(?:{words})\b(?:\W+[a-z]+){{0,3}}?\W+{_MONEY}", rf"{_MONEY}\s+(?:[a-z]+\s+){{0,2}}(?:{words})\b")
+    patterns = (rf"\b(?:{words})\b(?:\W+[a-z]+){{0,3}}?\W+{_MONEY}",  # "offer is 45k"
+                rf"{_MONEY}\s+(?:[a-z]+\s+){{0,2}}(?:{words})\b")  # "a 45k offer"
     for pattern in patterns:
         for found in re.finditer(pattern, text, re.IGNORECASE):
             number, thousands = found.group(1).replace(",", ""), found.group(2)
@@ -108,10 +109,12 @@ class Claims:
 
 
 def _clause_rating(clause: str, cues: Cues, extract: Extract) -> tuple[str, int] | None:
-    """"2 on docker", "python 4", "coordination also ok": one skill and a number that is not a count of
-    years, or a word of how well ("ok", "strong") on the same scale as the assessment's answers."""
+    """"2 on docker", "python 4", "communication is fine": one skill and a number that is not a count of
+    years, or a word of how well ("fine", "strong") on the same scale as the assessment's answers."""
     entities = extract(clause)
-    rating = entities.rating if entities.rating is not None else cues.agreement_ratings.get(entities.agreement or "")
+    rating = entities.rating
+    if rating is None:
+        rating = cues.agreement_ratings.get(entities.agreement or "")
     if rating is None or len(entities.skills) != 1 or _years(normalise(clause), cues) is not None:
         return None
     return entities.skills[0], rating
@@ -120,11 +123,13 @@ def _clause_rating(clause: str, cues: Cues, extract: Extract) -> tuple[str, int]
 def rated_skills(text: str, cues: Cues, extract: Extract) -> dict[str, int]:
     """Every skill the message rates, clause by clause ("python 4, docker 2, kubernetes 1"); a skill
     rated twice (docker and kubernetes are one skill) keeps the lower rating."""
+    return _lowest(_clause_rating(clause, cues, extract) for clause in _clauses(text, cues))
+
+
+def _lowest(found: Iterable[tuple[str, int] | None]) -> dict[str, int]:
     ratings: dict[str, int] = {}
-    for clause in _clauses(text, cues):
-        found = _clause_rating(clause, cues, extract)
-        if found is not None:
-            ratings[found[0]] = min(found[1], ratings.get(found[0], found[1]))
+    for skill, rating in (pair for pair in found if pair is not None):
+        ratings[skill] = min(rating, ratings.get(skill, rating))
     return ratings
 
 
@@ -132,11 +137,12 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
     """A clause is a claim once the user has started talking about themselves, unless it asks something."""
     claims, speaking = Claims(), False
     clauses = _clauses(text, cues)
+    rated = [_clause_rating(clause, cues, extract) for clause in clauses]
     # "DS for 3 yrs in manchester, on 58k. can I ...": one first-person clause makes the message personal;
-    # so does rating several skills ("python 4, docker 2, kubernetes 1"), which only a person does of themselves
-    several = len(rated_skills(text, cues, extract)) >= 2
+    # so does rating several skills ("python 4, docker 2, kubernetes 1"): a person rates only themselves
+    several = len(_lowest(rated)) >= 2
     personal = several or any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
-    for clause in clauses:
+    for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
         speaking = speaking or several or _has_phrase(plain, cues.self_reference)
         opening = plain.split()[0] if plain else ""
@@ -153,10 +159,8 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
         entities = extract(clause)
         claims.role = claims.role or _role(kb, plain, cues)
         claims.years = claims.years or _years(plain, cues)
-        rated = _clause_rating(clause, cues, extract)
-        if rated is not None:
-            skill, rating = rated  # "2 on docker, 1 on kubernetes": one skill, the lower rating
-            claims.ratings[skill] = min(rating, claims.ratings.get(skill, rating))
+        if rating is not None:  # "2 on docker, 1 on kubernetes": one skill, the lower rating
+            claims.ratings[rating[0]] = min(rating[1], claims.ratings.get(rating[0], rating[1]))
             continue
         # "used docker one time", "not sure": a hedged claim leaves the skill to build, never known
         unsure = _has_phrase(plain, cues.negation) or entities.agreement in cues.unsure_agreements
@@ -203,7 +207,8 @@ def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extra
     if changed:
         updated = updated.model_copy(update={"last_learned": changed})
     # an offer they mention ("offer is 45k, feels low") wants weighing, not just noting
-    asks = claims.asks or "?" in text or offer_figure(text, cues) is not None or _has_phrase(_without(normalise(text), cues.self_reference), cues.question_words)
+    asks = claims.asks or "?" in text or offer_figure(text, cues) is not None \
+        or _has_phrase(_without(normalise(text), cues.self_reference), cues.question_words)
     return Learned(updated, bool(changed) and not asks)
 
 

@@ -43,12 +43,12 @@ def compared_terms(res: Resources, text: str) -> list[Term]:
             if all(pair) and pair[0] != pair[1]:
                 return [entry for entry in pair if entry is not None]
             known = [(entry, other) for entry, other in zip(pair, reversed(said)) if entry is not None]
-            if len(known) == 1 and known[0][0].name.split()[-1].casefold() == other_head(known[0][1]):
+            if len(known) == 1 and known[0][0].name.split()[-1].casefold() == _head(known[0][1]):
                 return [known[0][0]]
     return []
 
 
-def other_head(phrase: str) -> str:
+def _head(phrase: str) -> str:
     """The last word of a phrase, which names what kind of thing it is ("normal batching": batching)."""
     words = phrase.casefold().split()
     return words[-1] if words else ""

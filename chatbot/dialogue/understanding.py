@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch
 
-COMMAND = "command"
+COMMAND, TOPIC = "command", "topic"
 DECLINED = "out_of_scope"  # intents that say honestly what the coach cannot do
 EXACT = 1.0
 
@@ -148,15 +148,16 @@ def outside_interview(res: Resources, heard: Understanding, next_topic: bool = F
     if not heard.is_topic or needed is None or re.search(needed, heard.text, re.IGNORECASE):
         return heard
     # the matcher's next topic, when it is a strong reading ("CV: how long should it be" is about the CV)
-    others = [] if not next_topic else [(name, score) for name, score in heard.match.alternatives if name in res.intents.names
-              and res.intents.get(name).kind == "topic" and res.intents.get(name).answer not in res.cues.interview_topics]
-    parts = readings(res, heard.text)
-    name = others[0][0] if others and others[0][1] >= res.cues.interview_topic_floor \
-        and not res.semantic.out_of_scope(parts, others[0][0]) else None
+    others = [(name, score) for name, score in heard.match.alternatives
+              if next_topic and name in res.intents.names and res.intents.get(name).kind == TOPIC
+              and res.intents.get(name).answer not in res.cues.interview_topics]
+    name, score = others[0] if others else (None, heard.match.confidence)
+    if name is not None and (score < res.cues.interview_topic_floor
+                             or res.semantic.out_of_scope(readings(res, heard.text), name)):
+        name, score = None, heard.match.confidence
     intent = res.intents.get(name) if name is not None else None
-    return Understanding(heard.text, IntentMatch(name, others[0][1] if intent else heard.match.confidence,
-                                                 heard.match.cues, heard.match.alternatives), intent,
-                         heard.entities, 0)
+    match = IntentMatch(name, score, heard.match.cues, heard.match.alternatives)
+    return Understanding(heard.text, match, intent, heard.entities, 0)
 
 
 def as_request(res: Resources, heard: Understanding, name: str) -> Understanding:
