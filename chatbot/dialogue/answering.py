@@ -196,7 +196,8 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     """Answer a topic, narrowed by an ordinal, a skill or a level when the message names one."""
     key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
     if key == SKILL_INFO and entities.skills:
-        return topics.compose(res, state, key, name, skill_id=entities.skills[0])
+        learning = any(re.search(rf"\b{re.escape(w)}\b", heard.text, re.IGNORECASE) for w in res.cues.learning_words)
+        return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning)
     if entities.ordinal is not None and res.responses.get(key).ordinals:
         item = _ordinal_item(res, state, key, name, entities.ordinal)
         if item is not None:

@@ -73,6 +73,7 @@ class Cues(BaseModel):
     practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
     weakest_words: list[str] = []  # in a request to practise, the person's weakest skill
     score_words: list[str] = []  # in a question mid-interview, these mean the score
+    learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
