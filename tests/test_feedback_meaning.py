@@ -121,3 +121,20 @@ def test_an_answer_to_another_question_says_which_one_and_asks_for_no_more_subst
     assert feedback.score <= 25
     assert other.text in feedback.summary
     assert not any("substance" in tip for tip in feedback.tips)
+
+
+def test_a_sentence_that_takes_the_answer_back_earns_nothing_and_is_quoted_as_such(res):
+    done = ("I cut the latency of our pricing model by grouping requests that arrived together so the machine "
+            "handled them in one go. I also made the model smaller by storing its numbers with less precision.")
+    undone = ("I cut the latency of our pricing model by grouping requests that arrived together so the machine "
+              "handled them in one go. I haven't tried making the model smaller by storing its numbers with "
+              "less precision.")
+    claimed, taken_back = score(res, "reduce-inference-latency", done), score(res, "reduce-inference-latency", undone)
+    assert taken_back.score < claimed.score
+    assert len(taken_back.covered) < len(claimed.covered)
+    back = undone.index("I haven't")
+    assert all(h.end <= back for h in taken_back.highlights)
+    relevance = next(c for c in taken_back.criteria if c.id == "relevance")
+    assert "I haven't tried" in relevance.comment
+    clarity = next(c for c in taken_back.criteria if c.id == "clarity")
+    assert "I haven't tried" not in clarity.comment  # a full sentence, not called a fragment

@@ -172,10 +172,12 @@ def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> fl
 
 
 def relevance_verdict(
-    results: list[PointResult], reading: Reading, spec: Relevance, words: Words, elsewhere: str | None = None
+    results: list[PointResult], reading: Reading, spec: Relevance, words: Words, elsewhere: str | None = None,
+    undercut: tuple[tuple[int, int], ...] = (),
 ) -> Verdict:
     """Share of talking-point credit, with the phrases that earned it and what is missing; `elsewhere`
-    is the question the answer as a whole seems to answer instead, when it clearly answers another."""
+    is the question the answer as a whole seems to answer instead, when it clearly answers another;
+    `undercut` the sentences that take the answer back, which earned nothing."""
     total = len(results)
     share = sum(r.credit for r in results) / total
     c = spec.comments
@@ -206,13 +208,18 @@ def relevance_verdict(
         quoted = [words.item(r.point.label, words.quote_span(reading.text, (r.wrong.start, r.wrong.end)))
                   for r in wrong if r.wrong is not None]
         notes.append(c.misconception.format(items=words.items(quoted)))
+    if undercut:
+        notes.append(c.undercut.format(items=words.items([words.quote_span(reading.text, s) for s in undercut[:2]])))
     missed = [r.point.label for r in results if not r.covered and not r.unusable]
     if missed:
         notes.append(c.missed.format(items=words.items(missed)))
     if reading.fluency < 1 and reading.violations:
         odd = [words.quote_span(reading.text, span) for span in reading.violations[:2]]
         notes.append(c.scrambled.format(items=words.items(odd)))
-    return Verdict(share, tuple(notes), tuple(_tips(results, spec, total)))
+    tips = _tips(results, spec, total)
+    if undercut:
+        tips.append(TipOption(spec.tips.undercut, 1 / total))
+    return Verdict(share, tuple(notes), tuple(tips))
 
 
 def _tips(results: list[PointResult], spec: Relevance, total: int) -> list[TipOption]:

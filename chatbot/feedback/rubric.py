@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from chatbot.yamlfiles import parse_yaml
@@ -15,6 +17,7 @@ from pydantic import ValidationError
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.relevance import CompiledQuestion, compile_question
 from chatbot.feedback.spec import RubricSpec
+from chatbot.feedback.undercut import undercut_pattern
 from chatbot.feedback.wording import Words
 from chatbot.knowledge.models import Question
 
@@ -30,6 +33,7 @@ class Rubric:
     spec: RubricSpec
     lexicon: Lexicon = field(repr=False, compare=False)
     words: Words = field(repr=False, compare=False)
+    undercut: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _compiled: dict[str, CompiledQuestion] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -48,7 +52,8 @@ class Rubric:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "(top level)"
             raise RubricError(f"{source}: {where}: {first['msg']}") from exc
-        return cls(spec=spec, lexicon=Lexicon(spec), words=Words(spec.wording))
+        return cls(spec=spec, lexicon=Lexicon(spec), words=Words(spec.wording),
+                   undercut=undercut_pattern(spec.relevance.undercuts))
 
     def compiled(self, question: Question) -> CompiledQuestion:
         """The question's cues as stem patterns, compiled on first use and kept by question id."""

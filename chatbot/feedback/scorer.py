@@ -23,6 +23,7 @@ from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
 from chatbot.feedback.rubric import Rubric
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.structure import structure_verdict
+from chatbot.feedback.undercut import undercut_sentences
 from chatbot.knowledge.models import Question
 
 
@@ -50,9 +51,15 @@ def assess(
     echoed = echoed_sentences(question, reading)
     if echoed:
         reading = replace(reading, usable=reading.usable - echoed)
-    meant = meaning.evidence(question, reading) if meaning is not None else None
-    points = assess_points(compiled, reading, spec.matching, rubric.lexicon, meant)
-    verdicts = _verdicts(question, reading, points, rubric, meant.elsewhere_text if meant else None)
+    # a sentence that takes the answer back is still a sentence, but it makes no talking point
+    undercut = undercut_sentences(reading, rubric.undercut)
+    making = replace(reading, usable=reading.usable - set(undercut)) if undercut else reading
+    meant = meaning.evidence(question, making) if meaning is not None else None
+    points = assess_points(compiled, making, spec.matching, rubric.lexicon, meant)
+    if undercut:  # said in a sentence that takes it back: quoted as that, not as a list or fragment
+        points = [replace(r, unusable=tuple(h for h in r.unusable if h.sentence not in undercut)) for r in points]
+    spans = tuple((reading.sentences[i].start, reading.sentences[i].end) for i in undercut)
+    verdicts = _verdicts(question, reading, points, rubric, meant.elsewhere_text if meant else None, spans)
     maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}
     gate = min(1.0, verdicts["relevance"].share / spec.gate_full_at)
     raw = {
@@ -102,12 +109,13 @@ def assess(
 
 
 def _verdicts(
-    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None
+    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None,
+    undercut: tuple[tuple[int, int], ...] = (),
 ) -> dict[str, Verdict]:
     spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
     verdicts = {
-        "relevance": relevance_verdict(points, reading, spec.relevance, words, elsewhere),
+        "relevance": relevance_verdict(points, reading, spec.relevance, words, elsewhere, undercut),
         "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, words),
         "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, words),
         "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -157,12 +158,14 @@ class RelevanceComments(Strict):
     scrambled: Text
     misconception: Text
     elsewhere: Text
+    undercut: Text
 
 
 class RelevanceTips(Strict):
     thin: Text
     listed: Text
     misconception: Text
+    undercut: Text
 
 
 class Relevance(Strict):
@@ -170,9 +173,18 @@ class Relevance(Strict):
     focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     comments: RelevanceComments
     tips: RelevanceTips
+    # regular expressions for sentences that take the answer back: no experience of it, a shrug, a
+    # non-weakness ("I'm a perfectionist"), "it's basically the same thing"; they earn no credit
+    undercuts: list[str] = []
 
     @model_validator(mode="after")
     def _fields(self) -> Relevance:
+        for pattern in self.undercuts:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"undercuts: {pattern!r}: {exc}") from exc
+        check_template(self.comments.undercut, {"items"}, "comments.undercut")
         check_template(self.comments.covered, {"count", "total", "items"}, "comments.covered")
         check_template(self.comments.none, {"total"}, "comments.none")
         check_template(self.tips.thin, {"label"}, "tips.thin")
