@@ -25,10 +25,11 @@ def _skills_to_ask(res: Resources, state: DialogueState) -> list[str]:
 Rated = tuple[tuple[str, int], ...]  # (skill id, rating) pairs just recorded, to acknowledge
 
 
-def _ask(res: Resources, state: DialogueState, key: str = QUESTION, recorded: Rated = ()) -> Reply:
+def _ask(res: Resources, state: DialogueState, key: str = QUESTION, recorded: Rated = (),
+         answered: bool = False) -> Reply:
     progress = state.assessment
     asked = len(progress.answered) + len(progress.skipped) + 1
-    values = context(res, state, skill_id=progress.current, number=asked,
+    values = context(res, state, skill_id=progress.current, number=asked, answered=answered,
                      total=asked + len(progress.pending), first=not progress.answered,
                      recorded=[(res.knowledge.skills[s], r) for s, r in recorded
                                if s in res.knowledge.skills])
@@ -87,9 +88,10 @@ def skip(res: Resources, state: DialogueState) -> Reply:
     return _advance(res, state)
 
 
-def unclear(res: Resources, state: DialogueState) -> Reply:
-    """Re-ask, saying which kinds of answer count."""
-    return _ask(res, state, UNCLEAR)
+def unclear(res: Resources, state: DialogueState, answered: bool = False) -> Reply:
+    """Re-ask, saying which kinds of answer count; after answering a question asked on the way
+    (`answered`), as a way back rather than as a rating not understood."""
+    return _ask(res, state, UNCLEAR, answered=answered)
 
 
 def plan(res: Resources, state: DialogueState) -> Reply:

@@ -29,7 +29,8 @@ from chatbot.nlu import Intent, IntentMatch
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
-SKIP, SCORE, PRACTICE, FORGET = "skip", "score_explained", "practice", "profile_forget"
+SKIP, SCORE, PRACTICE, FORGET, ASSESS = "skip", "score_explained", "practice", "profile_forget", "assess"
+RECALL = "profile_recall"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
 REQUESTS = frozenset({"practice", "assess"})  # in plain chat, asking for these in any words starts them
 # commands honoured as one sentence of a longer message: requests for a service, never a step of a flow
@@ -88,6 +89,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             handled = _practice_message(res, state, heard)
             if handled:
                 return handled
+    if state.mode == "assessment" and re.search(res.cues.assessment_restart, text, re.IGNORECASE):
+        heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
     hedged = heard.answer == SKIP and rating is not None and not typed_command(res, heard)  # "idk, maybe a little"
     if state.mode == "assessment" and state.assessment.current and (not heard.is_command or hedged):
         return _assessment_reply(res, state, heard)
@@ -109,6 +112,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if not command and state.mode != "assessment" and not (practice_open and not short) \
             and re.search(res.cues.forget_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, FORGET), True  # "forget that I'm in London"
+    elif not command and short and re.search(res.cues.recall_request, text.strip(), re.IGNORECASE):
+        heard, command = as_request(res, heard, RECALL), True  # "what do you remember?"
     statement = False
     forgetting = heard.answer == FORGET  # what it asks to forget is not learned first
     if state.mode != "assessment" and not is_advert(res, heard) and not forgetting:  # nor an advert's skills
@@ -220,6 +225,8 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if (asking or short) and scored and \
             any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
+    if short and scored and re.search(r"(?<![\w.])(?:100|\d\d?)(?![\w.%])", text):
+        return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
     if asking or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
     if heard.is_command and heard.intent is not None and heard.intent.by_meaning and short:
@@ -295,11 +302,11 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     rated = heard.entities.rating is not None and words < res.cues.answer_min_words
     if asking and not (rating is not None and (rated or short)):
         answered = answer_questions(res, state, heard.text, heard)
-        return [*answered, assessment.unclear(res, state)]
+        return [*answered, assessment.unclear(res, state, answered=bool(answered))]
     if rating is not None:
         return [assessment.record(res, state, rating)]
     if heard.is_topic:
-        return [answer_topic(res, state, heard), assessment.unclear(res, state)]
+        return [answer_topic(res, state, heard), assessment.unclear(res, state, answered=True)]
     return [assessment.unclear(res, state)]
 
 

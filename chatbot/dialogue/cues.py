@@ -26,7 +26,8 @@ class Cues(BaseModel):
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
     salary_words: list[str] = Field(min_length=1)  # a pay figure right after one of these is theirs
     salary_range: tuple[int, int]
-    forget_request: str = r"$^"  # a message opening like this asks the coach to forget what follows
+    forget_request: str = r"$^"
+    recall_request: str = r"$^"  # a short message like this asks what the coach remembers about them  # a message opening like this asks the coach to forget what follows
     offer_words: list[str] = []  # "an offer of 45k", "they offered me £45,000": a figure they were offered
     offer_answers: list[str] = []  # the answers that weigh an offer against the bands
     offer_intent: str | None = None  # what a question about an offer means when nothing else is understood
@@ -73,6 +74,9 @@ class Cues(BaseModel):
     practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
     weakest_words: list[str] = []  # in a request to practise, the person's weakest skill
     score_words: list[str] = []  # in a question mid-interview, these mean the score
+    correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
+    self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
+    assessment_restart: str = r"$^"  # mid-assessment, asking to take it again from the start
     learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []

@@ -39,6 +39,25 @@ def _role(kb: Knowledge, text: str, cues: Cues) -> str | None:
     return None
 
 
+def _opening_role(kb: Knowledge, text: str) -> str | None:
+    """The role a list about the speaker opens with ("senior ds, 8 yoe"), a level word allowed before it."""
+    for role in kb.roles.values():
+        for alias in (normalise(name) for name in [role.name, *role.aliases]):
+            if alias and re.match(rf"^(?:\w+\W+){{0,2}}?{re.escape(alias)}\b", text):
+                return role.id
+    return None
+
+
+def _bare_salary(text: str, cues: Cues) -> int | None:
+    """A clause that is only a pay figure ("45k", "£52,000"), in a list of facts about the speaker."""
+    found = re.fullmatch(rf"\s*{_MONEY}\s*", text)
+    if found is None or not (found.group(2) or "£" in text or "," in found.group(1)):
+        return None
+    value = float(found.group(1).replace(",", "")) * (1000 if found.group(2) else 1)
+    low, high = cues.salary_range
+    return int(round(value)) if low <= value <= high else None
+
+
 def _years(text: str, cues: Cues) -> int | None:
     units = "|".join(re.escape(word) for word in cues.years)
     found = re.search(rf"\b{NUMBER}\s*(?:\+\s*)?(?:{units})\b", text)
@@ -83,6 +102,14 @@ def _hours(text: str, cues: Cues) -> int | None:
     weeks = "|".join(re.escape(w) for w in sorted(cues.week_words, key=len, reverse=True))
     found = re.search(rf"\b{NUMBER}\s*(?:{units})\b\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b)?\s*(?:{weeks})\b",
                       text, re.IGNORECASE)
+    return int(found.group(1)) if found else None
+
+
+def _bare_hours(text: str, cues: Cues) -> int | None:
+    """A number of hours with no "a week" after it, for a correction of the hours already known."""
+    units = "|".join(re.escape(w) for w in cues.hours_units)
+    found = re.search(rf"\b{NUMBER}\s*(?:{units})\b", text, re.IGNORECASE) or \
+        re.search(rf"\bhours?\b\D{{0,12}}?\b{NUMBER}\b", text, re.IGNORECASE)
     return int(found.group(1)) if found else None
 
 
@@ -141,23 +168,27 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
     # "DS for 3 yrs in manchester, on 58k. can I ...": one first-person clause makes the message personal;
     # so does rating several skills ("python 4, docker 2, kubernetes 1"): a person rates only themselves
     several = len(_lowest(rated)) >= 2
-    personal = several or any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
+    # "senior DS, 8 yoe, 45k, london": a list that opens with the person's own role is about them
+    listed = bool(re.match(cues.self_list_opening, normalise(text)))
+    # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
+    listed = listed or bool(re.match(cues.correction_opening, normalise(text)))
+    personal = several or listed or any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
-        speaking = speaking or several or _has_phrase(plain, cues.self_reference)
+        speaking = speaking or several or listed or _has_phrase(plain, cues.self_reference)
         opening = plain.split()[0] if plain else ""
         if opening in cues.question_starts:
             claims.asks = True
         # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?"),
         # by anyone speaking of themselves at all ("I lead a team of 4, on 85k"): their shapes are specific
         if speaking or personal:
-            claims.salary = claims.salary or _salary(clause, cues)
+            claims.salary = claims.salary or _salary(clause, cues) or (_bare_salary(clause, cues) if listed else None)
             claims.hours = claims.hours or _hours(clause, cues)
             claims.place = claims.place or _place(clause, cues)
         if not speaking or opening in cues.question_starts:
             continue
         entities = extract(clause)
-        claims.role = claims.role or _role(kb, plain, cues)
+        claims.role = claims.role or _role(kb, plain, cues) or (_opening_role(kb, plain) if listed else None)
         claims.years = claims.years or _years(plain, cues)
         if rating is not None:  # "2 on docker, 1 on kubernetes": one skill, the lower rating
             claims.ratings[rating[0]] = min(rating[1], claims.ratings.get(rating[0], rating[1]))
@@ -193,6 +224,8 @@ def stated_fields(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> lis
 def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Learned:
     """A new profile with whatever this message says about the user; equal to the old one if nothing."""
     claims = _read_claims(text, kb, cues, extract)
+    if claims.hours is None and profile.hours_per_week and re.match(cues.correction_opening, normalise(text)):
+        claims.hours = _bare_hours(text, cues)  # "make that 12 hours": the week is understood
     updated = profile.model_copy(update={
         "current_role": claims.role or profile.current_role,
         "years": claims.years or profile.years,

@@ -32,6 +32,9 @@ class NumberReader:
         return cls(words, marker, scale)
 
     def value(self, token: str) -> int | None:
+        """A digit string or a number word; "3ish" and "three-ish" are that number, roughly."""
+        if token.endswith("ish") and len(token) > 3:
+            token = token[:-3].rstrip("-")
         if token.isdigit():
             return int(token)
         return self.words.number_words.get(token)

@@ -1,0 +1,132 @@
+"""Turns a demanding user takes for granted: rough ratings, taking the assessment again, facts in a terse
+list or a correction, questions about the practice question and its score, and requests the coach must
+decline by their words rather than answer from the guide."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.dialogue.session import LocalConversation
+
+ANSWER = ("I would package the model in a Docker image with pinned dependencies, run it as a Deployment "
+          "behind a Service with requests and limits, add readiness and liveness probes and an autoscaler, "
+          "and roll out new versions gradually so I can roll back quickly if errors rise.")
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
+
+
+def first_gap(engine):
+    return engine.knowledge.gaps(engine.knowledge.default_transition)[0]
+
+
+@pytest.mark.parametrize(("said", "rating"), [("3ish", 3), ("2-ish", 2), ("four-ish", 4)])
+def test_a_rough_rating_is_a_rating(chat, engine, said, rating):
+    chat.say("assess my skills")
+    chat.say(said)
+    assert chat.state["profile"]["ratings"][first_gap(engine).id] == rating
+
+
+def test_hard_to_say_is_a_hedge_not_a_question_about_difficulty(chat, engine):
+    chat.say("assess my skills")
+    chat.say("hard to say")
+    assert [r.intent for r in chat.replies] == ["assessment_question"]
+    assert chat.state["profile"]["ratings"][first_gap(engine).id] < 3
+
+
+def test_asking_to_redo_the_assessment_mid_way_starts_it_again(chat, engine):
+    chat.say("assess my skills")
+    chat.say("2")
+    chat.say("4")
+    reply = chat.say("can I redo it from the start?")
+    assert reply.intent == "assessment_question"
+    assert first_gap(engine).name in reply.text and "1/" in reply.text
+
+
+def test_the_weakest_area_mid_assessment_comes_from_the_ratings_given(chat, engine):
+    chat.say("assess my skills")
+    chat.say("4")
+    chat.say("1")
+    weakest = engine.knowledge.gaps(engine.knowledge.default_transition)[1]
+    back = chat.say("what's my weakest area?")
+    answer = chat.replies[0]
+    assert weakest.name in answer.text.split("\n")[0]
+    assert back.intent == "assessment_question" and "didn't catch" not in back.text
+
+
+def test_a_terse_list_about_oneself_is_remembered(chat):
+    reply = chat.say("senior DS, 8 yoe, 45k, london, no degree")
+    profile = chat.state["profile"]
+    assert (profile["current_role"], profile["years"], profile["salary"], profile["location"]) == \
+        ("data-scientist", 8, 45000, "London")
+    assert reply.intent == "about_me"
+    assert chat.say("what do you remember?").intent == "profile_recall"
+
+
+@pytest.mark.parametrize("correction", ["make that 12 hours", "update: now only 12 hrs a week",
+                                        "change my hours to 12"])
+def test_a_correction_of_the_hours_replaces_them(chat, correction):
+    chat.say("I can study 8 hours a week")
+    chat.say(correction)
+    assert chat.state["profile"]["hours_per_week"] == 12
+    assert "12 hours" in chat.say("what do you know about me").text
+
+
+def test_questions_about_the_practice_question_and_its_score_are_answered_not_scored(chat, engine):
+    chat.say("practice kubernetes")
+    scored = chat.say(ANSWER)
+    assert scored.feedback is not None
+    attempts = dict(chat.state["practice"]["attempts"])
+    assert chat.say("what would raise it?").intent == "score_explained"
+    assert chat.say("y only 40 bruh").intent == "score_explained"
+    explained = chat.say("what is this question even asking?")
+    assert explained.intent == "explain_question"
+    question = engine.knowledge.questions[scored.feedback["question_id"]]
+    assert engine.knowledge.skills[question.skills[0]].name in explained.text
+    assert chat.state["practice"]["attempts"] == attempts  # none of these was scored
+
+
+@pytest.mark.parametrize("request_", ["ask me something on system design", "let's do a systems design one",
+                                      "next one should be about system design"])
+def test_asking_for_a_question_on_a_skill_in_ones_own_words_starts_practice(chat, request_):
+    reply = chat.say(request_)
+    assert reply.question is not None and "systems design" in reply.text.lower()
+
+
+def test_what_to_do_this_week_is_the_first_step_of_the_plan(chat, engine):
+    first = engine.knowledge.transitions[engine.knowledge.default_transition].plan[0]
+    chat.say("show me the plan")
+    assert first.title in chat.say("what first, this week?").text
+
+
+def test_asked_how_to_learn_a_gap_the_answer_gives_the_ways_to_build_it(chat, engine):
+    skill = engine.knowledge.skills["kubernetes-docker"]
+    how = chat.say("best way to get good at kubernetes?").text
+    what = chat.say("what is kubernetes?").text
+    assert skill.build_evidence[1] in how and skill.build_evidence[1] not in what
+    assert skill.interview_bar in what  # a gap: what interviews expect of it, either way
+
+
+def test_a_level_the_guide_has_no_figure_for_is_said_plainly(chat, engine):
+    data_scientist = engine.knowledge.roles["data-scientist"]
+    assert data_scientist.salary.senior is None
+    text = chat.say("senior DS or senior MLE, who earns more?").text
+    assert "no senior figure" in text.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Is Monzo's ML platform team hiring at the moment?",
+    "What does the interview process at Meta London look like for MLEs?",
+    "My dad says data science isn't a real job. How do I deal with him?",
+    "Should we have a second child before or after I switch to ML engineering?",
+    "Thinking of moving from data science into product management. How long does that usually take?",
+    "book me a mock interview with a real person",
+])
+def test_what_the_guide_cannot_answer_is_declined_by_its_words(chat, text):
+    assert chat.say(text).intent.startswith("out_of_scope")
+
+
+def test_a_story_naming_an_employer_is_still_answered(chat):
+    assert chat.say("I work at Tesco as a DS. How much would I earn as an MLE?").intent == "salary"
