@@ -130,3 +130,35 @@ def test_what_the_guide_cannot_answer_is_declined_by_its_words(chat, text):
 
 def test_a_story_naming_an_employer_is_still_answered(chat):
     assert chat.say("I work at Tesco as a DS. How much would I earn as an MLE?").intent == "salary"
+
+
+def test_facts_given_as_a_labelled_list_are_remembered_skill_by_skill(chat):
+    reply = chat.say("hey. quick facts: 2 yoe, junior DS in London, 45k, know python + a bit of pytorch, no docker")
+    profile = chat.state["profile"]
+    assert reply.intent == "about_me"
+    assert (profile["years"], profile["salary"], profile["location"]) == (2, 45000, "London")
+    assert "python-data-stack" in profile["known_skills"]
+    assert {"deep-learning-frameworks", "kubernetes-docker"} <= set(profile["lacking_skills"])
+    assert "London" in chat.say("what do you remember about my situation?").text
+
+
+@pytest.mark.parametrize("text", ["can you look at my GitHub https://github.com/sam/projects",
+                                  "Can you rewrite the bullets for me, please?"])
+def test_what_the_coach_cannot_do_is_said_plainly(chat, text):
+    assert chat.say(text).intent.startswith("out_of_scope")
+
+
+def test_a_greeting_before_a_request_does_not_hide_it(chat):
+    assert chat.say("yo wat can u do").intent == "help"
+    assert chat.say("ok no wahala. Give me the step by step plan abeg").intent == "plan"
+
+
+def test_a_message_that_ends_on_a_step_takes_it(chat):
+    chat.say("assess my skills")
+    chat.say("3")
+    assert chat.say("ok thx, stop for now").intent == "assessment_plan"
+
+
+def test_asked_for_a_question_on_a_skill_in_a_longer_request_practice_starts(chat):
+    reply = chat.say("give me a question on ml systems design and tell me what it tests")
+    assert reply.question is not None

@@ -47,6 +47,14 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if practice_open and len(text.split()) > 3 * res.cues.answer_min_words and res.matcher.command(text) is None:
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = understand(res, text)
+    opener = re.match(res.cues.openers, text.strip(), re.IGNORECASE)
+    if heard.intent is None and opener is not None and len(text[opener.end():].split()) >= 2:
+        rest = understand(res, text[opener.end():])  # "yo wat can u do": the greeting says nothing
+        heard = Understanding(text, rest.match, rest.intent, rest.entities, 0) if rest.intent else heard
+    said = _said(text)
+    if heard.intent is None and 1 < len(said) and len(text.split()) <= res.cues.command_max_words * 2:
+        last = understand(res, said[-1])  # "ok thx, stop for now": the step it ends on
+        heard = last if last.is_command and (typed_command(res, last) or loose_command(res, last)) else heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
     if heard.intent is None and res.cues.offer_intent in res.intents.names and offer_figure(text, res.cues) \

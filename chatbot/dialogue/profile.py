@@ -169,7 +169,9 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
     # so does rating several skills ("python 4, docker 2, kubernetes 1"): a person rates only themselves
     several = len(_lowest(rated)) >= 2
     # "senior DS, 8 yoe, 45k, london": a list that opens with the person's own role is about them
-    listed = bool(re.match(cues.self_list_opening, normalise(text)))
+    # (a pasted CV extract opens the same way, but runs long: it is read as a CV, not as a list of facts)
+    listed = len(text.split()) < cues.pasted_min_words and \
+        bool(re.match(cues.self_list_opening, text.strip().casefold()))
     # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
     listed = listed or bool(re.match(cues.correction_opening, normalise(text)))
     personal = several or listed or any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)

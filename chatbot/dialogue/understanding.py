@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from chatbot.dialogue.resources import Resources
+from chatbot.nlu.segments import sentences
 from chatbot.nlu import Entities, Intent, IntentMatch
 
 COMMAND, TOPIC = "command", "topic"
@@ -118,7 +119,9 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
         return name if short and score >= res.cues.command_agreement_floor else None
     if score < res.cues.agreement_floor:
         return None
-    nearest = max((res.semantic.nearest(part) for part in parts), key=lambda m: m.score - m.negative)
+    # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
+    readings_ = [*parts, *(s for s in sentences(text) if s not in parts)]
+    nearest = max((res.semantic.nearest(part) for part in readings_), key=lambda m: m.score - m.negative)
     agrees = nearest.name == name and nearest.score - nearest.negative >= res.semantic.settings.over_negative
     return name if agrees and nearest.score >= res.cues.agreement_meaning_floor else None
 
