@@ -162,3 +162,14 @@ def test_a_message_that_ends_on_a_step_takes_it(chat):
 def test_asked_for_a_question_on_a_skill_in_a_longer_request_practice_starts(chat):
     reply = chat.say("give me a question on ml systems design and tell me what it tests")
     assert reply.question is not None
+
+
+@pytest.mark.parametrize(("text", "band"), [("is the advert's £70-85k realistic for me?", "mid"),
+                                            ("recruiter says the role pays 40k to 45k, is that fair?", "entry")])
+def test_a_quoted_pay_range_is_set_against_the_bands_it_falls_in(chat, engine, text, band):
+    from chatbot.dialogue.formatting import money
+
+    target = engine.knowledge.roles["machine-learning-engineer"]
+    reply = chat.say(text)
+    assert reply.intent in {"salary", "negotiation"}
+    assert money(getattr(target.salary, band)) in reply.text.split("\n")[0]

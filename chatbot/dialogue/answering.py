@@ -10,8 +10,8 @@ from dataclasses import replace
 import numpy as np
 
 from chatbot.dialogue import topics
-from chatbot.dialogue.context import pay_against
-from chatbot.dialogue.profile import offer_figure
+from chatbot.dialogue.context import pay_against, range_against
+from chatbot.dialogue.profile import offer_figure, quoted_range
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
@@ -215,9 +215,12 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
         if len(titles) >= 2:  # "mlops engineer vs ml engineer": two names of the one role the guide covers
             return topics.compose(res, state, key, name, same_role=titles)
     offered = offer_figure(heard.text, res.cues) if key in res.cues.offer_answers else None
-    offer = pay_against(offered, res.knowledge, res.knowledge.transitions[state.transition])
+    transition = res.knowledge.transitions[state.transition]
+    offer = pay_against(offered, res.knowledge, transition)
+    quoted = range_against(quoted_range(heard.text, res.cues), res.knowledge, transition) \
+        if key in res.cues.offer_answers and offered is None else None
     return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills,
-                          offer=offer)
+                          offer=offer, quoted=quoted)
 
 
 def _levels_asked(res: Resources, state: DialogueState, text: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.pasted import is_advert, read_pasted
-from chatbot.dialogue.profile import learn, offer_figure, rated_skills
+from chatbot.dialogue.profile import learn, offer_figure, quoted_range, rated_skills
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
@@ -57,9 +57,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard = last if last.is_command and (typed_command(res, last) or loose_command(res, last)) else heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
-    if heard.intent is None and res.cues.offer_intent in res.intents.names and offer_figure(text, res.cues) \
-            is not None and state.mode == "chat":
-        heard = as_request(res, heard, res.cues.offer_intent)  # "got an offer of 30k, is that fair?"
+    quoted = offer_figure(text, res.cues) is not None or quoted_range(text, res.cues) is not None
+    if heard.intent is None and res.cues.offer_intent in res.intents.names and quoted and state.mode == "chat":
+        heard = as_request(res, heard, res.cues.offer_intent)  # "got an offer of 30k, is that fair?", "40-45k?"
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.cues.answer_min_words)

@@ -28,7 +28,7 @@ class Cues(BaseModel):
     salary_range: tuple[int, int]
     forget_request: str = r"$^"  # a message opening like this asks the coach to forget what follows
     recall_request: str = r"$^"  # a short message like this asks what the coach remembers about them
-    openers: str = r"$^"  # a greeting or filler a message may open with, read past when nothing else is understood
+    openers: str = r"$^"  # a greeting or filler to read past when nothing else is understood
     offer_words: list[str] = []  # "an offer of 45k", "they offered me £45,000": a figure they were offered
     offer_answers: list[str] = []  # the answers that weigh an offer against the bands
     offer_intent: str | None = None  # what a question about an offer means when nothing else is understood

@@ -79,6 +79,21 @@ def _salary(text: str, cues: Cues) -> int | None:
     return None
 
 
+_RANGE = (r"£?\s?(\d{2,3})\s?(?:k|K)?\s*(?:-|–|—|to)\s*£?\s?(\d{2,3})\s?(?:k|K)\b"
+          r"|£\s?(\d{2,3}),000\s*(?:-|–|—|to)\s*£?\s?(\d{2,3}),000\b")
+
+
+def quoted_range(text: str, cues: Cues) -> tuple[int, int] | None:
+    """A pay range quoted from an advert or a recruiter ("£70-85k", "60k to 75k", "£55,000-£65,000"),
+    in pounds; the shapes of money, so "6-12 months" is not one."""
+    found = re.search(_RANGE, text)
+    if found is None:
+        return None
+    low, high = (int(n) * 1000 for n in (found.group(1) or found.group(3), found.group(2) or found.group(4)))
+    floor, ceiling = cues.salary_range
+    return (low, high) if floor <= low < high <= ceiling else None
+
+
 def offer_figure(text: str, cues: Cues) -> int | None:
     """A pay figure they were offered ("offer is 45k", "offered me £45,000", "a 45k offer"), which is
     not their pay today."""
