@@ -37,9 +37,8 @@ def test_hard_to_say_is_a_hedge_not_a_question_about_difficulty(chat, engine):
 
 
 def test_asking_to_redo_the_assessment_mid_way_starts_it_again(chat, engine):
-    chat.say("assess my skills")
-    chat.say("2")
-    chat.say("4")
+    for said in ("assess my skills", "2", "4"):
+        chat.say(said)
     reply = chat.say("can I redo it from the start?")
     assert reply.intent == "assessment_question"
     assert first_gap(engine).name in reply.text and "1/" in reply.text
@@ -173,3 +172,47 @@ def test_a_quoted_pay_range_is_set_against_the_bands_it_falls_in(chat, engine, t
     reply = chat.say(text)
     assert reply.intent in {"salary", "negotiation"}
     assert money(getattr(target.salary, band)) in reply.text.split("\n")[0]
+
+
+def test_a_one_word_self_rating_is_a_rating_even_when_it_sounds_like_a_question_about_the_score(chat, engine):
+    chat.say("assess my skills")
+    assert chat.say("good").intent == "assessment_question"
+    assert first_gap(engine).id in chat.state["profile"]["ratings"]
+
+
+def test_asking_to_end_the_assessment_in_any_words_gives_the_plan(chat):
+    chat.say("assess my skills")
+    chat.say("2")
+    assert chat.say("stop the assessment and show the plan").intent == "assessment_plan"
+
+
+def test_a_place_someone_is_only_moving_to_is_not_where_they_are(chat):
+    chat.say("I live in Warsaw and move to London next year")
+    assert chat.state["profile"]["location"] is None
+
+
+def test_how_scoring_works_is_explained_before_any_answer(chat, engine):
+    text = chat.say("how do you score me?").text
+    labels = [getattr(engine.resources.rubric.spec, cid).label for cid in ("relevance", "structure", "clarity")]
+    assert all(label in text for label in labels)
+
+
+def test_asking_for_the_skills_check_mid_practice_starts_it_and_ratings_follow(chat, engine):
+    chat.say("practice data pipelines")
+    assert chat.say("hang on, before this, can I do the skills check thing first?").intent == "assessment_question"
+    reply = chat.say("I'd put myself around a 3, I'm comfortable but not an expert")
+    assert reply.intent == "assessment_question" and reply.feedback is None
+    assert chat.state["profile"]["ratings"][first_gap(engine).id] == 3
+
+
+def test_a_figure_of_hours_after_feedback_is_a_question_not_about_the_score(chat):
+    chat.say("practice pipelines")
+    chat.say("Batch is fine when the model only needs daily features, it's simpler and cheaper. I'd go "
+             "streaming with Kafka when decisions need fresh data within seconds.")
+    assert chat.say("how long will it take with 7 hours a week?").intent == "timeline"
+
+
+def test_stop_and_a_request_in_one_line_takes_the_request(chat):
+    chat.say("aight lemme practis k8s then")
+    assert chat.state["mode"] == "practice"
+    assert chat.say("stop and give me a summary").intent == "summary"

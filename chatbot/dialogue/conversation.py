@@ -39,6 +39,7 @@ IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", FORGET}
 FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
 _CLAUSES = re.compile(r"[,;:]\s+")
+_JOINED = re.compile(r"\s+(?:and then|and|then)\s+", re.IGNORECASE)
 
 
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
@@ -70,9 +71,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         if asked is not None:
             heard, command = asked, True
     short = len(text.split()) < res.cues.answer_min_words
-    if not command and in_interview and short:
+    if not command and in_interview and (short or "?" in text):
         # "Please forget my salary. I should not have typed it." is about memory, not an answer; "this is
-        # pointless, give me the summary" asks for the summary
+        # pointless, give me the summary" asks for the summary; "can I do the skills check first?" too
         asked = _command_in_parts(res, text)
         if asked is not None:
             heard, command = asked, True
@@ -99,7 +100,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
                 return handled
     if state.mode == "assessment" and re.search(res.cues.assessment_restart, text, re.IGNORECASE):
         heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
-    hedged = heard.answer == SKIP and rating is not None and not typed_command(res, heard)  # "idk, maybe a little"
+    # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
+    hedged = rating is not None and (heard.answer == SKIP and not typed_command(res, heard)
+                                     or heard.answer == SCORE)
     if state.mode == "assessment" and state.assessment.current and (not heard.is_command or hedged):
         return _assessment_reply(res, state, heard)
     named = _named_question(res, heard)
@@ -210,8 +213,9 @@ def _asks_to_practise(res: Resources, text: str) -> bool:
 
 def _command_in_parts(res: Resources, text: str) -> Understanding | None:
     """A request for one of the coach's services asked as one sentence of a longer message ("...can you
-    assess my skills please?"). Steps of a flow (next, skip, restart) must be typed on their own."""
-    said = _said(text)
+    assess my skills please?", "stop and give me a summary"). Steps of a flow (next, skip, restart) must be
+    typed on their own."""
+    said = [part for clause in _said(text) for part in _JOINED.split(clause) if part.strip()]
     if len(said) < 2:
         return None
     for sentence in reversed(said):
@@ -233,7 +237,7 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if (asking or short) and scored and \
             any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
-    if short and scored and re.search(r"(?<![\w.])(?:100|\d\d?)(?![\w.%])", text):
+    if short and scored and re.search(res.cues.score_figure, text, re.IGNORECASE):
         return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
     if asking or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
@@ -307,6 +311,8 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     said = _said(heard.text)
     if len(said) > 1 and any(understand(res, c).answer in res.cues.assessment_enders for c in said):
         return [assessment.plan(res, state)]  # "make me a plan, i have 7 hours a week"
+    if re.search(res.cues.assessment_done, heard.text, re.IGNORECASE):
+        return [assessment.plan(res, state)]  # "stop the assessment and show the plan"
     rated = heard.entities.rating is not None and words < res.cues.answer_min_words
     if asking and not (rating is not None and (rated or short)):
         answered = answer_questions(res, state, heard.text, heard)

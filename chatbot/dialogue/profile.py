@@ -129,9 +129,11 @@ def _bare_hours(text: str, cues: Cues) -> int | None:
 
 
 def _place(text: str, cues: Cues) -> str | None:
-    """The first place named ("based in Glasgow, thinking of London later" is Glasgow)."""
+    """The first place named ("based in Glasgow, thinking of London later" is Glasgow), not one they
+    are only moving to ("I live in Warsaw and move to London next year" says nothing of where they are)."""
     found = [(m.start(), -len(place), place) for place in cues.places
-             for m in [re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE)] if m]
+             for m in [re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE)]
+             if m and not re.search(rf"{cues.going_to}\s*$", text[:m.start()], re.IGNORECASE)]
     return min(found)[2] if found else None
 
 
@@ -198,9 +200,10 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
             claims.asks = True
         # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?"),
         # by anyone speaking of themselves at all ("I lead a team of 4, on 85k"): their shapes are specific
+        # hours a week are always the asker's own ("how long at 7 hours a week?")
+        claims.hours = claims.hours or _hours(clause, cues)
         if speaking or personal:
             claims.salary = claims.salary or _salary(clause, cues) or (_bare_salary(clause, cues) if listed else None)
-            claims.hours = claims.hours or _hours(clause, cues)
             claims.place = claims.place or _place(clause, cues)
         if not speaking or opening in cues.question_starts:
             continue

@@ -20,16 +20,21 @@ class NumberReader:
     words: EntityWords
     marker: re.Pattern[str] | None
     scale: re.Pattern[str] | None
+    lead: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, words: EntityWords) -> NumberReader:
         number = rf"(\d+|{_alternation(list(words.number_words))})" if words.number_words else r"(\d+)"
-        marker = scale = None
+        marker = scale = lead = None
+        if words.rating_leads:
+            # a figure that counts something else ("about 3 months") rates nothing
+            units = r"/|out|of|years?|yrs?|h|hours?|k|months?|weeks?|days?|times|people|projects?|models?"
+            lead = re.compile(rf"\b(?:{_alternation(words.rating_leads)})\s+{number}(?:ish)?\b(?!\s*(?:{units})\b)")
         if words.ordinal_markers:
             marker = re.compile(rf"(?:{_alternation(words.ordinal_markers)})\s*{number}\b")
         if words.scale_markers:
             scale = re.compile(rf"\b{number}\s*(?:{_alternation(words.scale_markers)})\s*(\d+)\b")
-        return cls(words, marker, scale)
+        return cls(words, marker, scale, lead)
 
     def value(self, token: str) -> int | None:
         """A digit string or a number word; "3ish" and "three-ish" are that number, roughly."""
@@ -62,6 +67,11 @@ class NumberReader:
             if given is None or out_of < 1 or given > out_of:
                 return None
             return max(1, min(top, round(given * top / out_of)))
+        led = self.lead.search(folded) if self.lead else None
+        if led is not None:  # "I'd put myself around a 3, I'm comfortable but not an expert"
+            given = self.value(led.group(1))
+            if given is not None and 0 <= given <= top:
+                return max(1, given)
         if len(tokens) > self.words.short_reply_words:
             return None
         if self.marker is not None and self.marker.search(folded):
