@@ -216,3 +216,10 @@ def test_stop_and_a_request_in_one_line_takes_the_request(chat):
     chat.say("aight lemme practis k8s then")
     assert chat.state["mode"] == "practice"
     assert chat.say("stop and give me a summary").intent == "summary"
+
+
+def test_my_plan_after_the_assessment_is_the_one_built_from_the_ratings(chat):
+    assert chat.say("what's my plan?").intent == "plan"  # nothing rated yet: the guide's plan
+    for said in ("assess my skills", "2", "4", "1", "stop"):
+        chat.say(said)
+    assert chat.say("what's my plan?").intent == "assessment_plan"

@@ -138,3 +138,11 @@ def test_a_sentence_that_takes_the_answer_back_earns_nothing_and_is_quoted_as_su
     assert "I haven't tried" in relevance.comment
     clarity = next(c for c in taken_back.criteria if c.id == "clarity")
     assert "I haven't tried" not in clarity.comment  # a full sentence, not called a fragment
+
+
+def test_a_numbered_list_of_full_sentences_is_not_called_fragments(res):
+    answer = ("Three things matter here.\n1. Profile first: I measure where the time goes before changing anything.\n"
+              "2. Then I make the model smaller with quantisation, which halved latency on our fraud model.\n"
+              "3. Finally I batch requests that arrive together so the hardware stays busy.")
+    clarity = next(c for c in score(res, "reduce-inference-latency", answer).criteria if c.id == "clarity")
+    assert "4 of 4 sentences" in clarity.comment and "‘1’" not in clarity.comment

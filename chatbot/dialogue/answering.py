@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from chatbot.dialogue import topics
+from chatbot.dialogue import assessment, topics
 from chatbot.dialogue.context import pay_against, range_against
 from chatbot.dialogue.profile import offer_figure, quoted_range
 from chatbot.dialogue.resources import Resources
@@ -196,8 +196,12 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     """Answer a topic, narrowed by an ordinal, a skill or a level when the message names one."""
     key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
     if key == SKILL_INFO and entities.skills:
-        learning = any(re.search(rf"\b{re.escape(w)}\b", heard.text, re.IGNORECASE) for w in res.cues.learning_words)
+        learning = any(re.search(rf"\b{re.escape(w)}\b", heard.text, re.IGNORECASE)
+                       for w in res.cues.learning_words)
         return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning)
+    if key in res.cues.assessment_enders and state.profile.ratings and \
+            re.search(res.cues.personal_plan, heard.text, re.IGNORECASE):
+        return assessment.plan(res, state)  # "what's my plan?" after the assessment: the one built from it
     if entities.ordinal is not None and res.responses.get(key).ordinals:
         item = _ordinal_item(res, state, key, name, entities.ordinal)
         if item is not None:

@@ -79,7 +79,8 @@ class Cues(BaseModel):
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
     self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
     assessment_restart: str = r"$^"
-    assessment_done: str = r"$^"  # mid-assessment, asking to end it and see the plan in any words  # mid-assessment, asking to take it again from the start
+    assessment_done: str = r"$^"
+    personal_plan: str = r"$^"  # with ratings given, a plan question like this wants the plan built from them  # mid-assessment, asking to end it and see the plan in any words  # mid-assessment, asking to take it again from the start
     score_figure: str = r"$^"  # in a few words after feedback, a figure like this is the score ("y only 40")
     learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
     move_words: list[str] = []  # a move toward another role: see other_roles

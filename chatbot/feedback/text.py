@@ -130,7 +130,8 @@ def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str
             break
         nxt = tokens[i + 1]
         gap = text[token.end : nxt.start]
-        if gap != " " and _is_boundary(token, gap, nxt, abbreviations):
+        marker = len(current) == 1 and token.text.isdigit() and len(token.text) <= 2 and gap.strip() in {".", ")"}
+        if gap != " " and not marker and _is_boundary(token, gap, nxt, abbreviations):  # "1. " numbers a point
             sentences.append(Sentence(len(sentences), tuple(current), tuple(gaps), gap))
             current, gaps = [], []
         else:
