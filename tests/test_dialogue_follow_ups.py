@@ -223,3 +223,10 @@ def test_my_plan_after_the_assessment_is_the_one_built_from_the_ratings(chat):
     for said in ("assess my skills", "2", "4", "1", "stop"):
         chat.say(said)
     assert chat.say("what's my plan?").intent == "assessment_plan"
+
+
+def test_two_questions_about_two_skills_get_an_answer_each(chat, engine):
+    chat.say("Do I need to know Kubernetes for MLE jobs? And which feature store tools should I know about?")
+    names = [engine.knowledge.skills[s].name for s in ("kubernetes-docker", "feature-stores")]
+    assert [r.intent for r in chat.replies] == ["skill_info", "skill_info"]
+    assert all(any(name in r.text.split("\n")[0] for r in chat.replies) for name in names)

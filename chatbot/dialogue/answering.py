@@ -39,14 +39,16 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
     replies: list[Reply] = []
-    answered: set[str] = set()
+    answered: set[tuple[str, tuple[str, ...]]] = set()
     for part in parts:
         part_heard = understand(res, part)
         if part_heard.is_command:  # "...and whats missing?" beside a question asks about the move
             part_heard = without_command(res, part_heard)
-        if part_heard.is_command or (part_heard.answer is not None and part_heard.answer in answered):
+        # the same topic twice is answered once, unless the two ask about different skills
+        topic = (part_heard.answer or "", tuple(part_heard.entities.skills))
+        if part_heard.is_command or (part_heard.answer is not None and topic in answered):
             continue
-        answered.add(part_heard.answer or "")
+        answered.add(topic)
         # "...and what is a canary release?": a term the glossary holds is explained in its turn
         reply = glossary_answer(res, state, part) or _answer(res, state, part_heard, [part])
         if reply is not None and all(reply.text != r.text for r in replies):
