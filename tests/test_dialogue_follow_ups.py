@@ -230,3 +230,12 @@ def test_two_questions_about_two_skills_get_an_answer_each(chat, engine):
     names = [engine.knowledge.skills[s].name for s in ("kubernetes-docker", "feature-stores")]
     assert [r.intent for r in chat.replies] == ["skill_info", "skill_info"]
     assert all(any(name in r.text.split("\n")[0] for r in chat.replies) for name in names)
+
+
+def test_two_questions_about_two_pay_levels_get_an_answer_each(chat, engine):
+    from chatbot.dialogue.formatting import money
+
+    bands = engine.knowledge.roles["machine-learning-engineer"].salary
+    chat.say("what would i earn starting out as an mle, and what do senior mles make?")
+    said = " ".join(r.text for r in chat.replies)
+    assert money(bands.entry) in said and money(bands.senior) in said

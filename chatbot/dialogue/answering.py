@@ -39,13 +39,13 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
     replies: list[Reply] = []
-    answered: set[tuple[str, tuple[str, ...]]] = set()
+    answered: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     for part in parts:
         part_heard = understand(res, part)
         if part_heard.is_command:  # "...and whats missing?" beside a question asks about the move
             part_heard = without_command(res, part_heard)
-        # the same topic twice is answered once, unless the two ask about different skills
-        topic = (part_heard.answer or "", tuple(part_heard.entities.skills))
+        # the same topic twice is answered once, unless the two ask about different skills or levels
+        topic = (part_heard.answer or "", tuple(part_heard.entities.skills), tuple(part_heard.entities.levels))
         if part_heard.is_command or (part_heard.answer is not None and topic in answered):
             continue
         answered.add(topic)
