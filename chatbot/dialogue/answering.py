@@ -42,6 +42,10 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
     answered: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     for part in parts:
         part_heard = understand(res, part)
+        opener = re.match(res.cues.openers, part, re.IGNORECASE)
+        if part_heard.intent is None and opener is not None and len(part[opener.end():].split()) >= 2:
+            part = part[opener.end():]  # "And what should I do in the first fortnight?"
+            part_heard = understand(res, part)
         if part_heard.is_command:  # "...and whats missing?" beside a question asks about the move
             part_heard = without_command(res, part_heard)
         # the same topic twice is answered once, unless the two ask about different skills or levels
