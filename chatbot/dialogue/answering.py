@@ -17,7 +17,13 @@ from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.knowledge.models import Role
-from chatbot.dialogue.understanding import Understanding, outside_interview, understand, without_command
+from chatbot.dialogue.understanding import (
+    Understanding,
+    outside_interview,
+    past_opener,
+    understand,
+    without_command,
+)
 from chatbot.nlu.retrieval import Retrieved
 
 SKILL_INFO, GUIDE, GUIDE_DETAIL = "skill", "guide_passage", "guide_detail"
@@ -41,15 +47,12 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
     replies: list[Reply] = []
     answered: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     for part in parts:
-        part_heard = understand(res, part)
-        opener = re.match(res.cues.openers, part, re.IGNORECASE)
-        if part_heard.intent is None and opener is not None and len(part[opener.end():].split()) >= 2:
-            part = part[opener.end():]  # "And what should I do in the first fortnight?"
-            part_heard = understand(res, part)
+        part_heard = past_opener(res, understand(res, part))  # "And what should I do in the first fortnight?"
         if part_heard.is_command:  # "...and whats missing?" beside a question asks about the move
             part_heard = without_command(res, part_heard)
         # the same topic twice is answered once, unless the two ask about different skills or levels
-        topic = (part_heard.answer or "", tuple(part_heard.entities.skills), tuple(part_heard.entities.levels))
+        named = part_heard.entities
+        topic = (part_heard.answer or "", tuple(named.skills), tuple(named.levels))
         if part_heard.is_command or (part_heard.answer is not None and topic in answered):
             continue
         answered.add(topic)

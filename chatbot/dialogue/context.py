@@ -106,14 +106,15 @@ def pay_against(salary: int | None, kb: Knowledge, transition: Transition) -> di
     return {"now": salary, **against}
 
 
-def range_against(quoted: tuple[int, int] | None, kb: Knowledge, transition: Transition) -> dict[str, Any] | None:
+def range_against(quoted: tuple[int, int] | None, kb: Knowledge,
+                  transition: Transition) -> dict[str, Any] | None:
     """A quoted pay range against the target role's bands: the levels whose band it overlaps."""
     if quoted is None:
         return None
     low, high = quoted
     bands = kb.roles[transition.to_role].salary
-    levels = [{"level": level, "band": band} for level in LEVELS
-              for band in [getattr(bands, level)] if band is not None and band.min <= high and low <= band.max]
+    levels = [{"level": level, "band": band} for level in LEVELS for band in [getattr(bands, level)]
+              if band is not None and band.min <= high and low <= band.max]
     return {"low": low, "high": high, "levels": levels}
 
 

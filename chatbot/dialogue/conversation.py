@@ -20,6 +20,7 @@ from chatbot.dialogue.understanding import (
     as_request,
     loose_command,
     outside_interview,
+    past_opener,
     typed_command,
     understand,
     without_command,
@@ -47,11 +48,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     practice_open = state.mode == "practice" and state.practice.awaiting
     if practice_open and len(text.split()) > 3 * res.cues.answer_min_words and res.matcher.command(text) is None:
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
-    heard = understand(res, text)
-    opener = re.match(res.cues.openers, text.strip(), re.IGNORECASE)
-    if heard.intent is None and opener is not None and len(text[opener.end():].split()) >= 2:
-        rest = understand(res, text[opener.end():])  # "yo wat can u do": the greeting says nothing
-        heard = Understanding(text, rest.match, rest.intent, rest.entities, 0) if rest.intent else heard
+    heard = past_opener(res, understand(res, text))  # "yo wat can u do": the greeting says nothing
     said = _said(text)
     if heard.intent is None and 1 < len(said) and len(text.split()) <= res.cues.command_max_words * 2:
         last = understand(res, said[-1])  # "ok thx, stop for now": the step it ends on
@@ -59,8 +56,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if state.mode != "practice":
         heard = outside_interview(res, heard)
     quoted = offer_figure(text, res.cues) is not None or quoted_range(text, res.cues) is not None
-    if heard.intent is None and res.cues.offer_intent in res.intents.names and quoted and state.mode == "chat":
-        heard = as_request(res, heard, res.cues.offer_intent)  # "got an offer of 30k, is that fair?", "40-45k?"
+    offer_intent = res.cues.offer_intent if res.cues.offer_intent in res.intents.names else None
+    if heard.intent is None and offer_intent and quoted and state.mode == "chat":
+        heard = as_request(res, heard, offer_intent)  # "got an offer of 30k, is that fair?", "40-45k?"
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.cues.answer_min_words)

@@ -49,8 +49,8 @@ class Cues(BaseModel):
     plan_window_counts: dict[str, int] = {}  # "a", "couple", "few" as numbers
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
-    moving_to: str = r"$^"
-    going_to: str = r"$^"  # a place right after this is where they are going, not where they are  # a regular expression ending where a place follows: coming to work there
+    moving_to: str = r"$^"  # a regular expression ending where a place follows: coming to work there
+    going_to: str = r"$^"  # a place right after this is where they are going, not where they are
     abroad_answer: str | None = None
     term_questions: list[str] = []  # regular expressions with a "term" group: "what does (X) mean"
     term_ignored: list[str] = []  # words around a term that are not part of it ("again", "exactly")
@@ -78,9 +78,9 @@ class Cues(BaseModel):
     score_words: list[str] = []  # in a question mid-interview, these mean the score
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
     self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
-    assessment_restart: str = r"$^"
-    assessment_done: str = r"$^"
-    personal_plan: str = r"$^"  # with ratings given, a plan question like this wants the plan built from them  # mid-assessment, asking to end it and see the plan in any words  # mid-assessment, asking to take it again from the start
+    assessment_restart: str = r"$^"  # mid-assessment, asking to take it again from the start
+    assessment_done: str = r"$^"  # mid-assessment, asking to end it and see the plan in any words
+    personal_plan: str = r"$^"  # with ratings given, a plan question like this wants the plan built from them
     score_figure: str = r"$^"  # in a few words after feedback, a figure like this is the score ("y only 40")
     learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
     move_words: list[str] = []  # a move toward another role: see other_roles

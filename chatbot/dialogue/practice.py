@@ -222,7 +222,7 @@ def explain_score(res: Resources, state: DialogueState) -> Reply:
 def explain_question(res: Resources, state: DialogueState) -> Reply:
     """What the open question is looking for, in the words of its talking points, and the hint."""
     question = _current(res, state)
-    skills = [res.knowledge.skills[s] for s in question.skills if s in res.knowledge.skills] if question else []
+    skills = [res.knowledge.skills[s] for s in (question.skills if question else []) if s in res.knowledge.skills]
     values = context(res, state, question=question, points=list(question.talking_points) if question else [],
                      question_skills=skills)
     return Reply(res.responses.text(EXPLAIN, values), EXPLAIN, res.responses.quick_replies(EXPLAIN, values))

@@ -51,11 +51,16 @@ def _opening_role(kb: Knowledge, text: str) -> str | None:
 def _bare_salary(text: str, cues: Cues) -> int | None:
     """A clause that is only a pay figure ("45k", "£52,000"), in a list of facts about the speaker."""
     found = re.fullmatch(rf"\s*{_MONEY}\s*", text)
-    if found is None or not (found.group(2) or "£" in text or "," in found.group(1)):
-        return None
-    value = float(found.group(1).replace(",", "")) * (1000 if found.group(2) else 1)
+    return _amount(found, cues) if found is not None else None
+
+
+def _amount(found: re.Match[str], cues: Cues) -> int | None:
+    """A matched `_MONEY` as pounds: written as money ("k", "£", "48,000") and within the salary range."""
+    number, thousands = found.group(1).replace(",", ""), found.group(2)
+    value = float(number) * (1000 if thousands else 1)
     low, high = cues.salary_range
-    return int(round(value)) if low <= value <= high else None
+    money = thousands or "£" in found.group(0) or "," in found.group(1)
+    return int(round(value)) if money and low <= value <= high else None
 
 
 def _years(text: str, cues: Cues) -> int | None:
@@ -71,11 +76,9 @@ def _salary(text: str, cues: Cues) -> int | None:
     """Their pay, only when a pay word leads straight to the figure ("on 62k", "I earn £58,000")."""
     words = "|".join(re.escape(w) for w in sorted(cues.salary_words, key=len, reverse=True))
     for found in re.finditer(rf"\b(?:{words})\s+(?:about\s+|around\s+|roughly\s+)?{_MONEY}", text, re.IGNORECASE):
-        number, thousands = found.group(1).replace(",", ""), found.group(2)
-        value = float(number) * (1000 if thousands else 1)
-        low, high = cues.salary_range
-        if low <= value <= high and (thousands or "£" in found.group(0) or "," in found.group(1)):
-            return int(round(value))
+        amount = _amount(found, cues)
+        if amount is not None:
+            return amount
     return None
 
 
@@ -191,7 +194,7 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
         bool(re.match(cues.self_list_opening, text.strip().casefold()))
     # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
     listed = listed or bool(re.match(cues.correction_opening, normalise(text)))
-    personal = several or listed or any(_has_phrase(normalise(clause), cues.first_person) for clause in clauses)
+    personal = several or listed or any(_has_phrase(normalise(c), cues.first_person) for c in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
         speaking = speaking or several or listed or _has_phrase(plain, cues.self_reference)
@@ -203,7 +206,8 @@ def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Clai
         # hours a week are always the asker's own ("how long at 7 hours a week?")
         claims.hours = claims.hours or _hours(clause, cues)
         if speaking or personal:
-            claims.salary = claims.salary or _salary(clause, cues) or (_bare_salary(clause, cues) if listed else None)
+            bare = _bare_salary(clause, cues) if listed else None
+            claims.salary = claims.salary or _salary(clause, cues) or bare
             claims.place = claims.place or _place(clause, cues)
         if not speaking or opening in cues.question_starts:
             continue

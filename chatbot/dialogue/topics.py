@@ -23,8 +23,8 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
     values["same_role"] = extra.pop("same_role", [])  # titles of the one target role ("MLOps engineer")
     values["learning"] = extra.pop("learning", False)  # asked how to learn the skill: show the ways
-    values["offer"] = extra.pop("offer", None)
-    values["quoted"] = extra.pop("quoted", None)  # a pay range they quote, against the bands (range_against)  # an offer they mention, against the bands (pay_against)
+    values["offer"] = extra.pop("offer", None)  # an offer they mention, against the bands (pay_against)
+    values["quoted"] = extra.pop("quoted", None)  # a pay range they quote, against the bands (range_against)
     length = res.rubric.spec.clarity  # the length the feedback judges answers by, said the same way
     values["answer_words"] = (length.ideal_min_words, length.ideal_max_words)
     values["named"] = [res.knowledge.skills[s] for s in named if s in res.knowledge.skills]

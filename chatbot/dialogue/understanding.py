@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from chatbot.dialogue.resources import Resources
-from chatbot.nlu.segments import sentences
 from chatbot.nlu import Entities, Intent, IntentMatch
+from chatbot.nlu.segments import sentences
 
 COMMAND, TOPIC = "command", "topic"
 DECLINED = "out_of_scope"  # intents that say honestly what the coach cannot do
@@ -120,10 +120,21 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     if score < res.cues.agreement_floor:
         return None
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
-    readings_ = [*parts, *(s for s in sentences(text) if s not in parts)]
-    nearest = max((res.semantic.nearest(part) for part in readings_), key=lambda m: m.score - m.negative)
+    candidates = [*parts, *(s for s in sentences(text) if s not in parts)]
+    nearest = max((res.semantic.nearest(part) for part in candidates), key=lambda m: m.score - m.negative)
     agrees = nearest.name == name and nearest.score - nearest.negative >= res.semantic.settings.over_negative
     return name if agrees and nearest.score >= res.cues.agreement_meaning_floor else None
+
+
+def past_opener(res: Resources, heard: Understanding) -> Understanding:
+    """Not understood, but opening with a greeting or filler ("yo wat can u do", "And what should I do
+    first?"): what the rest of it means, if that is understood; else what was heard."""
+    opener = re.match(res.cues.openers, heard.text.strip(), re.IGNORECASE)
+    rest = heard.text.strip()[opener.end():] if opener is not None else ""
+    if heard.intent is not None or len(rest.split()) < 2:
+        return heard
+    after = understand(res, rest)
+    return Understanding(heard.text, after.match, after.intent, after.entities, 0) if after.intent else heard
 
 
 def without_command(res: Resources, heard: Understanding) -> Understanding:

@@ -209,7 +209,8 @@ def relevance_verdict(
                   for r in wrong if r.wrong is not None]
         notes.append(c.misconception.format(items=words.items(quoted)))
     if undercut:
-        notes.append(c.undercut.format(items=words.items([words.quote_span(reading.text, s) for s in undercut[:2]])))
+        quoted = [words.quote_span(reading.text, span) for span in undercut[:2]]
+        notes.append(c.undercut.format(items=words.items(quoted)))
     missed = [r.point.label for r in results if not r.covered and not r.unusable]
     if missed:
         notes.append(c.missed.format(items=words.items(missed)))

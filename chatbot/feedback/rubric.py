@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 

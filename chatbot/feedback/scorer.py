@@ -57,7 +57,8 @@ def assess(
     meant = meaning.evidence(question, making) if meaning is not None else None
     points = assess_points(compiled, making, spec.matching, rubric.lexicon, meant)
     if undercut:  # said in a sentence that takes it back: quoted as that, not as a list or fragment
-        points = [replace(r, unusable=tuple(h for h in r.unusable if h.sentence not in undercut)) for r in points]
+        points = [replace(r, unusable=tuple(h for h in r.unusable if h.sentence not in undercut))
+                  for r in points]
     spans = tuple((reading.sentences[i].start, reading.sentences[i].end) for i in undercut)
     verdicts = _verdicts(question, reading, points, rubric, meant.elsewhere_text if meant else None, spans)
     maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}

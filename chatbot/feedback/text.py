@@ -130,8 +130,10 @@ def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str
             break
         nxt = tokens[i + 1]
         gap = text[token.end : nxt.start]
-        marker = len(current) == 1 and token.text.isdigit() and len(token.text) <= 2 and gap.strip() in {".", ")"}
-        if gap != " " and not marker and _is_boundary(token, gap, nxt, abbreviations):  # "1. " numbers a point
+        # "1. " at the start of a line numbers a point; it is not a sentence of its own
+        marker = len(current) == 1 and token.text.isdigit() and len(token.text) <= 2 \
+            and gap.strip() in {".", ")"}
+        if gap != " " and not marker and _is_boundary(token, gap, nxt, abbreviations):
             sentences.append(Sentence(len(sentences), tuple(current), tuple(gaps), gap))
             current, gaps = [], []
         else:

@@ -29,7 +29,8 @@ class EntityWords(BaseModel):
     pronoun_numbers: list[str] = []  # number words that double as pronouns ("the second one")
     pronoun_after: list[str] = []  # after these words a pronoun number is not a number
     scale_markers: list[str] = []  # "out of": "4 out of 5"
-    rating_leads: list[str] = []  # "around a 3", "i'd say 2": a number after these rates, in a message of any length
+    counted_units: list[str] = []  # "about 3 months": a number before these counts, it rates nothing
+    rating_leads: list[str] = []  # "around a 3": a number after these rates, in a message of any length
     rating_max: int = Field(default=5, ge=1)
     short_reply_words: int = Field(default=6, ge=1)  # lone numbers and "second" count only in short replies
     skill_name_separators: list[str] = []  # split "Kubernetes and Docker" into names users type

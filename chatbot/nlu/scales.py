@@ -28,8 +28,9 @@ class NumberReader:
         marker = scale = lead = None
         if words.rating_leads:
             # a figure that counts something else ("about 3 months") rates nothing
-            units = r"/|out|of|years?|yrs?|h|hours?|k|months?|weeks?|days?|times|people|projects?|models?"
-            lead = re.compile(rf"\b(?:{_alternation(words.rating_leads)})\s+{number}(?:ish)?\b(?!\s*(?:{units})\b)")
+            units = _alternation(words.counted_units) if words.counted_units else "/"
+            leads = _alternation(words.rating_leads)
+            lead = re.compile(rf"\b(?:{leads})\s+{number}(?:ish)?\b(?!\s*(?:{units})\b)")
         if words.ordinal_markers:
             marker = re.compile(rf"(?:{_alternation(words.ordinal_markers)})\s*{number}\b")
         if words.scale_markers:
