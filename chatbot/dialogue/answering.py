@@ -18,6 +18,7 @@ from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.knowledge.models import Role
 from chatbot.dialogue.understanding import (
+    TOPIC,
     Understanding,
     outside_interview,
     past_opener,
@@ -72,8 +73,11 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
         during = _plan_window(res, state, heard)
         if during is not None:
             return during
-    if heard.answer == PLAN_STEP:
-        step = _plan_step(res, state, heard, parts)
+    asks_when = any(re.search(res.cues.step_timing, part, re.IGNORECASE) for part in parts)
+    # a "when should I start ...?" about the move, or not understood but close to a step of the plan
+    in_scope = heard.intent is not None and heard.intent.kind == TOPIC
+    if heard.answer == PLAN_STEP or (asks_when and (in_scope or heard.intent is None)):
+        step = _plan_step(res, state, heard, parts, strict=heard.intent is None)
         if step is not None:
             return step
     if heard.intent is not None and heard.is_topic:
@@ -87,11 +91,15 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     return _quote(res, state, found)
 
 
-def _plan_step(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
-    """The step of the plan a "when do I ..." question is about: the step whose passages come closest."""
+def _plan_step(res: Resources, state: DialogueState, heard: Understanding, parts: list[str],
+               strict: bool = False) -> Reply | None:
+    """The step of the plan a "when do I ..." question is about: the step whose passages come closest;
+    `strict` when nothing else says the question is in scope, so the guide's gate against near misses holds."""
     if not res.cues.plan_section:
         return None
-    found = res.guide[state.transition].search(parts, 0.0, near_misses=False, within=res.cues.plan_section)
+    guide = res.guide[state.transition]
+    found = guide.search(parts, within=res.cues.plan_section) if strict else \
+        guide.search(parts, 0.0, near_misses=False, within=res.cues.plan_section)
     steps = topics.context(res, state).get("plan") or []
     if found.passage is None:
         return None
@@ -111,15 +119,22 @@ def _window(res: Resources, text: str) -> tuple[float, float] | None:
         found = re.search(pattern, asked, re.IGNORECASE)
         if found is None:
             continue
-        said = (found.groupdict().get("count") or "1").casefold()
-        count = int(said) if said.isdigit() else res.cues.plan_window_counts.get(" ".join(said.split()), 1)
-        size = WEEKS_PER_MONTH if found.group("unit").casefold() == "month" else 1.0
         groups = found.groupdict()
+        count = _count(res, groups.get("count") or "1")
+        size = WEEKS_PER_MONTH if found.group("unit").casefold() == "month" else 1.0
         if groups.get("first"):
             return 0.0, count * size
         start = count * size if groups.get("after") else (count - 1) * size
-        return start, start + size
+        # "months 3 to 6" runs to the end of its last month
+        end = max(start + size, _count(res, groups["end"]) * size) if groups.get("end") else start + size
+        return start, end
     return None
+
+
+def _count(res: Resources, said: str) -> int:
+    """A count as a figure or a word ("3", "three", "a couple of")."""
+    said = " ".join(said.casefold().split())
+    return int(said) if said.isdigit() else res.cues.plan_window_counts.get(said, 1)
 
 
 def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:

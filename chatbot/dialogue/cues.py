@@ -46,6 +46,7 @@ class Cues(BaseModel):
     # `first` when the window runs from the start), for the questions below, read against the plan's dates
     plan_windows: list[str] = []
     plan_window_intents: list[str] = []
+    step_timing: str = r"$^"  # "when should I start preparing for ...?": asks which step of the plan, whatever the topic
     plan_window_counts: dict[str, int] = {}  # "a", "couple", "few" as numbers
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     abroad_intents: list[str] = []
