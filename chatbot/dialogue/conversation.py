@@ -206,6 +206,8 @@ def _other_language(res: Resources, text: str) -> bool:
 def _asks_to_practise(res: Resources, text: str) -> bool:
     """A request for a mock interview in the person's own words ("can we practise how I explain the
     switch", "give me one interview question to try"): the data's patterns, anywhere in the message."""
+    if re.search(res.cues.practice_excluded, text, re.IGNORECASE):
+        return False  # "what can I do besides practice?" asks about everything else
     return any(re.search(pattern, text, re.IGNORECASE) for pattern in res.cues.practice_requests)
 
 
@@ -252,6 +254,8 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
         return [practice.answer(res, state, text)]
     if len(text.split()) >= res.cues.answer_min_words:
         return [practice.another_attempt(res, state, text)]
+    if scored and heard.intent is None and len(text.split()) >= res.cues.short_attempt_min_words:
+        return [practice.another_attempt(res, state, text)]  # a short retry nothing else explains is kept
     return None
 
 

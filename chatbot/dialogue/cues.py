@@ -75,6 +75,7 @@ class Cues(BaseModel):
     foreign_share: float = 0.2
     other_language_answer: str | None = None
     practice_requests: list[str] = []  # regular expressions: asking for a mock interview in any words
+    practice_excluded: str = r"$^"  # "besides practice": the words name practice to set it aside
     weakest_words: list[str] = []  # in a request to practise, the person's weakest skill
     score_words: list[str] = []  # in a question mid-interview, these mean the score
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
@@ -107,6 +108,7 @@ class Cues(BaseModel):
     tentative_openers: list[str] = []  # "i think ...?": an answer with a question mark, not a question
     tentative_min_words: int = Field(default=8, ge=1)
     answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
+    short_attempt_min_words: int = Field(default=6, ge=1)  # shorter, but nothing else: still an attempt
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer

@@ -228,4 +228,7 @@ class PointMeaning:
                 credit = min(credit, 0.5)
             if credit > was.credit:
                 found[pid] = PointEvidence(pid, credit, piece, similarity, was.wrong)
-        return Evidence(found, self._fit(question.id, sims))
+        fit = self._fit(question.id, sims)
+        if len(reading.text.split()) < s.fit_min_words:  # a line or two fits no question as a whole
+            fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
+        return Evidence(found, fit)

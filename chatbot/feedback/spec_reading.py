@@ -136,5 +136,6 @@ class Meaning(Strict):
     fit_span: float = Field(gt=0)  # down to `fit_floor` of it over this span of margin
     fit_floor: Share
     fit_least: Share  # and only when it fits that other question at least this well
+    fit_min_words: int = Field(default=20, ge=1)  # and only when it is long enough to answer anything
     clause_breaks: list[Text] = Field(min_length=1)  # words that start a new idea inside a sentence
     clause_min_words: int = Field(ge=1)
