@@ -146,3 +146,21 @@ def test_a_numbered_list_of_full_sentences_is_not_called_fragments(res):
               "3. Finally I batch requests that arrive together so the hardware stays busy.")
     clarity = next(c for c in score(res, "reduce-inference-latency", answer).criteria if c.id == "clarity")
     assert "4 of 4 sentences" in clarity.comment and "‘1’" not in clarity.comment
+
+
+PLAIN_FRAMING = (
+    "Nothing at work pleases me more than a model of mine still doing its job for people months after the "
+    "analysis ended, and that is the work I'd like to fill my week with now. Years of testing models against "
+    "messy real data mean I already spot the problems that take live systems down, since I have caused and "
+    "fixed plenty of them."
+)
+
+
+def test_career_change_framing_said_in_plain_words_is_recognised_and_quoted(res):
+    question = res.knowledge.questions["why-machine-learning-engineering"]
+    by_meaning = assess(question, PLAIN_FRAMING, res.rubric, meaning=res.meaning)
+    by_cues = assess(question, PLAIN_FRAMING, res.rubric)
+    framing = {c.id: c for c in by_meaning.criteria}["framing"]
+    assert framing.score > {c.id: c for c in by_cues.criteria}["framing"].score
+    assert "Missing" not in framing.comment
+    assert "Years of testing models" in framing.comment  # the sentence that makes the link, quoted

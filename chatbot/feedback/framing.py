@@ -3,6 +3,8 @@ linked to the new role, and no apology for it (as the knowledge base advises).""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import locate
@@ -16,10 +18,13 @@ _NEGATION_REACH = 5  # words before a phrase that may deny it
 
 
 def framing_verdict(
-    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words
+    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words,
+    said: Mapping[str, Span] | None = None,
 ) -> Verdict:
-    toward = locate(lexicon.toward, reading, signals)
-    link = _linked(reading, lexicon.background, lexicon.bridge)
+    """The parts found by their phrases, or else by meaning (`said`: the sentence that makes each)."""
+    said = said or {}
+    toward = locate(lexicon.toward, reading, signals) or said.get("toward")
+    link = _linked(reading, lexicon.background, lexicon.bridge) or said.get("link")
     apologies = [h for p in lexicon.apology for h in reading.find(p) if not _negated(h, reading, lexicon)]
     confident = (toward is not None or link is not None) and not apologies
     weights = (spec.toward.weight, spec.link.weight, spec.confident.weight)

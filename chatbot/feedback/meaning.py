@@ -11,7 +11,7 @@ instead of credited.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -134,8 +134,11 @@ class _QuestionRefs:
 class PointMeaning:
     """Reference vectors for every talking point of every question, built once; read-only after."""
 
-    def __init__(self, questions: Mapping[str, Question], encoder: Encoder, settings: Meaning) -> None:
+    def __init__(self, questions: Mapping[str, Question], encoder: Encoder, settings: Meaning,
+                 parts: Mapping[str, Sequence[str]] | None = None) -> None:
+        """`parts`: reference phrasings of criterion parts (framing's "toward", say), by name."""
         self.settings = settings
+        self._parts = {name: encoder.encode_corpus(list(texts)) for name, texts in (parts or {}).items() if texts}
         self._clauses = clause_pattern(settings.clause_breaks)
         self._negation = re.compile("|".join(
             ("" if "'" in w else r"\b") + re.escape(w) + r"\b" for w in settings.negations), re.IGNORECASE)
@@ -170,6 +173,21 @@ class PointMeaning:
             )
             for q in questions.values()
         }
+
+    def part_spans(self, reading: Reading) -> dict[str, tuple[int, int]]:
+        """Per criterion part: the usable sentence that says it in any words, when one comes close
+        enough to that part's reference phrasings."""
+        said = [s for s in reading.sentences if s.index in reading.usable]
+        if not self._parts or not said:
+            return {}
+        vectors = self._encoder.encode([reading.text[s.start:s.end] for s in said])
+        out = {}
+        for name, references in self._parts.items():
+            sims = (vectors @ references.T).max(axis=1)
+            best = int(np.argmax(sims))
+            if sims[best] >= self.settings.part_accept:
+                out[name] = (said[best].start, said[best].end)
+        return out
 
     def _negated(self, text: str) -> bool:
         return bool(self._negation.search(text))

@@ -21,7 +21,7 @@ from chatbot.feedback.reading import Reading, read
 from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
 from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
 from chatbot.feedback.rubric import Rubric
-from chatbot.feedback.signals import Signals
+from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.structure import structure_verdict
 from chatbot.feedback.undercut import undercut_sentences
 from chatbot.knowledge.models import Question
@@ -60,7 +60,8 @@ def assess(
         points = [replace(r, unusable=tuple(h for h in r.unusable if h.sentence not in undercut))
                   for r in points]
     spans = tuple((reading.sentences[i].start, reading.sentences[i].end) for i in undercut)
-    verdicts = _verdicts(question, reading, points, rubric, meant.elsewhere_text if meant else None, spans)
+    said = meaning.part_spans(making) if meaning is not None else {}
+    verdicts = _verdicts(question, reading, points, rubric, meant.elsewhere_text if meant else None, spans, said)
     maxes = {cid: pts for cid, pts in spec.weights[question.category].items() if pts > 0}
     gate = min(1.0, verdicts["relevance"].share / spec.gate_full_at)
     raw = {
@@ -111,8 +112,9 @@ def assess(
 
 def _verdicts(
     question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None,
-    undercut: tuple[tuple[int, int], ...] = (),
+    undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
 ) -> dict[str, Verdict]:
+    """Each criterion's verdict; `said` holds criterion parts found by meaning (framing's "toward")."""
     spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
     verdicts = {
@@ -122,7 +124,7 @@ def _verdicts(
         "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),
     }
     if spec.weights[question.category].get("framing", 0) > 0:
-        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, words)
+        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, words, said or {})
     return verdicts
 
 

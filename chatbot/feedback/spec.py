@@ -22,6 +22,7 @@ class Part(Strict):
     tip: Text
     phrases: list[Text] = []
     detector: Detector | None = None
+    references: list[Text] = []  # the part said in other words: recognised by meaning when phrases miss it
 
     @model_validator(mode="after")
     def _findable(self) -> Part:
@@ -68,6 +69,7 @@ class Link(Strict):
     tip: Text
     background: list[Text] = Field(min_length=1)
     bridge: list[Text] = Field(min_length=1)
+    references: list[Text] = []  # the link said in other words, recognised by meaning
 
 
 class Confident(Strict):
@@ -88,6 +90,10 @@ class Framing(Strict):
     confident: Confident
     apology: list[Text] = Field(min_length=1)
     comments: FramingComments
+
+    def references(self) -> dict[str, list[str]]:
+        """Phrasings of each part recognised by meaning, by the part's name."""
+        return {"toward": list(self.toward.references), "link": list(self.link.references)}
 
 
 class ClarityParts(Strict):
