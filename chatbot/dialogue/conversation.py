@@ -79,8 +79,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if not typed_command(res, heard) and rating is None and (short or not practice_open) \
             and _asks_to_practise(res, text):
         heard, command = as_request(res, heard, PRACTICE), True  # "I want practise kubernetes please"
-    if not command and state.mode == "practice" and short:
-        opening = _opening_step(res, text)  # "skip this one abeg, i no understand am"
+    if not typed_command(res, heard) and state.mode == "practice" and short:
+        # "skip this one abeg, i no understand am"; "skip, i've no clue" is a skip, not a cry for the hint
+        opening = _opening_step(res, text)
         if opening is not None and opening.name is not None:
             heard, command = as_request(res, heard, opening.name), True
     if state.mode == "practice" and state.practice.question is not None:

@@ -38,6 +38,7 @@ class Cues(BaseModel):
     # regexes per honest refusal: a question about visas, tax, admissions, private life or broken code,
     # whatever else its story says ("I'm on a skilled worker visa, how long will the move take?" is not)
     declined_topics: dict[str, list[str]] = {}
+    declined_unless: dict[str, list[str]] = {}  # per refusal: words that show the question is about the move after all
     plan_section: str | None = None  # the guide part whose steps answer "when do I ..." (guide_sections)
     # topics about interview answers that, outside an interview, need this regex to match ("my answer")
     interview_topics: dict[str, str] = {}

@@ -49,7 +49,7 @@ def understand(res: Resources, text: str) -> Understanding:
     the intents' examples and with near misses, declines a word match that is really a near miss,
     overrules one that clearly means another topic, and decides where the matcher is unsure.
     Commands are never decided by meaning: they must be typed."""
-    match = res.matcher.match(text)
+    match = _match_without_window(res, text)
     confident = match.name is not None and match.confidence >= res.cues.min_confidence
     intent = res.intents.get(match.name) if confident and match.name else None
     parts = readings(res, text)
@@ -82,6 +82,22 @@ def understand(res: Resources, text: str) -> Understanding:
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
 
 
+def _match_without_window(res: Resources, text: str) -> IntentMatch:
+    """The word match, or, when a stretch of time the plan knows ("on Monday", "in months 3 to 6") is all
+    that holds it back, the match of the message without it: the answer reads the stretch from the text."""
+    match = res.matcher.match(text)
+    if match.name is not None and match.confidence >= res.cues.min_confidence:
+        return match
+    for pattern in res.cues.plan_windows:
+        rest = re.sub(pattern, " ", text, count=1, flags=re.IGNORECASE)
+        if rest != text and rest.split():
+            shorter = res.matcher.match(rest)
+            if shorter.name is not None and shorter.confidence >= res.cues.min_confidence:
+                return shorter
+            break
+    return match
+
+
 def _declined_topic(res: Resources, text: str) -> str | None:
     """The refusal every question of the message calls for, by its words: "can I get a skilled worker
     visa as an MLE?" sits close in meaning to the pay questions the coach answers, yet it is not one."""
@@ -90,7 +106,9 @@ def _declined_topic(res: Resources, text: str) -> str | None:
         if not res.questions.is_question(part):
             return None  # a statement ("I moved here on a skilled worker visa") is not a question about it
         found = next((name for name, patterns in res.cues.declined_topics.items() if name in res.intents.names
-                      and any(re.search(p, part, re.IGNORECASE) for p in patterns)), None)
+                      and any(re.search(p, part, re.IGNORECASE) for p in patterns)
+                      and not any(re.search(p, part, re.IGNORECASE) for p in res.cues.declined_unless.get(name, ()))),
+                     None)
         if found is None:
             return None
     return found
