@@ -1,0 +1,93 @@
+"""Everyday ways of steering the coach: time stretches of the plan, "when should I start ...?", retries and
+skips said loosely, a short retry after feedback, and the reason given for fewer hours a week."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.dialogue.session import LocalConversation
+
+
+@pytest.fixture
+def chat(engine):
+    return LocalConversation.start(engine)
+
+
+def plan_titles(engine):
+    return [step.title for step in engine.knowledge.transitions[engine.knowledge.default_transition].plan]
+
+
+def test_a_stretch_of_months_gets_the_steps_dated_in_it(chat, engine):
+    reply = chat.say("What should I be doing around months three to six of moving into ML engineering?")
+    plan = engine.knowledge.transitions[engine.knowledge.default_transition].plan
+    dated = [s for s in plan if s.timeframe.start is not None and s.timeframe.start <= 6 and s.timeframe.end >= 3
+             and s.timeframe.unit == "month"]
+    assert dated and all(step.title in reply.text for step in dated[:3])
+    first = plan[0].title
+    assert first not in reply.text  # the first weeks are not in months three to six
+
+
+def test_when_to_start_something_is_answered_by_its_step_of_the_plan(chat, engine):
+    reply = chat.say("when shoud i start prepring for career changer interveiw questions")
+    plan = engine.knowledge.transitions[engine.knowledge.default_transition].plan
+    shown = [step for step in plan if step.title in reply.text]
+    assert len(shown) == 1 and shown[0].timeframe.unit == "ongoing"  # throughout the applications
+
+
+def test_a_day_named_with_the_question_still_gets_the_first_step(chat, engine):
+    reply = chat.say("ok. what should I do first on Monday for the move?")
+    assert reply.intent != "fallback" and plan_titles(engine)[0] in reply.text
+
+
+def start_practice(chat):
+    chat.say("practice model serving")
+    return chat.state["practice"]["question"]
+
+
+def test_skip_said_first_skips_even_with_no_clue_after_it(chat):
+    asked = start_practice(chat)
+    reply = chat.say("skip, i've no clue about this one")
+    assert reply.question is not None and reply.question["id"] != asked
+
+
+def test_no_clue_on_its_own_gets_the_hint(chat):
+    start_practice(chat)
+    assert chat.say("no clue tbh").intent == "hint"
+
+
+def test_go_again_lets_the_person_retry_the_same_question(chat):
+    asked = start_practice(chat)
+    chat.say("i would put it on a server")
+    reply = chat.say("lemme go again")
+    assert reply.question is not None and reply.question["id"] == asked and reply.feedback is None
+
+
+def test_a_short_retry_after_feedback_is_scored_not_lost(chat):
+    asked = start_practice(chat)
+    chat.say("i would put it on a server")
+    reply = chat.say("you'd just recompute it every 5 minutes with a cron job")
+    assert reply.feedback is not None and reply.feedback["question_id"] == asked
+
+
+def test_did_i_cover_everything_explains_the_score(chat):
+    start_practice(chat)
+    chat.say("i would put it on a server")
+    assert chat.say("did I cover everything now?").intent == "score_explained"
+
+
+def test_a_one_line_answer_is_not_said_to_answer_another_question(chat):
+    start_practice(chat)
+    reply = chat.say("i would put it on a server")
+    assert reply.feedback is not None and "another question" not in reply.text
+
+
+def test_asking_what_else_besides_practice_does_not_start_practice(chat):
+    reply = chat.say("what can I do here besides practice?")
+    assert reply.question is None and reply.intent == "help"
+
+
+def test_fewer_hours_for_a_family_reason_is_a_timeline_question(chat):
+    chat.say("I have 10 hours a week")
+    reply = chat.say("and if I drop to 4 hours a week because of the baby?")
+    assert reply.intent == "timeline" and "4 hours" in reply.text
+    assert chat.say("should i break up with my girlfriend over the pay cut?").intent.startswith("out_of_scope")
