@@ -91,3 +91,13 @@ def test_fewer_hours_for_a_family_reason_is_a_timeline_question(chat):
     reply = chat.say("and if I drop to 4 hours a week because of the baby?")
     assert reply.intent == "timeline" and "4 hours" in reply.text
     assert chat.say("should i break up with my girlfriend over the pay cut?").intent.startswith("out_of_scope")
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("is it legal for a recruiter to ask my current salary?", "out_of_scope_legal"),
+    ("can my employer refuse my flexible working request so I can study?", "out_of_scope_legal"),
+    ("do MLE employers sponsor foreign workers?", "out_of_scope_visa"),
+])
+def test_contracts_law_and_sponsorship_get_an_honest_refusal(chat, said, intent):
+    reply = chat.say(said)
+    assert reply.intent == intent and reply.question is None
