@@ -25,10 +25,14 @@ PLAIN_LATENCY = (
 )
 
 
+def by_meaning_and_by_cues(res, question_id, answer):
+    """The same answer judged with the encoder and by cue phrases alone."""
+    question = res.knowledge.questions[question_id]
+    return assess(question, answer, res.rubric, meaning=res.meaning), assess(question, answer, res.rubric)
+
+
 def test_plain_words_earn_points_that_cue_phrases_alone_would_miss(res):
-    question = res.knowledge.questions["reduce-inference-latency"]
-    by_meaning = assess(question, PLAIN_LATENCY, res.rubric, meaning=res.meaning)
-    by_cues = assess(question, PLAIN_LATENCY, res.rubric)
+    by_meaning, by_cues = by_meaning_and_by_cues(res, "reduce-inference-latency", PLAIN_LATENCY)
     assert len(by_meaning.covered) > len(by_cues.covered)
     assert by_meaning.score > by_cues.score
 
@@ -157,9 +161,7 @@ PLAIN_FRAMING = (
 
 
 def test_career_change_framing_said_in_plain_words_is_recognised_and_quoted(res):
-    question = res.knowledge.questions["why-machine-learning-engineering"]
-    by_meaning = assess(question, PLAIN_FRAMING, res.rubric, meaning=res.meaning)
-    by_cues = assess(question, PLAIN_FRAMING, res.rubric)
+    by_meaning, by_cues = by_meaning_and_by_cues(res, "why-machine-learning-engineering", PLAIN_FRAMING)
     framing = {c.id: c for c in by_meaning.criteria}["framing"]
     assert framing.score > {c.id: c for c in by_cues.criteria}["framing"].score
     assert "Missing" not in framing.comment
