@@ -96,6 +96,7 @@ def test_fewer_hours_for_a_family_reason_is_a_timeline_question(chat):
 @pytest.mark.parametrize(("said", "intent"), [
     ("is it legal for a recruiter to ask my current salary?", "out_of_scope_legal"),
     ("can my employer refuse my flexible working request so I can study?", "out_of_scope_legal"),
+    ("can my current employer stop me leaving before my 3 month notice ends?", "out_of_scope_legal"),
     ("do MLE employers sponsor foreign workers?", "out_of_scope_visa"),
 ])
 def test_contracts_law_and_sponsorship_get_an_honest_refusal(chat, said, intent):

@@ -175,12 +175,12 @@ class PointMeaning:
         }
 
     def part_spans(self, reading: Reading) -> dict[str, tuple[int, int]]:
-        """Per criterion part: the usable sentence that says it in any words, when one comes close
-        enough to that part's reference phrasings."""
-        said = [s for s in reading.sentences if s.index in reading.usable]
+        """Per criterion part: the usable sentence, or clause of a long one, that says it in any words,
+        when one comes close enough to that part's reference phrasings."""
+        said = pieces(reading, self._clauses, self.settings.clause_min_words)
         if not self._parts or not said:
             return {}
-        vectors = self._encoder.encode([reading.text[s.start:s.end] for s in said])
+        vectors = self._encoder.encode([piece.text for piece in said])
         out = {}
         for name, references in self._parts.items():
             sims = (vectors @ references.T).max(axis=1)
