@@ -126,25 +126,31 @@ def feedback_turns(engine, corpus: Corpus, counts: Counts) -> dict[str, Any]:
 
 
 def conversation_turns(engine, corpus: Corpus, sessions: int) -> dict[str, Any]:
-    """The HTTP load's scripted conversation replayed in process, each turn in the state the last one left.
+    """The HTTP load's scripted conversation through the conversation service on the in-memory store:
+    the turn path every entry point takes, without HTTP or a database.
 
-    Its mean is the engine's share of an average turn over HTTP, to set against the floor's cost.
+    Its mean is what the engine and the service cost an average turn over HTTP, to set against the floor.
     """
+    from chatbot.conversations import Conversations
+    from chatbot.store import Access, MemoryStore
+
+    service = Conversations(engine, MemoryStore())
     texts = corpus.conversation()
     samples: list[int] = []
     intents: Counter[str] = Counter()
     for _ in range(sessions):
-        state = engine.open(None).state
+        opened = service.open(None)
+        session_id, access = opened.session["id"], Access(token=opened.token)
         for text in texts:
             start = time.perf_counter_ns()
-            turn = engine.respond(state, text)
+            messages = service.turn(session_id, access, text)
             samples.append(time.perf_counter_ns() - start)
-            state = turn.state
-            intents[turn.replies[0].intent] += 1
+            intents[messages[1]["intent"]] += 1
+    last = service.store.snapshot(session_id, access, None)
     return {"stats": summarise(samples).to_dict(), "turns_per_session": len(texts),
             "intents": dict(intents.most_common()),
             "state_bytes": {"first": len(json.dumps(engine.open(None).state)),
-                            "last": len(json.dumps(state))}}
+                            "last": len(json.dumps(last.state if last else {}))}}
 
 
 def assess_inputs(engine, corpus: Corpus, words: int) -> list[tuple[Any, str]]:

@@ -82,7 +82,7 @@ def engine_section(engine: dict[str, Any] | None, assess: dict[str, Any] | None)
     for count, stats in ((assess or {}).get("by_words") or {}).items():
         rows.append(_stats_row(f"`assess()` alone, {count} words", stats))
     if engine.get("conversation"):
-        rows.append(_stats_row("The HTTP load's conversation, turn after turn",
+        rows.append(_stats_row("The HTTP load's conversation, turn after turn (conversation service, in-memory store)",
                                engine["conversation"]["stats"]))
     lines += table(["Workload", "Calls", "Median", "p99", "Mean"], rows)
     intents = ", ".join(f"{name} {count}" for name, count in engine["transition"]["intents"].items())

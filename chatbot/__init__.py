@@ -36,7 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     if app.config.get("AUTO_MIGRATE", True):
         from chatbot.extensions import db
-        from chatbot.store import ensure_schema
+        from chatbot.store.schema import ensure_schema
 
         with app.app_context():
             ensure_schema(db.engine)
@@ -59,7 +59,10 @@ def _init_extensions(app: Flask) -> None:
 
 def _load_engine(app: Flask) -> None:
     """Content is loaded and validated once; invalid content stops the start with the file and field."""
+    from chatbot.conversations import Conversations
+    from chatbot.conversations.current import EXTENSION as CONVERSATIONS
     from chatbot.dialogue import Engine
+    from chatbot.store.sql import SqlStore
 
     engine = app.config.get("ENGINE")
     if engine is None:
@@ -68,6 +71,7 @@ def _load_engine(app: Flask) -> None:
         encoder = SentenceEncoder.load(Path(app.config["CACHE_DIR"]))
         engine = Engine.load(Path(app.config["DATA_DIR"]), Path(app.config["INTENTS_DIR"]), encoder)
     app.extensions["coach_engine"] = engine
+    app.extensions[CONVERSATIONS] = Conversations(engine, SqlStore())
 
 
 def _register_blueprints(app: Flask) -> None:

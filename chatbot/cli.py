@@ -26,7 +26,7 @@ def parse_age(value: str) -> timedelta:
 @click.option("--older-than", "older_than", required=True, help="Age such as 90d, 12h, 4w.")
 def purge_command(older_than: str) -> None:
     """Remove conversations untouched for longer than the given age, with their messages."""
-    from chatbot.store import purge_older_than
+    from chatbot.store.maintenance import purge_older_than
 
     removed = purge_older_than(parse_age(older_than))
     click.echo(f"removed {removed} session(s) older than {older_than}")
@@ -49,7 +49,7 @@ def check_command() -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from chatbot.dialogue.terminal import chat_command
+    from chatbot.terminal import chat_command
 
     app.cli.add_command(sessions_cli)
     app.cli.add_command(kb_cli)

@@ -46,13 +46,36 @@ def postgres_url() -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
 
 
-@pytest.fixture(params=backends())
-def database_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
+def _database_url(request, backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'coach.sqlite3'}"
     url = request.getfixturevalue("postgres_url")
     _empty_postgres(url)
     return url
+
+
+@pytest.fixture(params=backends())
+def database_url(request, tmp_path) -> str:
+    return _database_url(request, request.param, tmp_path)
+
+
+@pytest.fixture(params=["memory", *backends()])
+def conversations(request, engine, tmp_path):
+    """The conversation service on each store: memory, and the app's database on every backend."""
+    from chatbot.conversations import Conversations
+    from chatbot.store import MemoryStore
+
+    if request.param == "memory":
+        yield Conversations(engine, MemoryStore())
+        return
+    from chatbot import create_app
+    from chatbot.conversations.current import coach_conversations
+    from chatbot.extensions import db
+
+    app = create_app(app_config(_database_url(request, request.param, tmp_path), engine))
+    with app.app_context():
+        yield coach_conversations()
+        db.engine.dispose()
 
 
 def _empty_postgres(url: str) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from chatbot.dialogue.formatting import duration
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 
 @pytest.fixture
 def chat(engine):
-    return LocalConversation.start(engine)
+    return MemoryChat(engine)
 
 
 def gaps(engine):
@@ -148,9 +148,7 @@ def test_the_assessment_can_be_retaken_and_shows_what_changed(chat, engine):
 
 
 def test_a_rating_said_as_a_question_still_counts(engine):
-    from chatbot.dialogue.session import LocalConversation
-
-    chat = LocalConversation.start(engine)
+    chat = MemoryChat(engine)
     first = chat.say("assess my skills")
     second = chat.say("not sure, maybe 2 out of 5?")
     third = chat.say("i think yes?")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 ANSWER = ("I would package the model in a Docker image with pinned dependencies, run it as a Deployment "
           "behind a Service with requests and limits, add readiness and liveness probes and an autoscaler, "
@@ -15,7 +15,7 @@ ANSWER = ("I would package the model in a Docker image with pinned dependencies,
 
 @pytest.fixture
 def chat(engine):
-    return LocalConversation.start(engine)
+    return MemoryChat(engine)
 
 
 def first_gap(engine):

@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 
 @pytest.fixture
 def chat(engine):
-    return LocalConversation.start(engine)
+    return MemoryChat(engine)
 
 
 def test_self_description_is_remembered_and_acknowledged(chat):
@@ -72,7 +72,7 @@ def test_memory_survives_other_topics(chat, engine):
 
 
 def test_ratings_given_in_chat_decide_what_is_known_and_what_is_a_gap(engine):
-    chat = LocalConversation.start(engine)
+    chat = MemoryChat(engine)
     reply = chat.say("I rate myself 4 on python, 2 on docker, 1 on kubernetes, 3 on pipelines")
     profile = chat.state["profile"]
     assert reply.intent == "about_me"
@@ -84,7 +84,7 @@ def test_ratings_given_in_chat_decide_what_is_known_and_what_is_a_gap(engine):
 
 
 def test_a_background_listing_tools_is_remembered_not_taken_as_a_practice_request(engine):
-    chat = LocalConversation.start(engine)
+    chat = MemoryChat(engine)
     reply = chat.say("i'm a DS with 4 yrs exp, mostly python, sql, sklearn, some airflow")
     assert reply.intent == "about_me"
     assert chat.state["mode"] == "chat" and chat.state["profile"]["years"] == 4

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 
 @pytest.fixture
 def chat(engine):
-    return LocalConversation.start(engine)
+    return MemoryChat(engine)
 
 
 def test_current_salary_is_set_against_the_entry_band(chat, engine):
@@ -61,27 +61,21 @@ def test_asking_whether_to_learn_a_skill_is_not_a_claim_to_know_it(chat, engine)
 
 
 def test_pay_said_in_passing_is_remembered_and_used_when_asking_if_the_move_is_realistic(engine):
-    from chatbot.dialogue.session import LocalConversation
-
-    chat = LocalConversation.start(engine)
+    chat = MemoryChat(engine)
     said = chat.say("I lead a team of 4 data scientists at a bank, on 85k. Would moving to MLE be a step back for me?")
     assert "£85,000" in said.text
     assert "£85,000" in chat.say("what do you know about me").text
 
 
 def test_someone_moving_to_the_uk_gets_uk_pay_but_pay_abroad_is_declined(engine):
-    from chatbot.dialogue.session import LocalConversation
-
-    coming = LocalConversation.start(engine).say("I'm a data scientist in Paris, now I move to London. What is the MLE salary?")
+    coming = MemoryChat(engine).say("I'm a data scientist in Paris, now I move to London. What is the MLE salary?")
     assert "£34,000" in coming.text
-    leaving = LocalConversation.start(engine).say("what do ML engineers earn in Berlin compared to London?")
+    leaving = MemoryChat(engine).say("what do ML engineers earn in Berlin compared to London?")
     assert leaving.intent.startswith("out_of_scope")
 
 
 def test_a_term_in_a_short_message_mid_interview_is_not_scored(engine):
-    from chatbot.dialogue.session import LocalConversation
-
-    chat = LocalConversation.start(engine)
+    chat = MemoryChat(engine)
     chat.say("practice feature stores")
     said = chat.say("wait whats a feature store again")
     assert said.feedback is None and "feature store" in said.text.casefold()
@@ -94,7 +88,7 @@ def test_a_term_in_a_short_message_mid_interview_is_not_scored(engine):
 ])
 def test_an_offer_is_weighed_against_the_entry_band(engine, text):
     entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
-    below, inside = LocalConversation.start(engine), LocalConversation.start(engine)
+    below, inside = MemoryChat(engine), MemoryChat(engine)
     low = below.say(text.format(k=(entry.min - 4000) // 1000)).text
     fair = inside.say(text.format(k=(entry.max - 1000) // 1000)).text
     band = f"£{entry.min:,}–£{entry.max:,}"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from chatbot.dialogue.formatting import duration, money
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 
 @pytest.fixture
 def chat(engine):
-    return LocalConversation.start(engine)
+    return MemoryChat(engine)
 
 
 def topic_intents(engine):

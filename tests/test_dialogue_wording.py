@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 CLAIMS_HAVING = re.compile(r"you already|you have this|from your data scientist work|you use it every day"
                            r"|what i like best", re.IGNORECASE)
@@ -33,7 +33,7 @@ def test_no_reply_contradicts_what_the_person_said(engine, profile):
     names = {sid: engine.knowledge.skills[sid] for sid in [*lacking, *known]}
     wrong = []
     for intent, question in topic_questions(engine):
-        chat = LocalConversation.start(engine)
+        chat = MemoryChat(engine)
         chat.say(statement)
         for reply in [chat.say(question)]:
             for sentence in sentences(reply.text):
@@ -48,7 +48,7 @@ def test_no_reply_contradicts_what_the_person_said(engine, profile):
 
 
 def test_the_suggested_interview_opening_is_built_from_the_persons_strengths(engine):
-    chat = LocalConversation.start(engine)
+    chat = MemoryChat(engine)
     chat.say("I have never used pytorch or tensorflow")
     reply = chat.say("how should I frame my move in interviews?")
     opening = next(s for s in reply.text.split("\n") if "What I like best" in s)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.dialogue.session import LocalConversation
+from tests.memory_chat import MemoryChat
 
 
 @pytest.fixture
 def chat(engine):
-    return LocalConversation.start(engine)
+    return MemoryChat(engine)
 
 WEAK_ANSWER = "I am not sure, I would probably just use some tools for it and see what happens."
 

@@ -92,7 +92,7 @@ def test_delete_removes_the_session_and_all_its_messages(conversation, client, a
     conversation.turn("hello")
     assert client.delete(f"/api/sessions/{conversation.id}", headers=conversation.headers).status_code == 204
     assert client.get(f"/api/sessions/{conversation.id}", headers=conversation.headers).status_code == 404
-    from chatbot.store import count_rows
+    from chatbot.store.maintenance import count_rows
 
     with app.app_context():
         assert count_rows() == (0, 0)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from chatbot.api import bp
-from chatbot.api.inputs import json_body, text_field
+from chatbot.api.inputs import json_body
+from chatbot.conversations.typed import typed_text
 from chatbot.errors import ApiError
 from chatbot.extensions import coach_engine
 
@@ -34,7 +35,7 @@ def feedback():
     question_id = data.get("question_id")
     if not isinstance(question_id, str) or not question_id:
         raise ApiError("invalid_field", "'question_id' is required and must be a string.")
-    answer = text_field(data, "answer")
+    answer = typed_text(data.get("answer"), "answer")
     engine = coach_engine()
     question = engine.knowledge.questions.get(question_id)
     if question is None:

@@ -1,18 +1,13 @@
-"""Persistence: conversations and messages, and the one function that runs a turn in a transaction."""
+"""Persistence behind one interface: the database (`SqlStore`) or a process's memory (`MemoryStore`).
 
-from chatbot.store.schema import ensure_schema
-from chatbot.store.sessions import (
-    Access,
-    count_rows,
-    create_session,
-    delete_session,
-    get_session,
-    list_sessions,
-    purge_older_than,
-)
-from chatbot.store.turns import run_turn
+The store keeps conversations and messages; it knows nothing of the engine or of HTTP.
+"""
+
+from chatbot.store.access import Access
+from chatbot.store.interface import ConversationStore, Found, MessageDraft, NewConversation, Record, Snapshot
+from chatbot.store.memory import MemoryStore
 
 __all__ = [
-    "Access", "count_rows", "create_session", "delete_session", "ensure_schema", "get_session",
-    "list_sessions", "purge_older_than", "run_turn",
+    "Access", "ConversationStore", "Found", "MemoryStore", "MessageDraft", "NewConversation", "Record",
+    "Snapshot",
 ]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from chatbot.extensions import db
+from chatbot.store.records import utcnow
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+__all__ = ["Conversation", "Message", "utcnow"]
 
 
 class Conversation(db.Model):  # type: ignore[name-defined]  # the base class is built at run time

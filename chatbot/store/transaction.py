@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from flask import current_app
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from chatbot.extensions import db
@@ -29,7 +31,7 @@ def transaction(read_only: bool = False) -> Iterator[Session]:
         yield session
 
 
-def locking(statement):
+def locking(statement: Select[Any]) -> Select[Any]:
     """Row lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises writers), and values read
     afresh even when this session already holds the row from an earlier transaction."""
     statement = statement.execution_options(populate_existing=True)

@@ -7,9 +7,10 @@ from typing import Any
 
 from flask import redirect, render_template, request, url_for
 
-from chatbot import store
-from chatbot.api.inputs import MAX_TEXT, optional_id, text_field
+from chatbot.conversations import NOT_FOUND
+from chatbot.conversations.typed import MAX_TEXT
 from chatbot.errors import ApiError
+from chatbot.conversations.current import coach_conversations
 from chatbot.extensions import coach_engine
 from chatbot.web import bp, conversation
 from chatbot.web.views import message_views, open_question, quick_replies, skill_names
@@ -42,18 +43,26 @@ def send():
     """The no-JavaScript path: store the turn, then redirect so a reload never posts again."""
     # a form post sends each line break as "\r\n"; counted as the box shows it, one character each
     text = request.form.get("text", "").replace("\r\n", "\n").replace("\r", "\n")
+    client_message_id = request.form.get("client_message_id") or None
     try:
-        clean = text_field({"text": text}, "text")
-        client_message_id = optional_id({"client_message_id": request.form.get("client_message_id") or None},
-                                        "client_message_id")
+        stored = _turn_here(text, client_message_id)
     except ApiError as error:
+        if error.status != 400:
+            raise
         return render_chat(*conversation.current_or_new(), error=error.message, draft=text, status=400)
-    session, _messages = conversation.current_or_new()
-    stored = store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
-    if stored is None:  # deleted from another tab between the two calls: carry on in a new conversation
-        session, _messages = conversation.start()
-        stored = store.run_turn(coach_engine(), session["id"], conversation.access(), clean, client_message_id)
     return redirect(url_for("web.chat", _anchor=f"m-{stored[0]['seq']}"), code=303)
+
+
+def _turn_here(text: str, client_message_id: str | None) -> list[dict[str, Any]]:
+    """A turn in the current conversation; if another tab deleted it meanwhile, in a new one."""
+    session, _messages = conversation.current_or_new()
+    try:
+        return coach_conversations().turn(session["id"], conversation.access(), text, client_message_id)
+    except ApiError as error:
+        if error.status != NOT_FOUND.status:
+            raise
+    session, _messages = conversation.start()
+    return coach_conversations().turn(session["id"], conversation.access(), text, client_message_id)
 
 
 @bp.post("/new")

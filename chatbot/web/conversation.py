@@ -6,14 +6,11 @@ from typing import Any
 
 from flask import session as cookie
 
-from chatbot import store
-from chatbot.api.access import browser_key
-from chatbot.api.sessions import open_session
-from chatbot.store import Access
+from chatbot.conversations.credentials import browser_key
+from chatbot.conversations.current import coach_conversations
+from chatbot.store import Access, Found
 
 CURRENT = "current"
-
-Found = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def access() -> Access:
@@ -23,13 +20,14 @@ def access() -> Access:
 
 def load(session_id: str | None) -> Found | None:
     """(session, messages) when the id names one of this browser's conversations."""
-    if not session_id or not browser_key():
+    if not browser_key():
         return None
-    return store.get_session(session_id, access())
+    return coach_conversations().find(session_id, access())
 
 
 def current_id() -> str | None:
-    return cookie.get(CURRENT)
+    value = cookie.get(CURRENT)
+    return value if isinstance(value, str) else None
 
 
 def current() -> Found | None:
@@ -38,9 +36,9 @@ def current() -> Found | None:
 
 def start() -> Found:
     """A new conversation, bound to this browser and made current; it opens with the greeting."""
-    session, _token, messages = open_session(None, bind_browser=True)
-    cookie[CURRENT] = session["id"]
-    return session, messages
+    opened = coach_conversations().open(None, browser_key(create=True))
+    cookie[CURRENT] = opened.session["id"]
+    return opened.session, opened.messages
 
 
 def current_or_new() -> Found:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 
-from chatbot import store
-from chatbot.api.access import browser_key
-from chatbot.api.sessions import NOT_FOUND
-from chatbot.api.transcripts import FORMATS, render_transcript
+from chatbot.conversations import NOT_FOUND
+from chatbot.conversations.credentials import browser_key
+from chatbot.conversations.transcripts import FORMATS, transcript_response
+from chatbot.conversations.current import coach_conversations
 from chatbot.extensions import coach_engine
+from chatbot.store import Found
 from chatbot.web import bp, conversation
-from chatbot.web.conversation import Found
 from chatbot.web.views import message_views, practice_summary, skill_names
 
 DELETED = "deleted"  # flash key; the template holds the words
@@ -26,7 +26,7 @@ def owned(session_id: str) -> Found:
 
 @bp.get("/sessions")
 def saved_sessions():
-    rows = store.list_sessions(browser_key())
+    rows = coach_conversations().listed(browser_key())
     listed = [{**row, "practice": practice_summary(row["practice_scores"])} for row in rows]
     return render_template("sessions.html", sessions=listed, current_id=conversation.current_id())
 
@@ -44,7 +44,7 @@ def transcript(session_id: str):
 
 @bp.get("/sessions/<session_id>/download/<fmt>")
 def download(session_id: str, fmt: str):
-    return render_transcript(*owned(session_id), fmt)
+    return transcript_response(owned(session_id), fmt)
 
 
 @bp.get("/sessions/<session_id>/delete")
@@ -55,8 +55,7 @@ def confirm_delete(session_id: str):
 
 @bp.post("/sessions/<session_id>/delete")
 def delete(session_id: str):
-    if not store.delete_session(session_id, conversation.access()):
-        raise NOT_FOUND
+    coach_conversations().delete(session_id, conversation.access())
     conversation.forget(session_id)
     flash(DELETED)
     return redirect(url_for("web.saved_sessions"), code=303)

@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 
-from chatbot.api.access import browser_key
+from chatbot.conversations.credentials import browser_key
 from chatbot.config import ConfigError
 from tests.conftest import app_config
 from tests.reliability import stored

@@ -1,10 +1,12 @@
-"""The terminal client runs the same conversation with injected input and output."""
+"""The terminal client runs the same conversation, through the conversation service, with injected input and output."""
 
 from __future__ import annotations
 
 from click.testing import CliRunner
 
-from chatbot.dialogue.terminal import chat_command, run_terminal
+from chatbot.conversations import Conversations
+from chatbot.store import MemoryStore
+from chatbot.terminal import chat_command, run_terminal
 
 
 def scripted(lines):
@@ -14,11 +16,13 @@ def scripted(lines):
 
 def test_terminal_greets_answers_and_stops_at_end_of_input(engine):
     written: list[str] = []
-    state = run_terminal(engine, scripted(["practice", "", "stop"]), written.append)
-    assert state["mode"] == "chat"
+    messages = run_terminal(Conversations(engine, MemoryStore()), scripted(["practice", "", "stop"]), written.append)
+    assert [m["sender"] for m in messages] == ["bot", "user", "bot", "user", "bot"]
     assert len(written) == 3
     assert "[Practice]" in written[0]
-    assert engine.knowledge.questions[state["practice"]["asked"][0]].text in written[1]
+    asked = messages[2]["question"]
+    assert asked is not None and engine.knowledge.questions[asked["id"]].text in written[1]
+    assert messages[4]["question"] is None  # "stop" left practice
 
 
 def test_chat_command_runs_from_the_command_line():

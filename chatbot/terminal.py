@@ -1,4 +1,4 @@
-"""Chat with the engine in a terminal: the same turns as the web, with no server and no database."""
+"""Chat with the coach in a terminal: the conversation service on a store in memory, no server."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from chatbot.config import PROJECT_ROOT
+from chatbot.conversations import Conversations
 from chatbot.dialogue.engine import Engine
-from chatbot.dialogue.session import LocalConversation
-from chatbot.dialogue.turns import Reply, State
+from chatbot.store import Access, MemoryStore, Record
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROMPT = "> "
 QUICK_REPLY = "[{}]"
 
@@ -19,26 +19,27 @@ ReadLine = Callable[[], str | None]  # None at end of input
 Write = Callable[[str], None]
 
 
-def render(reply: Reply) -> str:
+def render(message: Record) -> str:
     """A bot message as plain text, quick replies on a line of their own."""
-    lines = [reply.text]
-    if reply.quick_replies:
-        lines.append(" ".join(QUICK_REPLY.format(choice) for choice in reply.quick_replies))
+    lines = [message["text"]]
+    if message["quick_replies"]:
+        lines.append(" ".join(QUICK_REPLY.format(choice) for choice in message["quick_replies"]))
     return "\n".join(lines) + "\n"
 
 
-def run_terminal(engine: Engine, read_line: ReadLine, write: Write, transition: str | None = None) -> State:
-    """Open a conversation and answer each line until input ends; returns the final state (for tests)."""
-    conversation = LocalConversation.start(engine, transition)
-    for reply in conversation.replies:
-        write(render(reply))
+def run_terminal(conversations: Conversations, read_line: ReadLine, write: Write,
+                 transition: str | None = None) -> list[Record]:
+    """Open a conversation and answer each line until input ends; returns every stored message (for tests)."""
+    opened = conversations.open(transition)
+    access = Access(token=opened.token)
+    for message in opened.messages:
+        write(render(message))
     while (line := read_line()) is not None:
         if not line.strip():
             continue
-        conversation.say(line.strip())
-        for reply in conversation.replies:
-            write(render(reply))
-    return conversation.state
+        for message in conversations.turn(opened.session["id"], access, line)[1:]:
+            write(render(message))
+    return conversations.read(opened.session["id"], access)[1]
 
 
 def _stdin_line() -> str | None:
@@ -60,4 +61,4 @@ def chat_command(transition: str | None, data_dir: Path, intents_dir: Path) -> N
     if transition is not None and transition not in engine.transitions():
         choices = ", ".join(engine.transitions())
         raise click.BadParameter(f"choose one of: {choices}", param_hint="--transition")
-    run_terminal(engine, _stdin_line, click.echo, transition)
+    run_terminal(Conversations(engine, MemoryStore()), _stdin_line, click.echo, transition)

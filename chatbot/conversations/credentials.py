@@ -1,4 +1,6 @@
-"""Who may touch a session: a bearer token (API clients) or this browser's cookie (the web page)."""
+"""Who is asking, read from the request: a bearer token (API clients) or this browser's cookie (the page).
+
+Shared by the API and the page, so neither imports the other."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Response, render_template
 
 from chatbot.errors import ApiError
+from chatbot.store import Found
 
 FORMATS = {
     "markdown": ("md", "text/markdown; charset=utf-8"),
@@ -23,7 +24,9 @@ def file_name(session: dict[str, Any], extension: str) -> str:
     return f"interview-coach-{day}-{slug}-{session['id'][:8]}.{extension}"
 
 
-def render_transcript(session: dict[str, Any], messages: list[dict[str, Any]], fmt: str) -> Response:
+def transcript_response(found: Found, fmt: str) -> Response:
+    """A conversation as a download in `fmt`, named after its day, title and id."""
+    session, messages = found
     if fmt not in FORMATS:
         raise ApiError("invalid_format", "format must be one of: markdown, json, text.")
     extension, mimetype = FORMATS[fmt]
