@@ -6,13 +6,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Row, Select, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from chatbot.store.access import Access
 from chatbot.store.interface import Found, MessageDraft, NewConversation, Record, Snapshot, practice_scores
 from chatbot.store.models import Conversation, Message, utcnow
-from chatbot.store.records import summary_record
+from chatbot.store.records import message_record, summary_record
 from chatbot.store.tokens import hash_secret, is_public_id, new_public_id
 from chatbot.store.transaction import locking, transaction
 from chatbot.store.views import message_json, session_json
@@ -42,48 +42,84 @@ def _find(db_session: Session, query: Select[Any], public_id: str,
     return row
 
 
+CONVERSATIONS = Conversation.__table__
+MESSAGES = Message.__table__
+# What a turn reads of its conversation: plain columns, so no row object is built or tracked.
+TURN_COLUMNS = (CONVERSATIONS.c.pk, CONVERSATIONS.c.last_seq, CONVERSATIONS.c.state, CONVERSATIONS.c.title,
+                CONVERSATIONS.c.created_at, CONVERSATIONS.c.updated_at, CONVERSATIONS.c.token_hash,
+                CONVERSATIONS.c.browser_hash)
+MESSAGE_COLUMNS = (MESSAGES.c.pk, MESSAGES.c.seq, MESSAGES.c.sender, MESSAGES.c.text, MESSAGES.c.created_at,
+                   MESSAGES.c.intent, MESSAGES.c.payload)
+
+# A turn's statements, built once: only their parameters change from turn to turn.
+READ_TURN = select(*TURN_COLUMNS).where(CONVERSATIONS.c.public_id == bindparam("public_id"))
+RETRIED = select(MESSAGES.c.seq).where(MESSAGES.c.conversation_pk == bindparam("conversation_pk"),
+                                       MESSAGES.c.client_message_id == bindparam("client_message_id"))
+TURN_MESSAGES = select(*MESSAGE_COLUMNS).where(
+    MESSAGES.c.conversation_pk == bindparam("conversation_pk"), MESSAGES.c.turn == bindparam("turn")
+).order_by(MESSAGES.c.seq)
+ADD_MESSAGES = insert(MESSAGES).returning(MESSAGES.c.pk, MESSAGES.c.seq, sort_by_parameter_order=True)
+MOVE_ON = update(CONVERSATIONS).where(CONVERSATIONS.c.pk == bindparam("row_pk"))
+
+
+def _turn_row(db_session: Session, query: Select[Any], public_id: str, access: Access) -> Row[Any] | None:
+    if not is_public_id(public_id):
+        return None
+    row = db_session.connection().execute(query, {"public_id": public_id}).first()
+    if row is None or not access.allows(row.token_hash, row.browser_hash):
+        return None
+    return row
+
+
 def _stored_turn(db_session: Session, conversation_pk: int, client_message_id: str | None) -> list[Record] | None:
     """The turn this client message id already started, if any (a retry)."""
     if client_message_id is None:
         return None
-    user = db_session.scalar(select(Message).where(
-        Message.conversation_pk == conversation_pk, Message.client_message_id == client_message_id))
-    if user is None:
+    connection = db_session.connection()
+    started = connection.execute(RETRIED, {"conversation_pk": conversation_pk,
+                                           "client_message_id": client_message_id}).scalar()
+    if started is None:
         return None
-    turn = db_session.scalars(select(Message).where(
-        Message.conversation_pk == conversation_pk, Message.turn == user.seq).order_by(Message.seq)).all()
-    return [message_json(m) for m in turn]
+    turn = connection.execute(TURN_MESSAGES, {"conversation_pk": conversation_pk, "turn": started})
+    return [message_record(*row) for row in turn]
 
 
 class LockedRow:
-    """A conversation row read under its lock inside the turn's write transaction."""
+    """A conversation's columns read under its lock inside the turn's write transaction; the turn is
+    written with plain INSERT and UPDATE statements, the cheapest way to the same rows."""
 
-    def __init__(self, db_session: Session, row: Conversation) -> None:
+    def __init__(self, db_session: Session, row: Row[Any]) -> None:
         self._db = db_session
         self._row = row
 
     @property
     def seq(self) -> int:
-        return self._row.last_seq
+        seq: int = self._row.last_seq
+        return seq
 
     @property
     def state(self) -> dict[str, Any]:
-        return self._row.state
+        state: dict[str, Any] = self._row.state
+        return state
 
     def stored_turn(self, client_message_id: str | None) -> list[Record] | None:
         return _stored_turn(self._db, self._row.pk, client_message_id)
 
     def append_turn(self, user: MessageDraft, replies: Sequence[MessageDraft], state: dict[str, Any],
                     title: str) -> list[Record]:
-        row = self._row
-        if row.updated_at == row.created_at:  # only turns move updated_at: this is the first one
-            row.title = title
-        said = _add(self._db, row, user, None)
-        answered = [_add(self._db, row, reply, said.seq) for reply in replies]
-        row.state = state
-        row.updated_at = utcnow()
-        self._db.flush()
-        return [message_json(m) for m in [said, *answered]]
+        row, now = self._row, utcnow()
+        first_turn = row.updated_at == row.created_at  # only turns move updated_at
+        drafts = [user, *replies]
+        values = [{"conversation_pk": row.pk, "seq": row.last_seq + n, "turn": row.last_seq + 1,
+                   "sender": d.sender, "text": d.text, "intent": d.intent, "payload": d.payload,
+                   "client_message_id": d.client_message_id, "created_at": now}
+                  for n, d in enumerate(drafts, start=1)]
+        connection = self._db.connection()
+        pks = {seq: pk for pk, seq in connection.execute(ADD_MESSAGES, values)}
+        moved = {"row_pk": row.pk, "last_seq": row.last_seq + len(drafts), "state": state, "updated_at": now}
+        connection.execute(MOVE_ON, {**moved, "title": title} if first_turn else moved)
+        return [message_record(pks[v["seq"]], v["seq"], v["sender"], v["text"], now, v["intent"], v["payload"])
+                for v in values]
 
 
 class SqlStore:
@@ -105,21 +141,16 @@ class SqlStore:
             return session_json(row), [message_json(m) for m in messages]
 
     def snapshot(self, public_id: str, access: Access, client_message_id: str | None) -> Snapshot | None:
-        """Only the columns a turn starts from, read as plain values: no row object is built or tracked."""
-        if not is_public_id(public_id):
-            return None
-        columns = (Conversation.pk, Conversation.last_seq, Conversation.state, Conversation.token_hash,
-                   Conversation.browser_hash)
         with transaction(read_only=True) as db_session:
-            row = db_session.execute(select(*columns).where(Conversation.public_id == public_id)).first()
-            if row is None or not access.allows(row.token_hash, row.browser_hash):
+            row = _turn_row(db_session, READ_TURN, public_id, access)
+            if row is None:
                 return None
             return Snapshot(row.last_seq, row.state, _stored_turn(db_session, row.pk, client_message_id))
 
     @contextmanager
     def locked(self, public_id: str, access: Access) -> Iterator[LockedRow | None]:
         with transaction() as db_session:
-            row = _find(db_session, locking(select(Conversation)), public_id, access)
+            row = _turn_row(db_session, locking(READ_TURN), public_id, access)
             yield None if row is None else LockedRow(db_session, row)
 
     def read(self, public_id: str, access: Access) -> Found | None:
