@@ -61,6 +61,13 @@ class SemanticIndex:
         self._close = [{self._names.index(n) for n in close.get(name, ()) if n in self._names} for name in self._names]
         self._vectors = encoder.encode_corpus(self._texts)
         self._negatives = encoder.encode_corpus(list(negatives))
+        # Each intent's examples as a row of indices into the similarities, padded with a slot that
+        # always holds -inf, so every intent's nearest few come out of one partition, not a loop.
+        self._members = [np.flatnonzero(self._labels == label) for label in range(len(self._names))]
+        width = max((len(m) for m in self._members), default=1)
+        self._grid = np.full((len(self._names), width), len(self._texts), dtype=np.int64)
+        for label, members in enumerate(self._members):
+            self._grid[label, : len(members)] = members
 
     def classify(self, texts: Sequence[str]) -> SemanticMatch:
         """The best-supported intent over the given readings of one message (its question parts)."""
@@ -87,7 +94,7 @@ class SemanticIndex:
             return False
         label = self._names.index(name)
         for vector in self._encoder.encode(texts):
-            own = float(np.max((self._vectors @ vector)[self._labels == label]))
+            own = float(np.max((self._vectors @ vector)[self._members[label]]))
             negative = float(np.max(self._negatives @ vector))
             if own - negative > -self.settings.veto_margin:
                 return False
@@ -101,7 +108,7 @@ class SemanticIndex:
         """`support` for a text already encoded (a passage of the guide, say)."""
         if name not in self._names:
             return 0.0
-        own = np.sort((self._vectors @ vector)[self._labels == self._names.index(name)])[::-1][:TOP_K]
+        own = np.sort((self._vectors @ vector)[self._members[self._names.index(name)]])[::-1][:TOP_K]
         return float(own.mean())
 
     def nearest_of(self, vector: np.ndarray) -> SemanticMatch:
@@ -112,17 +119,23 @@ class SemanticIndex:
         """The nearest intent without any gate, for tuning and explanations."""
         return self._nearest(self._encoder.encode([text])[0])
 
+    def _top_means(self, sims: np.ndarray) -> list[float]:
+        """Per intent, the mean similarity of its TOP_K nearest examples (all of them when fewer)."""
+        grid = np.append(sims, -np.inf)[self._grid]
+        keep = min(TOP_K, grid.shape[1])
+        top = -np.partition(-grid, keep - 1, axis=1)[:, :keep]
+        real = np.isfinite(top)
+        means = np.where(real, top, 0.0).sum(axis=1) / np.maximum(real.sum(axis=1), 1)
+        return [float(mean) for mean in means]
+
     def _nearest(self, vector: np.ndarray) -> SemanticMatch:
         sims = self._vectors @ vector
-        per_intent = []
-        for label in range(len(self._names)):
-            own = np.sort(sims[self._labels == label])[::-1][:TOP_K]
-            per_intent.append(float(own.mean()) if own.size else 0.0)
+        per_intent = self._top_means(sims)
         order = [int(i) for i in np.argsort(per_intent)[::-1]]
         top = order[0]
         rivals = [i for i in order[1:] if i not in self._close[top]]
         runner = per_intent[rivals[0]] if rivals else 0.0
         negative = float(np.sort(self._negatives @ vector)[::-1][:TOP_K].mean()) if len(self._negatives) else 0.0
-        mine = np.where(self._labels == top)[0]
+        mine = self._members[top]
         nearest = self._texts[int(mine[np.argmax(sims[mine])])]
         return SemanticMatch(self._names[top], per_intent[top], runner, negative, nearest)
