@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from chatbot.config import CONTENT_ROOT
 from chatbot.dialogue.engine import Engine
 from chatbot.dialogue.session import LocalConversation
 from chatbot.dialogue.turns import Reply, State
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROMPT = "> "
 QUICK_REPLY = "[{}]"
 
@@ -50,9 +50,9 @@ def _stdin_line() -> str | None:
 
 @click.command("chat")
 @click.option("--transition", default=None, help="Transition id (default: the knowledge base's default).")
-@click.option("--data-dir", envvar="COACH_DATA_DIR", default=PROJECT_ROOT / "data",
+@click.option("--data-dir", envvar="COACH_DATA_DIR", default=CONTENT_ROOT / "data",
               type=click.Path(file_okay=False, path_type=Path), show_default=True)
-@click.option("--intents-dir", envvar="COACH_INTENTS_DIR", default=PROJECT_ROOT / "intents",
+@click.option("--intents-dir", envvar="COACH_INTENTS_DIR", default=CONTENT_ROOT / "intents",
               type=click.Path(file_okay=False, path_type=Path), show_default=True)
 def chat_command(transition: str | None, data_dir: Path, intents_dir: Path) -> None:
     """Chat with the coach in this terminal (Ctrl-D to leave)."""
