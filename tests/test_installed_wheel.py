@@ -25,10 +25,11 @@ from chatbot.config import BUNDLE, content_root, default_instance_path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "what does a machine learning engineer do?"
+APP_SPEC = "chatbot.wsgi:app"  # what the README tells gunicorn to serve from an installed wheel
 STEP_TIMEOUT = 240  # seconds for one build, install or probe
 
-# Run by the installed environment's interpreter: starts the app as gunicorn would (chatbot.wsgi) and
-# drives it with Flask's test client; writes what it saw as JSON to the file named by argv[2].
+# Run by the installed environment's interpreter: loads the app from argv[1] with gunicorn's own loader,
+# drives it with Flask's test client, and writes what it saw as JSON to the file named by argv[3].
 PROBE = """
 import json, re, sys
 from pathlib import Path
@@ -36,17 +37,18 @@ from pathlib import Path
 import chatbot
 from chatbot.config import CONTENT_ROOT
 from chatbot.encoder import default_cache_dir
-from chatbot.wsgi import app
+from gunicorn.util import import_app
 
+app = import_app(sys.argv[1])
 client = app.test_client()
 page = client.get("/")
 html = page.get_data(as_text=True)
 sheet = re.search(r'href="(/static/[^"]+[.]css)"', html)
 created = client.post("/api/sessions")
 body = created.get_json()
-turn = client.post(f"/api/sessions/{body['session']['id']}/messages", json={"text": sys.argv[1]},
+turn = client.post(f"/api/sessions/{body['session']['id']}/messages", json={"text": sys.argv[2]},
                    headers={"Authorization": f"Bearer {body['token']}"})
-Path(sys.argv[2]).write_text(json.dumps({
+Path(sys.argv[3]).write_text(json.dumps({
     "package": str(Path(chatbot.__file__).resolve().parent),
     "content_root": str(CONTENT_ROOT),
     "instance": app.instance_path,
@@ -134,7 +136,7 @@ def test_the_installed_wheel_serves_the_chat_page_and_a_turn_from_outside_the_ch
     # and spares a minute of building; the default folder is still checked below.
     env["COACH_CACHE_DIR"] = str(default_cache_dir())
     # -I: no PYTHONPATH, no user site, and neither the current folder nor the script's on sys.path.
-    run([installed.python, "-I", script, QUESTION, report], cwd=tmp_path, env=env)
+    run([installed.python, "-I", script, APP_SPEC, QUESTION, report], cwd=tmp_path, env=env)
     seen = json.loads(report.read_text(encoding="utf-8"))
 
     package = Path(seen["package"])
