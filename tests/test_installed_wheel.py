@@ -71,10 +71,11 @@ def test_a_checkout_reads_its_own_root_and_keeps_its_instance_there(tmp_path):
 
 
 def test_an_installed_package_reads_its_bundle_and_keeps_its_instance_under_the_prefix(tmp_path):
-    package = tmp_path / "env" / "site-packages" / "chatbot"
+    env = tmp_path / "env"
+    package = env / "site-packages" / "chatbot"
     (package / BUNDLE).mkdir(parents=True)
     assert content_root(package) == package / BUNDLE
-    assert default_instance_path(package, str(tmp_path / "env")) == tmp_path / "env" / "var" / "chatbot-instance"
+    assert default_instance_path(package, str(env)) == env / "var" / "chatbot-instance"
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def installed(tmp_path_factory) -> Installed:
     """The project built into a wheel (through its sdist) and installed into a new virtual environment."""
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
-    shutil.copytree(ROOT, source, ignore=_not_sources)  # the build's egg-info and build/ stay out of the checkout
+    shutil.copytree(ROOT, source, ignore=_not_sources)  # so the build's egg-info stays out of the checkout
     run([sys.executable, "-m", "build", "--no-isolation", "--outdir", work / "dist", source])
     wheel = next((work / "dist").glob("*.whl"))
 
