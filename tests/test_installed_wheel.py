@@ -82,7 +82,6 @@ def test_an_installed_package_reads_its_bundle_and_keeps_its_instance_under_the_
 class Installed:
     venv: Path
     python: Path
-    wheel: Path
 
 
 def run(command: list[str | Path], **kwargs: Any) -> subprocess.CompletedProcess[str]:
@@ -120,7 +119,7 @@ def installed(tmp_path_factory) -> Installed:
     # editable install (a .pth hook pointing at the checkout) stays out of the new one.
     (site_packages / "dependencies.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
     run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", wheel])
-    return Installed(venv, python, wheel)
+    return Installed(venv, python)
 
 
 @pytest.mark.slow
