@@ -1,13 +1,8 @@
-"""WSGI entry point: `gunicorn wsgi:app` or `flask --app wsgi run`.
+"""WSGI entry point in a checkout: `gunicorn wsgi:app` or `flask --app wsgi run`.
 
-Each worker serves one request at a time, so numerical libraries get one thread each: their own thread
-pools would only fight the other workers for the machine's cores. Set before numpy is imported."""
+The app and its per-worker thread limits live in chatbot/wsgi.py, so an installed wheel (which has no
+root-level modules) serves the same app as `chatbot.wsgi:app`."""
 
-import os
+from chatbot.wsgi import app
 
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_name, "1")
-
-from chatbot import create_app  # noqa: E402  (the thread limits must come first)
-
-app = create_app()
+__all__ = ["app"]

@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask
 
-    from chatbot.config import PROJECT_ROOT, Settings
+    from chatbot.config import CONTENT_ROOT, Settings, default_instance_path
 
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
-        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(default_instance_path()),
+        template_folder=str(CONTENT_ROOT / "templates"),
     )
     settings = Settings.from_env(os.environ, Path(app.instance_path))
     app.config.from_mapping(settings.flask_config())

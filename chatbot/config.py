@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent  # the checkout, when running from one; content is found via CONTENT_ROOT
+#: The folder inside the package where a built wheel carries the repository's data/, intents/,
+#: templates/ and docs/openapi.yaml (setup.py copies them there); a checkout has no such folder.
+BUNDLE = "_content"
 DEV_SECRET = "dev-only-secret-change-me"
+
+
+def content_root(package_dir: Path = PACKAGE_DIR) -> Path:
+    """The folder holding data/, intents/, templates/ and docs/: the package's own copy when it was
+    installed from a wheel, else the checkout it sits in (a plain or editable checkout has no copy)."""
+    bundled = package_dir / BUNDLE
+    return bundled if bundled.is_dir() else package_dir.parent
+
+
+def default_instance_path(package_dir: Path = PACKAGE_DIR, prefix: str = sys.prefix) -> Path:
+    """Where the SQLite database and the encoder's cache go by default. A checkout keeps them in its own
+    instance/; an installed package must not write into site-packages, so it follows Flask's convention
+    for installed applications: <environment prefix>/var/chatbot-instance."""
+    if (package_dir / BUNDLE).is_dir():
+        return Path(prefix) / "var" / "chatbot-instance"
+    return package_dir.parent / "instance"
+
+
+CONTENT_ROOT = content_root()
 
 
 class ConfigError(RuntimeError):
@@ -57,8 +81,8 @@ class Settings:
             ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI") or "memory://",
             ratelimit_default=env.get("RATELIMIT_DEFAULT") or "300 per minute",
             ratelimit_session=env.get("RATELIMIT_SESSION") or "60 per minute",
-            data_dir=Path(env.get("COACH_DATA_DIR") or PROJECT_ROOT / "data"),
-            intents_dir=Path(env.get("COACH_INTENTS_DIR") or PROJECT_ROOT / "intents"),
+            data_dir=Path(env.get("COACH_DATA_DIR") or CONTENT_ROOT / "data"),
+            intents_dir=Path(env.get("COACH_INTENTS_DIR") or CONTENT_ROOT / "intents"),
             cache_dir=Path(env.get("COACH_CACHE_DIR") or instance_path / "cache"),
         )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from chatbot.config import PROJECT_ROOT
+from chatbot.config import CONTENT_ROOT
 from chatbot.conversations import Conversations
 from chatbot.dialogue.engine import Engine
 from chatbot.store import Access, MemoryStore, Record
@@ -51,9 +51,9 @@ def _stdin_line() -> str | None:
 
 @click.command("chat")
 @click.option("--transition", default=None, help="Transition id (default: the knowledge base's default).")
-@click.option("--data-dir", envvar="COACH_DATA_DIR", default=PROJECT_ROOT / "data",
+@click.option("--data-dir", envvar="COACH_DATA_DIR", default=CONTENT_ROOT / "data",
               type=click.Path(file_okay=False, path_type=Path), show_default=True)
-@click.option("--intents-dir", envvar="COACH_INTENTS_DIR", default=PROJECT_ROOT / "intents",
+@click.option("--intents-dir", envvar="COACH_INTENTS_DIR", default=CONTENT_ROOT / "intents",
               type=click.Path(file_okay=False, path_type=Path), show_default=True)
 def chat_command(transition: str | None, data_dir: Path, intents_dir: Path) -> None:
     """Chat with the coach in this terminal (Ctrl-D to leave)."""

@@ -8,10 +8,10 @@ import yaml
 from flask import Response, current_app, jsonify
 
 from chatbot.api import bp
-from chatbot.config import PROJECT_ROOT
+from chatbot.config import CONTENT_ROOT
 from chatbot.errors import ApiError
 
-DOCUMENT = PROJECT_ROOT / "docs" / "openapi.yaml"
+DOCUMENT = CONTENT_ROOT / "docs" / "openapi.yaml"
 
 
 def _document() -> tuple[str, dict[str, Any]]:

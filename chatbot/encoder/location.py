@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chatbot.config import PROJECT_ROOT
+from chatbot.config import default_instance_path
 
 
 def default_cache_dir() -> Path:
-    return PROJECT_ROOT / "instance" / "cache"
+    return default_instance_path() / "cache"
