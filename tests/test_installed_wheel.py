@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from chatbot.config import BUNDLE, content_root, default_instance_path
+from tests.memory_chat import MemoryChat
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "what does a machine learning engineer do?"
@@ -125,7 +126,6 @@ def installed(tmp_path_factory) -> Installed:
 @pytest.mark.slow
 def test_the_installed_wheel_serves_the_chat_page_and_a_turn_from_outside_the_checkout(installed, engine,
                                                                                        tmp_path):
-    from chatbot.dialogue.session import LocalConversation
     from chatbot.encoder import default_cache_dir
 
     script, report = tmp_path / "probe.py", tmp_path / "report.json"
@@ -152,7 +152,7 @@ def test_the_installed_wheel_serves_the_chat_page_and_a_turn_from_outside_the_ch
     assert seen["stylesheet"] == 200 and seen["openapi"] == 200
 
     # The installed service says what the checkout's engine says, word for word.
-    local = LocalConversation.start(engine)
+    local = MemoryChat(engine)
     assert seen["opening"] == [201, [reply.text for reply in local.replies]]
     local.say(QUESTION)
     assert seen["turn"] == [200, [reply.text for reply in local.replies]]
