@@ -9,6 +9,7 @@ from chatbot.api import bp
 from chatbot.api.access import browser_key, request_access
 from chatbot.api.inputs import json_body, optional_id, optional_string, text_field
 from chatbot.api.transcripts import render_transcript
+from chatbot.display import displayed
 from chatbot.errors import ApiError
 from chatbot.extensions import coach_engine, limiter
 
@@ -44,7 +45,7 @@ def create_session():
     requested = optional_string(data, "transition")
     from_page = request.headers.get("Authorization") is None and browser_key() is not None
     session, token, messages = open_session(requested, bind_browser=from_page)
-    return jsonify({"session": session, "token": token, "messages": messages}), 201
+    return jsonify({"session": session, "token": token, "messages": displayed(messages)}), 201
 
 
 def session_rate_key() -> str:
@@ -64,7 +65,7 @@ def post_message(session_id: str):
     messages = store.run_turn(coach_engine(), session_id, access, text, client_message_id)
     if messages is None:
         raise NOT_FOUND
-    return jsonify({"messages": messages})
+    return jsonify({"messages": displayed(messages)})
 
 
 @bp.get("/sessions/<session_id>")
@@ -73,7 +74,7 @@ def get_session(session_id: str):
     if found is None:
         raise NOT_FOUND
     session, messages = found
-    return jsonify({"session": session, "messages": messages})
+    return jsonify({"session": session, "messages": displayed(messages)})
 
 
 @bp.get("/sessions/<session_id>/transcript")
