@@ -7,6 +7,7 @@ import re
 
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)$")
 MESSAGE_KEYS = {"id", "seq", "sender", "text", "created_at", "intent", "quick_replies", "question", "feedback"}
+DISPLAY_KEYS = {"blocks", "answer_segments", "keeps_question_open"}  # additive: what the page renders (docs/api.md)
 
 
 def test_creating_a_session_returns_it_with_a_token_and_the_greeting(client):
@@ -19,7 +20,7 @@ def test_creating_a_session_returns_it_with_a_token_and_the_greeting(client):
     opening = body["messages"]
     assert opening and all(m["sender"] == "bot" for m in opening)
     assert [m["seq"] for m in opening] == list(range(1, len(opening) + 1))
-    assert set(opening[0]) == MESSAGE_KEYS
+    assert set(opening[0]) == MESSAGE_KEYS | DISPLAY_KEYS
     assert opening[-1]["quick_replies"], "the greeting offers what the user can do"
 
 

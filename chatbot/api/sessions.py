@@ -8,8 +8,9 @@ from chatbot.api import bp
 from chatbot.api.inputs import json_body
 from chatbot.conversations.credentials import browser_key, request_access
 from chatbot.conversations.transcripts import transcript_response
-from chatbot.conversations.typed import optional_string
 from chatbot.conversations.current import coach_conversations
+from chatbot.conversations.typed import optional_string
+from chatbot.display import displayed
 from chatbot.extensions import limiter
 
 
@@ -19,7 +20,7 @@ def create_session() -> tuple[Response, int]:
     requested = optional_string(data.get("transition"), "transition")
     from_page = request.headers.get("Authorization") is None and browser_key() is not None
     opened = coach_conversations().open(requested, browser_key(create=True) if from_page else None)
-    return jsonify({"session": opened.session, "token": opened.token, "messages": opened.messages}), 201
+    return jsonify({"session": opened.session, "token": opened.token, "messages": displayed(opened.messages)}), 201
 
 
 def session_rate_key() -> str:
@@ -35,13 +36,13 @@ def post_message(session_id: str) -> Response:
     access = request_access()
     data = json_body()
     messages = coach_conversations().turn(session_id, access, data.get("text"), data.get("client_message_id"))
-    return jsonify({"messages": messages})
+    return jsonify({"messages": displayed(messages)})
 
 
 @bp.get("/sessions/<session_id>")
 def get_session(session_id: str) -> Response:
     session, messages = coach_conversations().read(session_id, request_access())
-    return jsonify({"session": session, "messages": messages})
+    return jsonify({"session": session, "messages": displayed(messages)})
 
 
 @bp.get("/sessions/<session_id>/transcript")

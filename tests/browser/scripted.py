@@ -3,6 +3,7 @@
 Page tests are about rendering (bubbles, question and feedback cards, highlights, tables, quick
 replies), so they need fixed shapes that do not move when the real engine's content grows. This
 engine honours the Engine interface the store and the API use: open, respond, transitions, knowledge.
+A test may also choose the next turn's replies itself (`say_next`), to show a shape the script lacks.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class ScriptedEngine:
             skills={skill_id: SimpleNamespace(name=name) for skill_id, name in script["skills"].items()},
         )
         self.rubric = None
+        self.queued: list[tuple[Reply, ...]] = []
+
+    def say_next(self, *replies: Reply) -> None:
+        """Answer the next turn with these replies instead of the script; the state is kept as it is."""
+        self.queued.append(replies)
 
     @classmethod
     def load(cls, path: Path = SCRIPT) -> ScriptedEngine:
@@ -56,6 +62,8 @@ class ScriptedEngine:
 
     def respond(self, state: dict[str, Any], text: str) -> Turn:
         state = {"v": 1, "open": False, "attempts": [], **state}
+        if self.queued:
+            return Turn(state, self.queued.pop(0))
         practice = self.script["practice"]
         folded = text.strip().casefold()
         if folded == "summary":

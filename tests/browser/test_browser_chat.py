@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 
 import pytest
-from browser.actions import bot_messages, send, type_message, user_texts
+from browser.actions import assert_same_structure, bot_messages, message_structure, send, type_message, user_texts
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -151,38 +149,17 @@ def test_the_character_counter_tracks_the_limit(page, live_server):
     expect(page.locator(".counter")).to_have_class(re.compile("counter--over"))
 
 
-SIGNATURE = """() => {
-  const walk = (node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node.textContent.replace(/\\s+/g, " ").trim();
-      return text ? [text] : [];
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return [];
-    if (node.tagName === "TIME") return [["TIME"]];
-    const attrs = [...node.attributes]
-      .filter((a) => !["id", "datetime", "title"].includes(a.name))
-      .map((a) => `${a.name}=${a.name === "class" ? a.value.split(/\\s+/).sort().join(" ") : a.value}`)
-      .sort();
-    return [[node.tagName, attrs, [...node.childNodes].flatMap(walk)]];
-  };
-  return [...document.querySelectorAll("#messages > li")].map(walk);
-}"""
-
-
 def test_messages_built_by_the_script_match_the_server_rendered_ones(page, live_server):
     page.goto(live_server.url)
     for text in ["how long does the switch take?", "practice", "no idea", "Just FastAPI, nothing more.",
                  "try again", ANSWER, "summary", "<b>markup</b> & **stars**"]:
         type_message(page, text)
         expect(page.locator("#typing")).to_be_hidden()
-    built = page.evaluate(SIGNATURE)
+    built = message_structure(page)
     page.reload()
-    rendered = page.evaluate(SIGNATURE)
+    rendered = message_structure(page)
     assert len(built) == len(rendered) == 17
-    for index, (mine, theirs) in enumerate(zip(built, rendered)):
-        diff = "\n".join(difflib.unified_diff(json.dumps(theirs, indent=1).splitlines(),
-                                              json.dumps(mine, indent=1).splitlines(), "server", "script", lineterm=""))
-        assert mine == theirs, f"message {index + 1} differs:\n{diff}"
+    assert_same_structure(built, rendered)
 
 
 def test_an_unsent_message_survives_a_reload_and_its_retry_is_not_shown_twice(page, live_server, problems):

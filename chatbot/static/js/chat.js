@@ -103,14 +103,12 @@ function spoken(node) {
 }
 
 function showTurn(messages) {
-  let answer = "";
   let first = null;
   const spokenTexts = [];
   for (const m of messages) {
-    if (m.sender === "user") answer = m.text;
     // A retry whose first attempt was stored (only its answer was lost) may already be on the page.
     if (document.getElementById(`m-${m.seq}`)) continue;
-    const node = renderer.message(m, answer);
+    const node = renderer.message(m);
     list.append(node);
     first = first || node;
     if (m.sender === "bot") spokenTexts.push(spoken(node));

@@ -1,55 +1,8 @@
 // The feedback card of a practice answer, cloned from the server's <template> and filled with
-// textContent: the score meter, criteria bars, talking points, the highlighted answer and tips.
+// textContent: the score meter, criteria bars, talking points, the highlighted answer and tips. The
+// answer arrives already cut around its credited phrases (the message's `answer_segments`).
 
 import { clone, slot } from "./dom.js";
-
-function locate(answer, chars, highlight) {
-  const { start, end } = highlight;
-  const text = highlight.text || "";
-  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= chars.length) {
-    const slice = chars.slice(start, end).join("");
-    if (!text || slice.toLowerCase() === text.toLowerCase()) return [start, end];
-  }
-  if (text && answer.toLowerCase().length === answer.length) {
-    const found = answer.toLowerCase().indexOf(text.toLowerCase());
-    if (found >= 0) {
-      const from = Array.from(answer.slice(0, found)).length;
-      return [from, from + Array.from(text).length];
-    }
-  }
-  return null;
-}
-
-/** The answer cut around credited phrases. Offsets count characters (code points), as the server does. */
-export function answerSegments(answer, highlights) {
-  const chars = Array.from(answer);
-  const spans = [];
-  for (const highlight of highlights || []) {
-    const located = locate(answer, chars, highlight);
-    if (located) spans.push([...located, String(highlight.point || "")]);
-  }
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  // Overlapping phrases (one stretch of words that made two points) become one mark naming both.
-  const merged = [];
-  for (const [start, end, point] of spans) {
-    const last = merged[merged.length - 1];
-    if (last && start < last[1]) {
-      last[1] = Math.max(last[1], end);
-      if (!last[2].includes(point)) last[2].push(point);
-    } else {
-      merged.push([start, end, [point]]);
-    }
-  }
-  const segments = [];
-  let cursor = 0;
-  for (const [start, end, points] of merged) {
-    if (start > cursor) segments.push({ text: chars.slice(cursor, start).join(""), point: null });
-    segments.push({ text: chars.slice(start, end).join(""), point: points.filter(Boolean).join("; ") });
-    cursor = end;
-  }
-  if (cursor < chars.length || !segments.length) segments.push({ text: chars.slice(cursor).join(""), point: null });
-  return segments;
-}
 
 function signed(number) {
   if (number > 0) return `+${number}`;
@@ -76,8 +29,8 @@ function setMeter(meter, value, max) {
   meter.textContent = `${value}/${max}`;
 }
 
-/** The card for a Feedback object; `answer` is the user's text it scored. */
-export function feedbackCard(fb, answer) {
+/** The card for a Feedback object; `segments` is the answer it scored, cut around credited phrases. */
+export function feedbackCard(fb, segments) {
   const card = clone("tpl-feedback");
   const needsAnswer = Boolean(fb.needs_answer);
   card.classList.toggle("feedback--needs-answer", needsAnswer);
@@ -124,14 +77,15 @@ export function feedbackCard(fb, answer) {
   }
 
   const quote = slot(card, "answer");
-  quote.replaceChildren(...answerSegments(answer || "", fb.highlights).map((segment) => {
+  const answer = segments || [];
+  quote.replaceChildren(...answer.map((segment) => {
     if (segment.point === null) return document.createTextNode(segment.text);
     const mark = document.createElement("mark");
     mark.dataset.point = segment.point;
     mark.textContent = segment.text;
     return mark;
   }));
-  card.querySelector('[data-section="answer"]').hidden = needsAnswer || !answer;
+  card.querySelector('[data-section="answer"]').hidden = needsAnswer || answer.length === 0;
 
   const tips = fb.tips || [];
   card.querySelector('[data-section="tips"]').hidden = tips.length === 0;

@@ -7,27 +7,10 @@ import { feedbackCard } from "./feedback.js";
 import { render as renderText } from "./markup.js";
 import { localise } from "./time.js";
 
-// Bot replies that leave the practice question open (mirrors chatbot/web/views.py).
-const KEEPS_QUESTION_OPEN = new Set(["hint", "model_answer", "help", "menu"]);
-
-/** The open practice question after these messages, starting from `current`. */
+/** The open practice question after these messages, starting from `current`: the server says which
+ * messages leave it as it was (`keeps_question_open`); any other message opens its own question or none. */
 export function nextOpenQuestion(current, messages) {
-  let open = current;
-  for (const m of messages) {
-    if (m.sender !== "bot") continue;
-    if (m.question) open = m.question;
-    else if (m.feedback && m.feedback.needs_answer) continue;
-    else if (KEEPS_QUESTION_OPEN.has(m.intent)) continue;
-    else open = null;
-  }
-  return open;
-}
-
-/** The text minus lines that restate the question, which its card already shows (as views.py). */
-function withoutQuestion(text, question) {
-  const wording = (question && question.text) || "";
-  if (!wording) return text;
-  return text.split("\n").filter((line) => !line.includes(wording)).join("\n");
+  return messages.reduce((open, m) => (m.keeps_question_open ? open : m.question || null), current);
 }
 
 function humanise(slug) {
@@ -63,8 +46,8 @@ export class Renderer {
     return card;
   }
 
-  /** A stored message; `answer` is the user's text the feedback (if any) is about. */
-  message(m, answer) {
+  /** A stored message with the display fields the API adds (`blocks`, `answer_segments`). */
+  message(m) {
     const node = clone(m.sender === "user" ? "tpl-message-user" : "tpl-message-bot");
     node.id = `m-${m.seq}`;
     node.dataset.seq = m.seq;
@@ -74,22 +57,23 @@ export class Renderer {
     const time = slot(node, "time");
     time.dateTime = m.created_at;
     localise(time);
-    this.text(node, m.sender, withoutQuestion(m.text, m.question));
+    this.text(node, m);
     slot(node, "text").hidden = Boolean(m.feedback);
     const bubble = slot(node, "bubble");
     if (m.question) bubble.append(this.question(m.question));
-    if (m.feedback) bubble.append(feedbackCard(m.feedback, answer));
+    if (m.feedback) bubble.append(feedbackCard(m.feedback, m.answer_segments));
     return node;
   }
 
-  text(node, sender, text) {
+  /** What the user typed, exactly as typed; the bot's text from its parsed blocks. */
+  text(node, m) {
     const holder = slot(node, "text");
-    if (sender === "user") {
+    if (m.sender === "user") {
       const p = document.createElement("p");
-      p.textContent = text;
+      p.textContent = m.text;
       holder.replaceChildren(p);
     } else {
-      holder.replaceChildren(renderText(text));
+      holder.replaceChildren(renderText(m.blocks));
     }
   }
 
@@ -102,7 +86,7 @@ export class Renderer {
     const time = slot(node, "time");
     time.dateTime = new Date().toISOString();
     localise(time);
-    this.text(node, "user", text);
+    this.text(node, { sender: "user", text });
     slot(node, "bubble").after(clone("tpl-message-status"));
     return node;
   }

@@ -1,13 +1,14 @@
 """The small Markdown subset bot messages use (paragraphs, lists, pipe tables, bold, code) as plain blocks.
 
-Templates render the blocks with loops, so every piece of text is escaped by Jinja; nothing here
-produces HTML. static/js/markup.js mirrors this parser for messages that arrive without a reload.
+The blocks are JSON values: the API sends them with each bot message and the templates loop over the
+very same values, so a reply looks the same whether the page was reloaded or the script added it.
+Nothing here produces HTML; every run of text is escaped by Jinja or set with textContent.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Literal, TypedDict
 
 INLINE = re.compile(r"(\*\*[^*\n]+?\*\*|`[^`\n]+`)")
 BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
@@ -15,44 +16,42 @@ NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
 HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
 SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 
+Style = Literal["", "strong", "code"]
+Align = Literal["left", "right", "center"]
 
-@dataclass(frozen=True)
-class Inline:
+
+class Run(TypedDict):
     """A run of text; style is "" (plain), "strong" or "code"."""
 
     text: str
-    style: str = ""
+    style: Style
 
 
-Line = tuple[Inline, ...]
+Line = list[Run]
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    lines: tuple[Line, ...]
-    kind: str = "paragraph"
+class Paragraph(TypedDict):
+    kind: Literal["paragraph"]
+    lines: list[Line]  # shown with a line break between them
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(TypedDict):
+    kind: Literal["heading"]
     line: Line
-    kind: str = "heading"
 
 
-@dataclass(frozen=True)
-class ListBlock:
+class ListBlock(TypedDict):
+    kind: Literal["list"]
     ordered: bool
-    items: tuple[Line, ...]
-    start: int = 1
-    kind: str = "list"
+    start: int
+    items: list[Line]
 
 
-@dataclass(frozen=True)
-class Table:
-    header: tuple[Line, ...]
-    rows: tuple[tuple[Line, ...], ...]
-    align: tuple[str, ...]  # "left", "right" or "center" per column
-    kind: str = "table"
+class Table(TypedDict):
+    kind: Literal["table"]
+    header: list[Line]
+    rows: list[list[Line]]  # every row has as many cells as the header
+    align: list[Align]  # one per column
 
 
 Block = Paragraph | Heading | ListBlock | Table
@@ -60,17 +59,17 @@ Block = Paragraph | Heading | ListBlock | Table
 
 def inline(text: str) -> Line:
     """Split **bold** and `code` out of a line; anything else stays literal text."""
-    runs = []
+    runs: Line = []
     for part in INLINE.split(text):
         if not part:
             continue
         if part.startswith("**") and part.endswith("**") and len(part) > 4:
-            runs.append(Inline(part[2:-2], "strong"))
+            runs.append(Run(text=part[2:-2], style="strong"))
         elif part.startswith("`") and part.endswith("`") and len(part) > 2:
-            runs.append(Inline(part[1:-1], "code"))
+            runs.append(Run(text=part[1:-1], style="code"))
         else:
-            runs.append(Inline(part))
-    return tuple(runs)
+            runs.append(Run(text=part, style=""))
+    return runs
 
 
 def split_cells(line: str) -> list[str]:
@@ -87,7 +86,7 @@ def is_separator(line: str) -> bool:
     return "|" in line and bool(cells) and all(SEPARATOR_CELL.match(cell.replace(" ", "")) for cell in cells)
 
 
-def alignment(cell: str) -> str:
+def alignment(cell: str) -> Align:
     cell = cell.replace(" ", "")
     if cell.startswith(":") and cell.endswith(":"):
         return "center"
@@ -102,15 +101,15 @@ def is_table_start(lines: list[str], index: int) -> bool:
 def read_table(lines: list[str], index: int) -> tuple[Table, int]:
     """A header row, its separator and the rows below; short rows are padded, long ones cut."""
     header = split_cells(lines[index])
-    align = [alignment(cell) for cell in split_cells(lines[index + 1])]
     width = len(header)
+    align: list[Align] = [alignment(cell) for cell in split_cells(lines[index + 1])]
     align = (align + ["left"] * width)[:width]
     rows, index = [], index + 2
     while index < len(lines) and lines[index].lstrip().startswith("|"):
         cells = (split_cells(lines[index]) + [""] * width)[:width]
-        rows.append(tuple(inline(cell) for cell in cells))
+        rows.append([inline(cell) for cell in cells])
         index += 1
-    return Table(tuple(inline(cell) for cell in header), tuple(rows), tuple(align)), index
+    return Table(kind="table", header=[inline(cell) for cell in header], rows=rows, align=align), index
 
 
 def read_list(lines: list[str], index: int, pattern: re.Pattern[str]) -> tuple[ListBlock, int]:
@@ -122,7 +121,7 @@ def read_list(lines: list[str], index: int, pattern: re.Pattern[str]) -> tuple[L
             start = int(match.group(1))
         items.append(inline(match.group(match.lastindex or 1)))
         index += 1
-    return ListBlock(ordered, tuple(items), start), index
+    return ListBlock(kind="list", ordered=ordered, start=start, items=items), index
 
 
 def blocks(text: str) -> list[Block]:
@@ -133,7 +132,7 @@ def blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            result.append(Paragraph(tuple(paragraph)))
+            result.append(Paragraph(kind="paragraph", lines=list(paragraph)))
             paragraph.clear()
 
     index = 0
@@ -152,7 +151,7 @@ def blocks(text: str) -> list[Block]:
             result.append(listed)
         elif match := HEADING.match(line):
             flush()
-            result.append(Heading(inline(match.group(1))))
+            result.append(Heading(kind="heading", line=inline(match.group(1))))
             index += 1
         else:
             paragraph.append(inline(line.strip()))
