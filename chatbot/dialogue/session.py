@@ -12,7 +12,8 @@ from chatbot.dialogue.turns import Reply, State
 
 def as_stored(state: State) -> State:
     """The state after a trip through JSON, as the store would return it."""
-    return json.loads(json.dumps(state))
+    stored: State = json.loads(json.dumps(state))  # a State dumps to a JSON object, so one comes back
+    return stored
 
 
 @dataclass
