@@ -28,7 +28,8 @@ def gap_order(kb: Knowledge, transition: Transition) -> list[Skill]:
 def still_to_build(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[Skill]:
     """The gaps this user still has, weakest first: their own ratings win over the plan's order."""
     ordered = gap_order(kb, transition)
-    weak_extras = [kb.skills[s] for s in doubted_transferable(kb, transition, profile, cues) if s not in ordered]
+    gap_ids = {skill.id for skill in ordered}
+    weak_extras = [kb.skills[s] for s in doubted_transferable(kb, transition, profile, cues) if s not in gap_ids]
     candidates = ordered + weak_extras
 
     def open_gap(skill: Skill) -> bool:
