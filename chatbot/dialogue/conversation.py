@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
@@ -164,16 +166,20 @@ def _declined_by_words(res: Resources, state: DialogueState, text: str) -> Reply
     """What the coach honestly declines, recognised by its words because in meaning it sits close to what
     the coach does: another language, another career move, "write my cover letter for me", "find me jobs"."""
     cues = res.cues
-    checks = [
+    checks: list[tuple[str | None, Callable[[], bool]]] = [
         (cues.other_language_answer, lambda: _other_language(res, text)),
         (cues.other_move_answer, lambda: asks_about_another_move(res, text)),
-        *((name, lambda found=patterns: any(re.search(p, text.strip(), re.IGNORECASE) for p in found))
-          for name, patterns in cues.declined_requests.items()),
+        *((name, partial(_any_search, patterns, text)) for name, patterns in cues.declined_requests.items()),
     ]
     for name, applies in checks:
         if name and name in res.intents.names and applies():
             return topics.compose(res, state, res.intents.get(name).answer, name)
     return None
+
+
+def _any_search(patterns: list[str], text: str) -> bool:
+    """Whether any of these regular expressions occurs in the message, case aside."""
+    return any(re.search(p, text.strip(), re.IGNORECASE) for p in patterns)
 
 
 def _said(text: str) -> list[str]:
