@@ -211,7 +211,7 @@ def explain_score(res: Resources, state: DialogueState) -> Reply:
     missed = [p for p in question.talking_points if last and p.label not in last.covered] if question else []
     gained = [c for c in last.covered if previous and c not in previous.covered] if last else []
     kind = question.category if question else next(iter(res.rubric.spec.weights))
-    parts = [(getattr(res.rubric.spec, cid).label, points)
+    parts = [(res.rubric.spec.criterion(cid).label, points)
              for cid, points in res.rubric.spec.weights[kind].items() if points > 0]
     values = context(res, state, question=question, last=last, missed=missed, gained=gained,
                      previous=previous.score if previous else None, score_parts=parts,

@@ -45,7 +45,7 @@ def summarise(score: int, criteria: Sequence[Criterion], covered: int, total: in
     """One sentence: how good, how many points made, and which criterion has the most to gain."""
     focus = max(criteria, key=lambda c: c.max - c.score)
     band = next(b for b in spec.summary if score >= b.min)
-    return band.text.format(score=score, covered=covered, total=total, focus=getattr(spec, focus.id).focus)
+    return band.text.format(score=score, covered=covered, total=total, focus=spec.criterion(focus.id).focus)
 
 
 def compare(

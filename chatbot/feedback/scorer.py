@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summarise
 from chatbot.feedback.answered import needs_answer
@@ -22,9 +22,12 @@ from chatbot.feedback.relevance import PointResult, assess_points, relevance_ver
 from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
 from chatbot.feedback.rubric import Rubric
 from chatbot.feedback.signals import Signals, Span
+from chatbot.feedback.spec_base import CriterionId
 from chatbot.feedback.structure import structure_verdict
 from chatbot.feedback.undercut import undercut_sentences
 from chatbot.knowledge.models import Question
+
+K = TypeVar("K")
 
 
 def assess(
@@ -113,11 +116,11 @@ def assess(
 def _verdicts(
     question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None,
     undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
-) -> dict[str, Verdict]:
+) -> dict[CriterionId, Verdict]:
     """Each criterion's verdict; `said` holds criterion parts found by meaning (framing's "toward")."""
     spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
-    verdicts = {
+    verdicts: dict[CriterionId, Verdict] = {
         "relevance": relevance_verdict(points, reading, spec.relevance, words, elsewhere, undercut),
         "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, words),
         "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, words),
@@ -128,7 +131,7 @@ def _verdicts(
     return verdicts
 
 
-def allocate(raw: Mapping[Any, float], maxes: Mapping[Any, int], cap: int | None = None) -> dict[str, int]:
+def allocate(raw: Mapping[K, float], maxes: Mapping[K, int], cap: int | None = None) -> dict[K, int]:
     """Whole points per criterion that add up exactly to the rounded total (largest remainders first)."""
     clean = {cid: min(float(maxes[cid]), max(0.0, v if math.isfinite(v) else 0.0)) for cid, v in raw.items()}
     total_raw = sum(clean.values())
@@ -143,11 +146,11 @@ def allocate(raw: Mapping[Any, float], maxes: Mapping[Any, int], cap: int | None
     return scores
 
 
-def _label(cid: str, rubric: Rubric) -> str:
-    return getattr(rubric.spec, cid).label
+def _label(cid: CriterionId, rubric: Rubric) -> str:
+    return rubric.spec.criterion(cid).label
 
 
-def _comment(cid: str, verdict: Verdict, gate: float, rubric: Rubric) -> str:
+def _comment(cid: CriterionId, verdict: Verdict, gate: float, rubric: Rubric) -> str:
     notes = list(verdict.notes)
     if cid != "relevance" and gate < 1 and verdict.share > 0:
         notes.append(rubric.words.gate(gate))

@@ -242,6 +242,9 @@ class Change(Strict):
     no_longer_covered: Text
 
 
+CriterionSpec = Relevance | Structure | Evidence | Framing | Clarity  # each has a label and a focus
+
+
 class RubricSpec(Strict):
     """The whole rubric file."""
 
@@ -262,6 +265,14 @@ class RubricSpec(Strict):
     needs_answer: NeedsAnswer
     summary: list[Band] = Field(min_length=1)
     change: Change
+
+    def criterion(self, cid: CriterionId) -> CriterionSpec:
+        """One criterion's section of the rubric, by its id in the weights."""
+        sections: dict[CriterionId, CriterionSpec] = {
+            "relevance": self.relevance, "structure": self.structure, "evidence": self.evidence,
+            "framing": self.framing, "clarity": self.clarity,
+        }
+        return sections[cid]
 
     @model_validator(mode="after")
     def _weights(self) -> RubricSpec:
