@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import numpy as np
-
 from chatbot.dialogue import assessment, topics
 from chatbot.dialogue.context import pay_against, range_against
 from chatbot.dialogue.profile import offer_figure, quoted_range
@@ -16,6 +14,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
+from chatbot.encoder.protocol import Vectors
 from chatbot.knowledge.models import Role
 from chatbot.dialogue.understanding import (
     TOPIC,
@@ -160,7 +159,7 @@ def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> 
     return replace(shown[0], text="\n\n".join(item.text for item in shown))
 
 
-def _on_topic(res: Resources, passage: np.ndarray, intent: str) -> bool:
+def _on_topic(res: Resources, passage: Vectors, intent: str) -> bool:
     """A detail belongs to the answer's topic: the passage (its vector) is about as close to that
     intent's examples as to any intent's, so "what's the biggest mistake?" never gains a passage on why
     people move."""

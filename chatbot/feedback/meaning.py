@@ -200,7 +200,8 @@ class PointMeaning:
             return np.full(len(candidates), -1.0)
         sims = vectors @ wrong.T
         agrees = np.array([[self._negated(p.text) == n for n in negated] for p in candidates])
-        return np.where(agrees, sims, -1.0).max(axis=1)
+        best: np.ndarray = np.where(agrees, sims, -1.0).max(axis=1)  # numpy types a reduction's result Any
+        return best
 
     def _fit(self, question_id: str, sims: np.ndarray) -> AnswerFit:
         """How well the answer as a whole fits this question against every other one: the mean, over its

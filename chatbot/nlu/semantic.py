@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chatbot.encoder.protocol import Encoder
+from chatbot.encoder.protocol import Encoder, Vectors
 
 TOP_K = 3
 
@@ -97,14 +97,14 @@ class SemanticIndex:
         """How close the closest of the readings comes to `name`'s examples (mean of its nearest few)."""
         return max((self.support_of(vector, name) for vector in self._encoder.encode(texts)), default=0.0)
 
-    def support_of(self, vector: np.ndarray, name: str) -> float:
+    def support_of(self, vector: Vectors, name: str) -> float:
         """`support` for a text already encoded (a passage of the guide, say)."""
         if name not in self._names:
             return 0.0
         own = np.sort((self._vectors @ vector)[self._labels == self._names.index(name)])[::-1][:TOP_K]
         return float(own.mean())
 
-    def nearest_of(self, vector: np.ndarray) -> SemanticMatch:
+    def nearest_of(self, vector: Vectors) -> SemanticMatch:
         """`nearest` for a text already encoded."""
         return self._nearest(vector)
 
@@ -112,7 +112,7 @@ class SemanticIndex:
         """The nearest intent without any gate, for tuning and explanations."""
         return self._nearest(self._encoder.encode([text])[0])
 
-    def _nearest(self, vector: np.ndarray) -> SemanticMatch:
+    def _nearest(self, vector: Vectors) -> SemanticMatch:
         sims = self._vectors @ vector
         per_intent = []
         for label in range(len(self._names)):
