@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from chatbot.dialogue.context import base_context
 from chatbot.dialogue.resources import Resources
@@ -13,6 +13,8 @@ from chatbot.knowledge import Skill
 
 NOTHING_EARLIER = "no_topic_yet"
 OUT_OF_RANGE = "list_out_of_range"
+
+T = TypeVar("T")
 
 
 def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any]:
@@ -33,7 +35,7 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     return values
 
 
-def identity(item: Any, index: int) -> str:
+def identity(item: object, index: int) -> str:
     """A stable name for a list element: its id when it has one, else its position."""
     if isinstance(item, Mapping):
         item = item.get("id", index)
@@ -77,7 +79,7 @@ def deeper(res: Resources, state: DialogueState, part: str, intent: str) -> Repl
     return Reply(text, state.last_intent or intent, res.responses.quick_replies(key, values))
 
 
-def _resolve(items: list[Any], shown: ShownList | None, key: str, ordinal: int) -> Any | None:
+def _resolve(items: list[T], shown: ShownList | None, key: str, ordinal: int) -> T | None:
     """Find the element the user means, by what was shown when the list is the one on screen."""
     if shown is not None and shown.kind == key and 0 < ordinal <= len(shown.items):
         wanted = shown.items[ordinal - 1]
