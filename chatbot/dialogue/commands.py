@@ -9,6 +9,7 @@ from chatbot.dialogue import assessment, practice, summary, topics
 from chatbot.dialogue.context import still_to_build
 from chatbot.dialogue.profile import forget, stated_fields
 from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.responses import ResponsePart
 from chatbot.dialogue.state import DialogueState, fresh
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import Understanding
@@ -55,7 +56,7 @@ def _why(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     return topics.deeper(res, state, "why", heard.intent.name if heard.intent else "why")
 
 
-def _deeper(part: str) -> Handler:
+def _deeper(part: ResponsePart) -> Handler:
     def handle(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
         return topics.deeper(res, state, part, heard.intent.name if heard.intent else part)
 

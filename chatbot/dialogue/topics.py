@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from chatbot.dialogue.context import base_context
 from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.responses import ResponsePart
 from chatbot.dialogue.state import DialogueState, ShownList
 from chatbot.dialogue.turns import Reply
 from chatbot.knowledge import Skill
@@ -69,10 +70,10 @@ def _nothing_earlier(res: Resources, state: DialogueState, intent: str) -> Reply
                  res.responses.quick_replies(NOTHING_EARLIER, values))
 
 
-def deeper(res: Resources, state: DialogueState, part: str, intent: str) -> Reply:
+def deeper(res: Resources, state: DialogueState, part: ResponsePart, intent: str) -> Reply:
     """"Tell me more" and "why?": the matching part of the last answer, when it has one."""
     key = state.last_topic
-    if key is None or key not in res.responses or getattr(res.responses.get(key), part) is None:
+    if key is None or key not in res.responses or res.responses.get(key).part(part) is None:
         return _nothing_earlier(res, state, intent)
     values = context(res, state, level=state.last_level, skill_id=state.last_skill)
     text = res.responses.text(key, values, part)
