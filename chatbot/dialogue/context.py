@@ -8,9 +8,9 @@ from typing import Any
 from chatbot.dialogue.cues import Cues
 from chatbot.dialogue.state import DialogueState, Profile
 from chatbot.knowledge import Knowledge, PlanStep, Skill
-from chatbot.knowledge.models import Range, Transition
+from chatbot.knowledge.models import Level, Range, Transition
 
-LEVELS = ("entry", "mid", "senior")
+LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
 
 
 def _skills(kb: Knowledge, ids: list[str]) -> list[Skill]:
@@ -89,7 +89,7 @@ def salary_stages(kb: Knowledge, transition: Transition) -> list[dict[str, Any]]
     stages = []
     for stage in transition.salary.stages:
         role = kb.roles[stage.role]
-        stages.append({"stage": stage, "role": role, "band": getattr(role.salary, stage.band)})
+        stages.append({"stage": stage, "role": role, "band": role.salary.band(stage.band)})
     return stages
 
 
@@ -99,9 +99,9 @@ def pay_against(salary: int | None, kb: Knowledge, transition: Transition) -> di
     if salary is None:
         return None
     bands = kb.roles[transition.to_role].salary
-    against = {}
+    against: dict[str, Any] = {}
     for level in LEVELS:
-        band = getattr(bands, level)
+        band = bands.band(level)
         if band is not None:
             against[level] = {"band": band, "low": band.min - salary, "high": band.max - salary}
     return {"now": salary, **against}
@@ -114,7 +114,7 @@ def range_against(quoted: tuple[int, int] | None, kb: Knowledge,
         return None
     low, high = quoted
     bands = kb.roles[transition.to_role].salary
-    levels = [{"level": level, "band": band} for level in LEVELS for band in [getattr(bands, level)]
+    levels = [{"level": level, "band": band} for level in LEVELS for band in [bands.band(level)]
               if band is not None and band.min <= high and low <= band.max]
     return {"low": low, "high": high, "levels": levels}
 

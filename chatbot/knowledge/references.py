@@ -85,7 +85,7 @@ def _check_transition(
         field = f"salary.stages[{index}]"
         if stage.role not in (move.from_role, move.to_role):
             raise item.error(f"{field}.role", f"'{stage.role}' is neither from_role nor to_role")
-        if getattr(roles[stage.role].value.salary, stage.band) is None:
+        if roles[stage.role].value.salary.band(stage.band) is None:
             raise item.error(f"{field}.band", f"role '{stage.role}' has no '{stage.band}' salary band")
 
 
