@@ -13,7 +13,7 @@ from chatbot.nlu.index import IntentIndex
 from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.reading import Reading, exact_example, read
 from chatbot.nlu.scoring import Scored, score_all
-from chatbot.nlu.settings import Settings
+from chatbot.nlu.settings import MatchSettings
 from chatbot.nlu.text import normalise, split_question, tokens
 
 EXACT_CONFIDENCE = 1.0
@@ -32,9 +32,9 @@ class IntentMatch:
 class Matcher:
     """Built once from an intent set; `match` is read-only and safe to call from many threads."""
 
-    def __init__(self, intents: IntentSet, settings: Settings | None = None) -> None:
+    def __init__(self, intents: IntentSet, settings: MatchSettings | None = None) -> None:
         self.intents = intents
-        self.settings = settings or Settings()
+        self.settings = settings or MatchSettings()
         self.index = IntentIndex.build(intents)
         self.commands = CommandTable.build(intents)
         self._domain = frozenset(intents.lexicon.domain)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chatbot.nlu.index import IntentIndex
-from chatbot.nlu.settings import Settings
+from chatbot.nlu.settings import MatchSettings
 from chatbot.nlu.vocabulary import Correction
 
 
@@ -41,7 +41,7 @@ class Reading:
 def read(
     corrections: Sequence[Correction],
     index: IntentIndex,
-    settings: Settings,
+    settings: MatchSettings,
     move: frozenset[str],
     lead: int = 0,
 ) -> Reading:
