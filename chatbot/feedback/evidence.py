@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import parts_verdict
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Evidence
@@ -12,6 +12,6 @@ from chatbot.feedback.wording import Words
 
 
 def evidence_verdict(
-    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Evidence, words: Words
+    reading: AnswerReading, signals: Signals, lexicon: Lexicon, spec: Evidence, words: Words
 ) -> Verdict:
     return parts_verdict(lexicon.evidence, reading, signals, spec.comments, words)

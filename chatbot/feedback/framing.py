@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import locate
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import Framing
@@ -18,7 +18,7 @@ _NEGATION_REACH = 5  # words before a phrase that may deny it
 
 
 def framing_verdict(
-    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words,
+    reading: AnswerReading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words,
     said: Mapping[str, Span] | None = None,
 ) -> Verdict:
     """The parts found by their phrases, or else by meaning (`said`: the sentence that makes each)."""
@@ -61,7 +61,7 @@ def framing_verdict(
     return Verdict(share, tuple(notes), tuple(tips))
 
 
-def _negated(hit: Hit, reading: Reading, lexicon: Lexicon) -> bool:
+def _negated(hit: Hit, reading: AnswerReading, lexicon: Lexicon) -> bool:
     """ "not because I want to escape": a denial is not an apology."""
     tokens = reading.sentences[hit.sentence].tokens
     first = reading.index.stream[hit.positions[0]].token
@@ -69,7 +69,9 @@ def _negated(hit: Hit, reading: Reading, lexicon: Lexicon) -> bool:
     return any(t.low in lexicon.negations or t.low.endswith("n't") for t in before)
 
 
-def _linked(reading: Reading, background: tuple[Phrase, ...], bridge: tuple[Phrase, ...]) -> Span | None:
+def _linked(
+    reading: AnswerReading, background: tuple[Phrase, ...], bridge: tuple[Phrase, ...]
+) -> Span | None:
     """A usable sentence that names the Data Scientist background and says how it carries over."""
     back = _by_sentence([h for p in background for h in reading.find(p)], reading)
     over = _by_sentence([h for p in bridge for h in reading.find(p)], reading)
@@ -79,7 +81,7 @@ def _linked(reading: Reading, background: tuple[Phrase, ...], bridge: tuple[Phra
     return None
 
 
-def _by_sentence(hits: list[Hit], reading: Reading) -> dict[int, Hit]:
+def _by_sentence(hits: list[Hit], reading: AnswerReading) -> dict[int, Hit]:
     first: dict[int, Hit] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         if hit.sentence in reading.usable:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chatbot.encoder.protocol import Encoder
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.spec_reading import Meaning
 from chatbot.knowledge.models import Question
 
@@ -75,7 +75,7 @@ def clause_pattern(breaks: list[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(b) + r"\s+" for b in ordered) + ")", re.IGNORECASE)
 
 
-def pieces(reading: Reading, clauses: re.Pattern[str], min_words: int) -> list[Piece]:
+def pieces(reading: AnswerReading, clauses: re.Pattern[str], min_words: int) -> list[Piece]:
     """Usable sentences, and the clauses of those that join several ideas."""
     out: list[Piece] = []
     for sentence in reading.sentences:
@@ -102,7 +102,7 @@ def _words(text: str) -> set[str]:
 ECHO_SHARE = 0.85  # share of a label's or tip's words a sentence repeats to count as pasted back
 
 
-def echoed_sentences(question: Question, reading: Reading, share: float = ECHO_SHARE) -> set[int]:
+def echoed_sentences(question: Question, reading: AnswerReading, share: float = ECHO_SHARE) -> set[int]:
     """Sentences that repeat most words of the question itself or of one of the coach's own labels and
     tips: pasting the coach's words back in a first-person frame makes no point of its own."""
     asked = [part for part in re.split(r"(?<=[.?!])\s+", question.text) if part]
@@ -174,7 +174,7 @@ class PointMeaning:
             for q in questions.values()
         }
 
-    def part_spans(self, reading: Reading) -> dict[str, tuple[int, int]]:
+    def part_spans(self, reading: AnswerReading) -> dict[str, tuple[int, int]]:
         """Per criterion part: the usable sentence, or clause of a long one, that says it in any words,
         when one comes close enough to that part's reference phrasings."""
         said = pieces(reading, self._clauses, self.settings.clause_min_words)
@@ -218,7 +218,7 @@ class PointMeaning:
         closer = self._question_ids[best]
         return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))))
 
-    def evidence(self, question: Question, reading: Reading) -> Evidence:
+    def evidence(self, question: Question, reading: AnswerReading) -> Evidence:
         """Per point of `question`: the piece that makes it best, and how fully; and how well the whole
         answer fits this question rather than another."""
         s = self.settings

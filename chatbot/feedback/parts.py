@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chatbot.feedback.lexicon import CompiledPart
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import PartComments
@@ -14,7 +14,7 @@ from chatbot.feedback.wording import Words
 
 def parts_verdict(
     parts: Sequence[CompiledPart],
-    reading: Reading,
+    reading: AnswerReading,
     signals: Signals,
     comments: PartComments,
     words: Words,
@@ -43,7 +43,7 @@ def parts_verdict(
     return Verdict(earned / total, tuple(notes), tips)
 
 
-def locate(part: CompiledPart, reading: Reading, signals: Signals) -> Span | None:
+def locate(part: CompiledPart, reading: AnswerReading, signals: Signals) -> Span | None:
     """The earliest place in a usable sentence where the part shows, by phrase or by detector."""
     found: list[Span] = []
     hit = reading.first_usable(part.phrases)

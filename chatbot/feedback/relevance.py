@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.meaning import ELSEWHERE_SHARE, Evidence, Piece
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
 from chatbot.feedback.spec_reading import Matching
@@ -62,7 +62,7 @@ class PointResult:
 
 def assess_points(
     compiled: CompiledQuestion,
-    reading: Reading,
+    reading: AnswerReading,
     matching: Matching,
     lexicon: Lexicon,
     meant: Evidence | None = None,
@@ -101,7 +101,7 @@ def _as_hit(piece: Piece) -> Hit:
 
 
 def _stuffed_sentences(
-    reading: Reading, hits: dict[str, list[Hit]], matching: Matching, small: frozenset[str]
+    reading: AnswerReading, hits: dict[str, list[Hit]], matching: Matching, small: frozenset[str]
 ) -> set[int]:
     """Keyword lists dressed as sentences ("We used profiling and caching and ONNX and batching"):
     content words mostly cue words spanning several points, or almost nothing but cue words."""
@@ -124,7 +124,7 @@ def _stuffed_sentences(
     return stuffed
 
 
-def _templated(reading: Reading, hits: list[Hit], eligible: set[int], min_words: int) -> set[int]:
+def _templated(reading: AnswerReading, hits: list[Hit], eligible: set[int], min_words: int) -> set[int]:
     """Later sentences that repeat an earlier one with only the cue words swapped ("I know X. I know Y.")."""
     cue_tokens: dict[int, set[int]] = {}
     for hit in hits:
@@ -147,7 +147,7 @@ def _templated(reading: Reading, hits: list[Hit], eligible: set[int], min_words:
 
 
 def _depth(
-    hit: Hit, reading: Reading, matching: Matching, lexicon: Lexicon, cue_stems: frozenset[str]
+    hit: Hit, reading: AnswerReading, matching: Matching, lexicon: Lexicon, cue_stems: frozenset[str]
 ) -> float:
     """Part credit for naming a point, rising to full as the sentence adds content words of its own
     (distinct words that are neither small words, stock filler, nor cue words of this point)."""
@@ -172,8 +172,8 @@ def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> fl
 
 
 def relevance_verdict(
-    results: list[PointResult], reading: Reading, spec: Relevance, words: Words, elsewhere: str | None = None,
-    undercut: tuple[tuple[int, int], ...] = (),
+    results: list[PointResult], reading: AnswerReading, spec: Relevance, words: Words,
+    elsewhere: str | None = None, undercut: tuple[tuple[int, int], ...] = (),
 ) -> Verdict:
     """Share of talking-point credit, with the phrases that earned it and what is missing; `elsewhere`
     is the question the answer as a whole seems to answer instead, when it clearly answers another;

@@ -17,7 +17,7 @@ from chatbot.feedback.clarity import clarity_verdict
 from chatbot.feedback.evidence import evidence_verdict
 from chatbot.feedback.framing import framing_verdict
 from chatbot.feedback.meaning import PointMeaning, echoed_sentences
-from chatbot.feedback.reading import Reading, read
+from chatbot.feedback.reading import AnswerReading, read_answer
 from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
 from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
 from chatbot.feedback.rubric import Rubric
@@ -43,7 +43,7 @@ def assess(
     same idea in plain words earns what the textbook words earn; without it, by cue phrases alone."""
     spec = rubric.spec
     compiled = rubric.compiled(question)
-    reading = read(
+    reading = read_answer(
         answer or "",
         rubric.lexicon,
         compiled.vocabulary,
@@ -114,8 +114,8 @@ def assess(
 
 
 def _verdicts(
-    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None,
-    undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
+    question: Question, reading: AnswerReading, points: list[PointResult], rubric: Rubric,
+    elsewhere: str | None, undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
 ) -> dict[CriterionId, Verdict]:
     """Each criterion's verdict; `said` holds criterion parts found by meaning (framing's "toward")."""
     spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
@@ -157,7 +157,7 @@ def _comment(cid: CriterionId, verdict: Verdict, gate: float, rubric: Rubric) ->
     return " ".join(notes)
 
 
-def _highlights(points: list[PointResult], reading: Reading) -> tuple[Highlight, ...]:
+def _highlights(points: list[PointResult], reading: AnswerReading) -> tuple[Highlight, ...]:
     """Every phrase that earned a talking point, in reading order."""
     spans = {
         (hit.start, hit.end): Highlight(hit.start, hit.end, reading.text[hit.start : hit.end], r.point.label)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from chatbot.feedback.lexicon import Lexicon
 from chatbot.feedback.parts import parts_verdict
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Structure
@@ -16,7 +16,8 @@ from chatbot.knowledge.models import Question
 
 
 def structure_verdict(
-    question: Question, reading: Reading, signals: Signals, lexicon: Lexicon, spec: Structure, words: Words
+    question: Question, reading: AnswerReading, signals: Signals, lexicon: Lexicon, spec: Structure,
+    words: Words,
 ) -> Verdict:
     mode: Literal["story", "technical"] = "story" if question.category in spec.story_categories else "technical"
     parts = lexicon.story if mode == "story" else lexicon.technical
