@@ -26,7 +26,7 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Reading:
+class MessageReading:
     """A message as weighted terms, plus how much of it is in words the intents never use."""
 
     terms: tuple[Term, ...]
@@ -38,13 +38,13 @@ class Reading:
         return tuple(t for t in self.terms if t.trust > 0)
 
 
-def read(
+def weigh_terms(
     corrections: Sequence[Correction],
     index: IntentIndex,
     settings: MatchSettings,
     move: frozenset[str],
     lead: int = 0,
-) -> Reading:
+) -> MessageReading:
     """Weight each distinct stem (IDF if known, the top IDF if not) and measure the unknown share.
 
     The first `lead` words are the background a user gives before asking ("I've got two kids...
@@ -65,7 +65,7 @@ def read(
     unknown = sum(t.weight * (1 - t.trust) for t in words)
     in_domain = any(t.trust > 0 and t.word in move for t in words)
     ratio = unknown / total if total else 0.0
-    return Reading(tuple(words) + _phrases(corrections, terms, index), ratio, in_domain)
+    return MessageReading(tuple(words) + _phrases(corrections, terms, index), ratio, in_domain)
 
 
 def _phrases(corrections: Sequence[Correction], terms: dict[str, Term], index: IntentIndex) -> tuple[Term, ...]:
@@ -79,7 +79,7 @@ def _phrases(corrections: Sequence[Correction], terms: dict[str, Term], index: I
     return tuple(found.values())
 
 
-def exact_example(reading: Reading, index: IntentIndex) -> int | None:
+def exact_example(reading: MessageReading, index: IntentIndex) -> int | None:
     """The one intent owning an example with exactly these stems, if the message is that example."""
     words = [t for t in reading.terms if not t.phrase]
     if not words or any(t.trust == 0 for t in words):

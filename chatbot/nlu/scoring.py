@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from chatbot.nlu.index import IntentIndex
-from chatbot.nlu.reading import Reading, Term
+from chatbot.nlu.reading import MessageReading, Term
 from chatbot.nlu.settings import MatchSettings
 
 CANDIDATE_SLACK = 4  # intents scored in full beyond the alternatives a fallback offers
@@ -33,7 +33,9 @@ class Scored:
     contributions: tuple[tuple[str, float], ...]
 
 
-def score_all(reading: Reading, index: IntentIndex, settings: MatchSettings, include: int | None = None) -> list[Scored]:
+def score_all(
+    reading: MessageReading, index: IntentIndex, settings: MatchSettings, include: int | None = None
+) -> list[Scored]:
     """Score the likeliest intents for the message's known words, best first.
 
     Every intent sharing a stem gets a cheap running total; only the leaders on coverage or on
