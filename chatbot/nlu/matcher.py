@@ -74,7 +74,7 @@ class Matcher:
         background, question = split_question(text)
         before = self._content(tokens(background, self.intents.lexicon))
         content = before + self._content(tokens(question, self.intents.lexicon))
-        corrected = self.index.vocabulary.read(content)
+        corrected = self.index.vocabulary.corrections(content)
         return weigh_terms(corrected, self.index, self.settings, self._move, len(before))
 
     def _content(self, words: list[str]) -> list[str]:
