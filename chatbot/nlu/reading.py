@@ -15,7 +15,7 @@ from chatbot.nlu.vocabulary import Correction
 
 
 @dataclass(frozen=True)
-class Term:
+class WeightedTerm:
     """One distinct message stem with its weight and how far it can be trusted as evidence."""
 
     word: str
@@ -29,12 +29,12 @@ class Term:
 class MessageReading:
     """A message as weighted terms, plus how much of it is in words the intents never use."""
 
-    terms: tuple[Term, ...]
+    terms: tuple[WeightedTerm, ...]
     unknown_ratio: float
     in_domain: bool
 
     @property
-    def known(self) -> tuple[Term, ...]:
+    def known(self) -> tuple[WeightedTerm, ...]:
         return tuple(t for t in self.terms if t.trust > 0)
 
 
@@ -50,14 +50,14 @@ def weigh_terms(
     The first `lead` words are the background a user gives before asking ("I've got two kids...
     how long does it take?"): they weigh `settings.context_weight` of a word in the question itself.
     """
-    terms: dict[str, Term] = {}
+    terms: dict[str, WeightedTerm] = {}
     for position, c in enumerate(corrections):
         share = settings.context_weight if position < lead else 1.0
         if c.known and c.stem in index.idf:
             trust = max(0.0, 1 - settings.slip_cost * c.edits / len(c.corrected_from or c.word))
-            term = Term(c.word, c.stem, index.idf[c.stem] * share, trust)
+            term = WeightedTerm(c.word, c.stem, index.idf[c.stem] * share, trust)
         else:
-            term = Term(c.word, c.stem, index.unknown_idf * share, 0.0)
+            term = WeightedTerm(c.word, c.stem, index.unknown_idf * share, 0.0)
         if c.stem not in terms or term.weight > terms[c.stem].weight:
             terms[c.stem] = term
     words = list(terms.values())
@@ -68,14 +68,16 @@ def weigh_terms(
     return MessageReading(tuple(words) + _phrases(corrections, terms, index), ratio, in_domain)
 
 
-def _phrases(corrections: Sequence[Correction], terms: dict[str, Term], index: IntentIndex) -> tuple[Term, ...]:
+def _phrases(
+    corrections: Sequence[Correction], terms: dict[str, WeightedTerm], index: IntentIndex
+) -> tuple[WeightedTerm, ...]:
     """Known word pairs of the message, each trusted as much as its weaker word."""
-    found: dict[str, Term] = {}
+    found: dict[str, WeightedTerm] = {}
     for a, b in zip(corrections, corrections[1:]):
         pair = f"{a.stem} {b.stem}"
         if a.stem != b.stem and pair in index.idf and pair not in found:
             trust = min(terms[a.stem].trust, terms[b.stem].trust)
-            found[pair] = Term(f"{a.word} {b.word}", pair, index.idf[pair], trust, phrase=True)
+            found[pair] = WeightedTerm(f"{a.word} {b.word}", pair, index.idf[pair], trust, phrase=True)
     return tuple(found.values())
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from chatbot.nlu.index import IntentIndex
-from chatbot.nlu.reading import MessageReading, Term
+from chatbot.nlu.reading import MessageReading, WeightedTerm
 from chatbot.nlu.settings import MatchSettings
 
 CANDIDATE_SLACK = 4  # intents scored in full beyond the alternatives a fallback offers
@@ -86,7 +86,7 @@ def _full_score(
     intent: int,
     coverage: float,
     similarities: list[float],
-    known: Sequence[Term],
+    known: Sequence[WeightedTerm],
     index: IntentIndex,
     settings: MatchSettings,
 ) -> Scored:
