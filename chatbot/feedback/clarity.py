@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Span
@@ -12,7 +12,7 @@ from chatbot.feedback.wording import Words
 _QUOTED = 3  # at most this many examples quoted per kind
 
 
-def clarity_verdict(reading: AnswerReading, lexicon: Lexicon, spec: Clarity, words: Words) -> Verdict:
+def clarity_verdict(reading: AnswerReading, lexicon: RubricLexicon, spec: Clarity, words: Words) -> Verdict:
     total = reading.words
     lo, hi = spec.ideal_min_words, spec.ideal_max_words
     length = length_fit(total, spec)
@@ -95,7 +95,7 @@ def _rate_fit(count: int, words: int, full_per_100: float) -> float:
     return 1 - min(1.0, count * 100 / words / full_per_100)
 
 
-def _fillers(reading: AnswerReading, lexicon: Lexicon) -> list[Span]:
+def _fillers(reading: AnswerReading, lexicon: RubricLexicon) -> list[Span]:
     """Filler phrases, plus words like "like" or "so" when a comma sets them off as filler."""
     spans = [(h.start, h.end) for p in lexicon.fillers for h in reading.find(p, 0)]
     for sentence in reading.sentences:

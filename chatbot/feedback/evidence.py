@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import parts_verdict
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
@@ -12,6 +12,6 @@ from chatbot.feedback.wording import Words
 
 
 def evidence_verdict(
-    reading: AnswerReading, signals: Signals, lexicon: Lexicon, spec: Evidence, words: Words
+    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Evidence, words: Words
 ) -> Verdict:
     return parts_verdict(lexicon.evidence, reading, signals, spec.comments, words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from chatbot.feedback.cues import Hit, Phrase
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import locate
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
@@ -18,7 +18,7 @@ _NEGATION_REACH = 5  # words before a phrase that may deny it
 
 
 def framing_verdict(
-    reading: AnswerReading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words,
+    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Framing, words: Words,
     said: Mapping[str, Span] | None = None,
 ) -> Verdict:
     """The parts found by their phrases, or else by meaning (`said`: the sentence that makes each)."""
@@ -61,7 +61,7 @@ def framing_verdict(
     return Verdict(share, tuple(notes), tuple(tips))
 
 
-def _negated(hit: Hit, reading: AnswerReading, lexicon: Lexicon) -> bool:
+def _negated(hit: Hit, reading: AnswerReading, lexicon: RubricLexicon) -> bool:
     """ "not because I want to escape": a denial is not an apology."""
     tokens = reading.sentences[hit.sentence].tokens
     first = reading.index.stream[hit.positions[0]].token

@@ -43,7 +43,7 @@ class Vocab:
     function_words: frozenset[str]
 
 
-class Lexicon:
+class RubricLexicon:
     """Everything the rubric's words compile to, built once per rubric; afterwards only the bounded
     stem cache grows."""
 

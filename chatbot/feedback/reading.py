@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chatbot.feedback.cues import Hit, Phrase, StemIndex
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.sentences import Form, judge
 from chatbot.feedback.signals import specific
 from chatbot.feedback.spec_reading import Fluency
@@ -48,7 +48,8 @@ class AnswerReading:
 
 
 def read_answer(
-    answer: str, lexicon: Lexicon, vocabulary: frozenset[str], fluency: Fluency, max_gap: int, max_chars: int
+    answer: str, lexicon: RubricLexicon, vocabulary: frozenset[str], fluency: Fluency, max_gap: int,
+    max_chars: int,
 ) -> AnswerReading:
     """Tokenise, split, judge each sentence, set aside repeats and waffle, measure word-order oddities."""
     text = clip(answer, max_chars)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chatbot.feedback.cues import Hit, Phrase
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.meaning import ELSEWHERE_SHARE, Evidence, Piece
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
@@ -29,7 +29,7 @@ class CompiledQuestion:
     point_stems: dict[str, frozenset[str]]  # point id -> its cue stems, which add no depth to it
 
 
-def compile_question(question: Question, lexicon: Lexicon) -> CompiledQuestion:
+def compile_question(question: Question, lexicon: RubricLexicon) -> CompiledQuestion:
     points = tuple((p, lexicon.phrases(p.cues, loose=True)) for p in question.talking_points)
     stems = {
         p.id: frozenset(stem for phrase in phrases for variant in phrase.variants for stem in variant)
@@ -64,7 +64,7 @@ def assess_points(
     compiled: CompiledQuestion,
     reading: AnswerReading,
     matching: Matching,
-    lexicon: Lexicon,
+    lexicon: RubricLexicon,
     meant: Evidence | None = None,
 ) -> list[PointResult]:
     """Credit per point: the better of its cue evidence (depth of its best sentence x strength of the
@@ -147,7 +147,7 @@ def _templated(reading: AnswerReading, hits: list[Hit], eligible: set[int], min_
 
 
 def _depth(
-    hit: Hit, reading: AnswerReading, matching: Matching, lexicon: Lexicon, cue_stems: frozenset[str]
+    hit: Hit, reading: AnswerReading, matching: Matching, lexicon: RubricLexicon, cue_stems: frozenset[str]
 ) -> float:
     """Part credit for naming a point, rising to full as the sentence adds content words of its own
     (distinct words that are neither small words, stock filler, nor cue words of this point)."""
@@ -158,7 +158,7 @@ def _depth(
     return floor + (1 - floor) * min(1.0, len(extra) / matching.depth_full)
 
 
-def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> float:
+def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: RubricLexicon) -> float:
     """One cue word is weak evidence; a second cue, or a cue of two content words, makes it firm.
     ("wanted to" is one content word, so it is as weak as "wanted".)"""
     if not good:

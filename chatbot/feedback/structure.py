@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import parts_verdict
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
@@ -16,7 +16,7 @@ from chatbot.knowledge.models import Question
 
 
 def structure_verdict(
-    question: Question, reading: AnswerReading, signals: Signals, lexicon: Lexicon, spec: Structure,
+    question: Question, reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Structure,
     words: Words,
 ) -> Verdict:
     mode: Literal["story", "technical"] = "story" if question.category in spec.story_categories else "technical"
