@@ -7,12 +7,12 @@ from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Span
 from chatbot.feedback.spec import Clarity
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 _QUOTED = 3  # at most this many examples quoted per kind
 
 
-def clarity_verdict(reading: AnswerReading, lexicon: RubricLexicon, spec: Clarity, words: Words) -> Verdict:
+def clarity_verdict(reading: AnswerReading, lexicon: RubricLexicon, spec: Clarity, writer: Writer) -> Verdict:
     total = reading.words
     lo, hi = spec.ideal_min_words, spec.ideal_max_words
     length = length_fit(total, spec)
@@ -34,20 +34,20 @@ def clarity_verdict(reading: AnswerReading, lexicon: RubricLexicon, spec: Clarit
     ]
     if reading.waffle:
         stock = [
-            words.quote_span(reading.text, (reading.sentences[i].start, reading.sentences[i].end))
+            writer.quote_span(reading.text, (reading.sentences[i].start, reading.sentences[i].end))
             for i in reading.waffle[:_QUOTED]
         ]
-        notes.append(c.waffle.format(items=words.items(stock)))
+        notes.append(c.waffle.format(items=writer.items(stock)))
     if odd:
         notes.append(
             c.fragments.format(
-                items=words.items([words.quote_span(reading.text, (s.start, s.end)) for s in odd[:_QUOTED]])
+                items=writer.items([writer.quote_span(reading.text, (s.start, s.end)) for s in odd[:_QUOTED]])
             )
         )
     if reading.repeated:
         notes.append(c.repeated.format(count=len(reading.repeated)))
-    filler_quotes = _quotes(reading, fillers, words)
-    hedge_quotes = _quotes(reading, hedges, words)
+    filler_quotes = _quotes(reading, fillers, writer)
+    hedge_quotes = _quotes(reading, hedges, writer)
     if fillers:
         notes.append(c.filler.format(items=filler_quotes))
     if hedges:
@@ -106,6 +106,6 @@ def _fillers(reading: AnswerReading, lexicon: RubricLexicon) -> list[Span]:
     return sorted(set(spans))
 
 
-def _quotes(reading: AnswerReading, spans: list[Span], words: Words) -> str:
-    quoted = list(dict.fromkeys(words.quote_span(reading.text, s).lower() for s in spans))
-    return words.items(quoted[:_QUOTED])
+def _quotes(reading: AnswerReading, spans: list[Span], writer: Writer) -> str:
+    quoted = list(dict.fromkeys(writer.quote_span(reading.text, s).lower() for s in spans))
+    return writer.items(quoted[:_QUOTED])

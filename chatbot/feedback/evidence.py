@@ -8,10 +8,10 @@ from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Evidence
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 
 def evidence_verdict(
-    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Evidence, words: Words
+    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Evidence, writer: Writer
 ) -> Verdict:
-    return parts_verdict(lexicon.evidence, reading, signals, spec.comments, words)
+    return parts_verdict(lexicon.evidence, reading, signals, spec.comments, writer)

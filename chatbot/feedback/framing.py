@@ -12,13 +12,13 @@ from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import Framing
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 _NEGATION_REACH = 5  # words before a phrase that may deny it
 
 
 def framing_verdict(
-    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Framing, words: Words,
+    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Framing, writer: Writer,
     said: Mapping[str, Span] | None = None,
 ) -> Verdict:
     """The parts found by their phrases, or else by meaning (`said`: the sentence that makes each)."""
@@ -33,7 +33,7 @@ def framing_verdict(
     share = earned / sum(weights)
     c = spec.comments
     found = [
-        words.item(label, words.quote_span(reading.text, span))
+        writer.item(label, writer.quote_span(reading.text, span))
         for label, span in ((spec.toward.label, toward), (spec.link.label, link))
         if span is not None
     ]
@@ -42,14 +42,14 @@ def framing_verdict(
     ]
     notes = []
     if found:
-        notes.append(c.found.format(items=words.items(found)))
+        notes.append(c.found.format(items=writer.items(found)))
         if missing:
-            notes.append(c.missing.format(items=words.items(missing)))
+            notes.append(c.missing.format(items=writer.items(missing)))
     else:
         notes.append(c.none)
     if apologies:
-        quoted = sorted({words.quote_span(reading.text, (h.start, h.end)) for h in apologies})
-        notes.append(c.apology.format(items=words.items(quoted[:3])))
+        quoted = sorted({writer.quote_span(reading.text, (h.start, h.end)) for h in apologies})
+        notes.append(c.apology.format(items=writer.items(quoted[:3])))
     total = sum(weights)
     tips = []
     if toward is None:

@@ -15,7 +15,7 @@ from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
 from chatbot.feedback.spec_reading import Matching
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question, TalkingPoint
 
 
@@ -172,7 +172,7 @@ def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: RubricLexicon)
 
 
 def relevance_verdict(
-    results: list[PointResult], reading: AnswerReading, spec: Relevance, words: Words,
+    results: list[PointResult], reading: AnswerReading, spec: Relevance, writer: Writer,
     elsewhere: str | None = None, undercut: tuple[tuple[int, int], ...] = (),
 ) -> Verdict:
     """Share of talking-point credit, with the phrases that earned it and what is missing; `elsewhere`
@@ -185,38 +185,38 @@ def relevance_verdict(
     notes: list[str] = [c.elsewhere.format(question=elsewhere)] if elsewhere else []
     if covered:
         items = [
-            words.item(r.point.label, words.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))
+            writer.item(r.point.label, writer.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))
             for r in covered
         ]
-        notes.append(c.covered.format(count=len(covered), total=total, items=words.items(items)))
+        notes.append(c.covered.format(count=len(covered), total=total, items=writer.items(items)))
     else:
         notes.append(c.none.format(total=total))
     thin = [r.point.label for r in covered if r.thin]
     if thin:
-        notes.append(c.thin.format(items=words.items(thin)))
+        notes.append(c.thin.format(items=writer.items(thin)))
     listed = [r for r in results if not r.covered and r.unusable]
     if listed:
         quoted = [
-            words.item(
-                r.point.label, words.quote_span(reading.text, (r.unusable[0].start, r.unusable[0].end))
+            writer.item(
+                r.point.label, writer.quote_span(reading.text, (r.unusable[0].start, r.unusable[0].end))
             )
             for r in listed
         ]
-        notes.append(c.listed.format(items=words.items(quoted)))
+        notes.append(c.listed.format(items=writer.items(quoted)))
     wrong = [r for r in results if r.wrong is not None]
     if wrong:
-        quoted = [words.item(r.point.label, words.quote_span(reading.text, (r.wrong.start, r.wrong.end)))
+        quoted = [writer.item(r.point.label, writer.quote_span(reading.text, (r.wrong.start, r.wrong.end)))
                   for r in wrong if r.wrong is not None]
-        notes.append(c.misconception.format(items=words.items(quoted)))
+        notes.append(c.misconception.format(items=writer.items(quoted)))
     if undercut:
-        quoted = [words.quote_span(reading.text, span) for span in undercut[:2]]
-        notes.append(c.undercut.format(items=words.items(quoted)))
+        quoted = [writer.quote_span(reading.text, span) for span in undercut[:2]]
+        notes.append(c.undercut.format(items=writer.items(quoted)))
     missed = [r.point.label for r in results if not r.covered and not r.unusable]
     if missed:
-        notes.append(c.missed.format(items=words.items(missed)))
+        notes.append(c.missed.format(items=writer.items(missed)))
     if reading.fluency < 1 and reading.violations:
-        odd = [words.quote_span(reading.text, span) for span in reading.violations[:2]]
-        notes.append(c.scrambled.format(items=words.items(odd)))
+        odd = [writer.quote_span(reading.text, span) for span in reading.violations[:2]]
+        notes.append(c.scrambled.format(items=writer.items(odd)))
     tips = _tips(results, spec, total)
     if undercut:
         tips.append(TipOption(spec.tips.undercut, 1 / total))

@@ -109,7 +109,7 @@ def assess(
         highlights=_highlights(points, reading),
         needs_answer=blank,
         summary=summary,
-        change=compare(previous, question, score, covered, spec, rubric.words),
+        change=compare(previous, question, score, covered, spec, rubric.writer),
     )
 
 
@@ -118,16 +118,16 @@ def _verdicts(
     elsewhere: str | None, undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
 ) -> dict[CriterionId, Verdict]:
     """Each criterion's verdict; `said` holds criterion parts found by meaning (framing's "toward")."""
-    spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
+    spec, lexicon, writer = rubric.spec, rubric.lexicon, rubric.writer
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
     verdicts: dict[CriterionId, Verdict] = {
-        "relevance": relevance_verdict(points, reading, spec.relevance, words, elsewhere, undercut),
-        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, words),
-        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, words),
-        "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),
+        "relevance": relevance_verdict(points, reading, spec.relevance, writer, elsewhere, undercut),
+        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, writer),
+        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, writer),
+        "clarity": clarity_verdict(reading, lexicon, spec.clarity, writer),
     }
     if spec.weights[question.category].get("framing", 0) > 0:
-        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, words, said or {})
+        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, writer, said or {})
     return verdicts
 
 
@@ -153,7 +153,7 @@ def _label(cid: CriterionId, rubric: Rubric) -> str:
 def _comment(cid: CriterionId, verdict: Verdict, gate: float, rubric: Rubric) -> str:
     notes = list(verdict.notes)
     if cid != "relevance" and gate < 1 and verdict.share > 0:
-        notes.append(rubric.words.gate(gate))
+        notes.append(rubric.writer.gate(gate))
     return " ".join(notes)
 
 

@@ -11,14 +11,14 @@ from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Structure
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question
 
 
 def structure_verdict(
     question: Question, reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Structure,
-    words: Words,
+    writer: Writer,
 ) -> Verdict:
     mode: Literal["story", "technical"] = "story" if question.category in spec.story_categories else "technical"
     parts = lexicon.story if mode == "story" else lexicon.technical
-    return parts_verdict(parts, reading, signals, spec.comments, words, spec.comments.modes.get(mode))
+    return parts_verdict(parts, reading, signals, spec.comments, writer, spec.comments.modes.get(mode))
