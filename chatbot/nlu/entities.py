@@ -11,7 +11,7 @@ from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.phrases import PhraseTable
 from chatbot.nlu.scales import NumberReader
 from chatbot.nlu.skills import SkillLike, SkillSpotter
-from chatbot.nlu.text import fold, tokens
+from chatbot.nlu.text import fold_accents, tokens
 
 
 
@@ -70,7 +70,7 @@ class EntityExtractor:
 
     def extract(self, text: str) -> Entities:
         """Read every kind of entity from one message; never raises on any text."""
-        folded = fold(text)
+        folded = fold_accents(text)
         words = tokens(text)
         agreements = set(self.agreement.find(words))
         return Entities(
