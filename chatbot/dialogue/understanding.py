@@ -65,7 +65,7 @@ def understand(res: Resources, text: str) -> Understanding:
             chosen = res.intents.get(meant.name) if meant.name is not None else None
             intent = chosen if chosen is not None and chosen.name.startswith(DECLINED) else None
             match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives) if intent \
-                else IntentMatch(None, match.confidence, match.cues, match.alternatives)
+                else IntentMatch(None, match.confidence, match.matched_words, match.alternatives)
         elif meant.name not in (None, intent.name) and \
                 meant.score - res.semantic.support(parts, intent.name) >= res.semantic.settings.override_margin:
             intent = res.intents.get(meant.name or "")
@@ -75,10 +75,11 @@ def understand(res: Resources, text: str) -> Understanding:
         name = meant.name or _agreed(res, text, match, parts)
         if name is not None:
             intent = res.intents.get(name)
-            match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.cues, match.alternatives)
+            match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.matched_words,
+                                match.alternatives)
     if intent is not None and intent.name in res.cues.abroad_intents and res.cues.abroad_answer and _abroad(res, text):
         intent = res.intents.get(res.cues.abroad_answer)  # UK figures must not answer for another country
-        match = IntentMatch(intent.name, match.confidence, match.cues, match.alternatives)
+        match = IntentMatch(intent.name, match.confidence, match.matched_words, match.alternatives)
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
 
 
@@ -188,7 +189,7 @@ def outside_interview(res: Resources, heard: Understanding, next_topic: bool = F
                              or res.semantic.out_of_scope(readings(res, heard.text), name)):
         name, score = None, heard.match.confidence
     intent = res.intents.get(name) if name is not None else None
-    match = IntentMatch(name, score, heard.match.cues, heard.match.alternatives)
+    match = IntentMatch(name, score, heard.match.matched_words, heard.match.alternatives)
     return Understanding(heard.text, match, intent, heard.entities, 0)
 
 
@@ -205,7 +206,7 @@ def loose_command(res: Resources, heard: Understanding) -> bool:
     if not heard.is_command or heard.intent is None:
         return False
     own = {word for cue in heard.intent.cues for word in res.matcher.normalise(cue).split()}
-    if not own & set(heard.match.cues):
+    if not own & set(heard.match.matched_words):
         return False  # "..., some airflow": only words every intent shares, no word of this command
     words = len(heard.text.split())
     return words <= res.cues.command_max_words + 2 or res.questions.asks(heard.text, res.cues.answer_min_words)
@@ -215,8 +216,9 @@ def _after_phrase(res: Resources, text: str, match: IntentMatch) -> int:
     """How many words follow the matched phrase when the message opens with it (a command's argument)."""
     fillers = set(res.intents.lexicon.fillers)
     words = tuple(w for w in res.matcher.normalise(text).split() if w not in fillers)
-    opens_with = bool(match.cues) and words[: len(match.cues)] == tuple(match.cues)
-    return len(words) - len(match.cues) if opens_with else 0
+    phrase = match.matched_words
+    opens_with = bool(phrase) and words[: len(phrase)] == tuple(phrase)
+    return len(words) - len(phrase) if opens_with else 0
 
 
 def typed_command(res: Resources, heard: Understanding) -> bool:

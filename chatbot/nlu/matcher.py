@@ -21,11 +21,11 @@ EXACT_CONFIDENCE = 1.0
 
 @dataclass(frozen=True)
 class IntentMatch:
-    """The verdict on one message, with the words that drove it and the runners-up."""
+    """The verdict on one message, with the words of it that drove the verdict and the runners-up."""
 
     name: str | None
     confidence: float
-    cues: tuple[str, ...] = ()
+    matched_words: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, float], ...] = ()
 
 
@@ -95,12 +95,12 @@ class Matcher:
             for s in scored[: self.settings.alternatives + 1]
             if s.score >= self.settings.alternative_floor and s is not best
         )[: self.settings.alternatives]
-        cues = tuple(word for word, _ in best.contributions)
+        matched = tuple(word for word, _ in best.contributions)
         if exact is not None or self._confident(best, runner_up, reading):
             confidence = EXACT_CONFIDENCE if exact is not None else round(best.score, 3)
-            return IntentMatch(names[best.intent], confidence, cues, alternatives)
+            return IntentMatch(names[best.intent], confidence, matched, alternatives)
         top = ((names[best.intent], round(best.score, 3)),) if best.score >= self.settings.alternative_floor else ()
-        return IntentMatch(None, round(best.score, 3), cues, (top + alternatives)[: self.settings.alternatives])
+        return IntentMatch(None, round(best.score, 3), matched, (top + alternatives)[: self.settings.alternatives])
 
     def _confident(self, best: Scored, runner_up: float, reading: MessageReading) -> bool:
         s = self.settings
