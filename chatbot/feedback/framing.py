@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import locate
+from chatbot.feedback.phrase_matching import Hit, Phrase
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Signals, Span

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from chatbot.feedback.cues import Fuzz, Phrase, PhraseCompiler
+from chatbot.feedback.phrase_matching import Fuzz, Phrase, PhraseCompiler
 from chatbot.feedback.sentences import OPEN_CLASSES, FormRules, WordClasses, forbidden_after
 from chatbot.feedback.spec import Part, RubricSpec
 from chatbot.feedback.spec_reading import Words

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chatbot.feedback.cues import Hit, Phrase, StemIndex
 from chatbot.feedback.lexicon import RubricLexicon
+from chatbot.feedback.phrase_matching import Hit, Phrase, StemIndex
 from chatbot.feedback.sentences import Form, judge
 from chatbot.feedback.signals import specific
 from chatbot.feedback.spec_reading import Fluency

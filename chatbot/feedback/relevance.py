@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chatbot.feedback.cues import Hit, Phrase
 from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.meaning import ELSEWHERE_SHARE, Evidence, Piece
+from chatbot.feedback.phrase_matching import Hit, Phrase
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
