@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any]:
     """The base context plus this answer's specifics; the skill falls back to the last one discussed."""
-    values = base_context(res.knowledge, state, res.cues)
+    values = base_context(res.knowledge, state, res.rules)
     skill_id = extra.pop("skill_id", None)
     named = extra.pop("named", ())
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
