@@ -59,7 +59,9 @@ class PointEvidence:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class MeaningEvidence:
+    """Each point's best piece by meaning, and how well the answer as a whole fits this question."""
+
     points: dict[str, PointEvidence]
     fit: AnswerFit
 
@@ -218,7 +220,7 @@ class PointMeaning:
         closer = self._question_ids[best]
         return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))))
 
-    def evidence(self, question: Question, reading: AnswerReading) -> Evidence:
+    def evidence(self, question: Question, reading: AnswerReading) -> MeaningEvidence:
         """Per point of `question`: the piece that makes it best, and how fully; and how well the whole
         answer fits this question rather than another."""
         s = self.settings
@@ -226,7 +228,7 @@ class PointMeaning:
         refs = self._refs.get(question.id)
         candidates = pieces(reading, self._clauses, s.clause_min_words)
         if refs is None or not candidates:
-            return Evidence(found, AnswerFit(None, "", 0.0, 1.0))
+            return MeaningEvidence(found, AnswerFit(None, "", 0.0, 1.0))
         vectors = self._encoder.encode([p.text for p in candidates])
         sims = vectors @ self._vectors.T
         others = sims[:, ~refs.mine].max(axis=1) if (~refs.mine).any() else np.full(len(candidates), -1.0)
@@ -250,4 +252,4 @@ class PointMeaning:
         fit = self._fit(question.id, sims)
         if len(reading.text.split()) < s.fit_min_words:  # a line or two fits no question as a whole
             fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
-        return Evidence(found, fit)
+        return MeaningEvidence(found, fit)

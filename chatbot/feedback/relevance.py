@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chatbot.feedback.lexicon import RubricLexicon
-from chatbot.feedback.meaning import ELSEWHERE_SHARE, Evidence, Piece
+from chatbot.feedback.meaning import ELSEWHERE_SHARE, MeaningEvidence, Piece
 from chatbot.feedback.phrase_matching import Hit, Phrase
 from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
@@ -65,7 +65,7 @@ def assess_points(
     reading: AnswerReading,
     matching: Matching,
     lexicon: RubricLexicon,
-    meant: Evidence | None = None,
+    meant: MeaningEvidence | None = None,
 ) -> list[PointResult]:
     """Credit per point: the better of its cue evidence (depth of its best sentence x strength of the
     cues) and its evidence by meaning (`meant`: how closely a piece of the answer makes the point)."""
