@@ -234,7 +234,7 @@ class Band(Strict):
     text: Text
 
 
-class Change(Strict):
+class ChangeComments(Strict):
     better: Text
     same: Text
     worse: Text
@@ -264,7 +264,7 @@ class RubricSpec(Strict):
     wording: Wording
     needs_answer: NeedsAnswer
     summary: list[Band] = Field(min_length=1)
-    change: Change
+    change: ChangeComments
 
     def criterion(self, cid: CriterionId) -> CriterionSpec:
         """One criterion's section of the rubric, by its id in the weights."""
