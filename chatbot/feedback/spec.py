@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from chatbot.feedback.spec_base import Category, CriterionId, Share, Strict, Text, check_template
 from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
-Detector = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
+DetectorName = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
 
 
 class Part(Strict):
@@ -21,7 +21,7 @@ class Part(Strict):
     weight: float = Field(gt=0)
     tip: Text
     phrases: list[Text] = []
-    detector: Detector | None = None
+    detector: DetectorName | None = None
     references: list[Text] = []  # the part said in other words: recognised by meaning when phrases miss it
 
     @model_validator(mode="after")
