@@ -41,7 +41,9 @@ def needs_answer_tips(spec: RubricSpec, question: Question) -> tuple[str, ...]:
     )
 
 
-def summarise(score: int, criteria: Sequence[Criterion], covered: int, total: int, spec: RubricSpec) -> str:
+def summary_sentence(
+    score: int, criteria: Sequence[Criterion], covered: int, total: int, spec: RubricSpec
+) -> str:
     """One sentence: how good, how many points made, and which criterion has the most to gain."""
     focus = max(criteria, key=lambda c: c.max - c.score)
     band = next(b for b in spec.summary if score >= b.min)

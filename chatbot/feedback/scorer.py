@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summarise
+from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summary_sentence
 from chatbot.feedback.answered import needs_answer
 from chatbot.feedback.clarity import clarity_verdict
 from chatbot.feedback.evidence import evidence_verdict
@@ -96,7 +96,7 @@ def assess(
             for tip in verdicts[cid].tips
         ]
         tips = choose_tips(options, spec, question)
-        summary = summarise(score, criteria, len(covered), len(points), spec)
+        summary = summary_sentence(score, criteria, len(covered), len(points), spec)
         if meant is not None and meant.elsewhere_text:  # say why the points made earn so little
             summary = spec.relevance.comments.elsewhere.format(question=meant.elsewhere_text)
     return Feedback(
