@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
-from chatbot.encoder.model import open_session, quantised_model_path
+from chatbot.encoder.model import open_inference_session, quantised_model_path
 from chatbot.encoder.protocol import Vectors
 from chatbot.encoder.weights import ModelFiles, model_files
 
@@ -35,7 +35,7 @@ class SentenceEncoder:
         self._tokenizer = Tokenizer.from_str(files.tokenizer_json())
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()
-        self._session = open_session(quantised_model_path(files, cache_dir))
+        self._session = open_inference_session(quantised_model_path(files, cache_dir))
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()  # the page's dev server and threaded workers share one encoder
 
