@@ -9,7 +9,7 @@ import pytest
 
 from chatbot.encoder import SentenceEncoder, WeightsError
 from chatbot.encoder.graph import build_graph
-from chatbot.encoder.model import open_session
+from chatbot.encoder.model import open_inference_session
 from chatbot.encoder.weights import archive_path, model_files
 
 
@@ -40,7 +40,7 @@ def test_the_int8_graph_agrees_with_the_full_precision_graph(encoder, tmp_path):
 
     path = tmp_path / "fp32.onnx"
     onnx.save(build_graph(model_files().safetensors()), str(path))
-    session = open_session(path)
+    session = open_inference_session(path)
     texts = ["Roll back to the previous image when the error rate rises.", "I explained the AUC with a chart."]
     encoded = [encoder._tokenizer.encode(t).ids for t in texts]
     width = max(map(len, encoded))

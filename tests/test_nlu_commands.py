@@ -64,8 +64,8 @@ def test_command_survives_case_punctuation_politeness_and_slips(matcher: Matcher
 
 
 def test_command_explains_itself_with_the_words_that_matched(matcher: Matcher) -> None:
-    assert matcher.match("practice model serving").cues == ("practice",)
-    assert matcher.match("try again").cues == ("try", "again")
+    assert matcher.match("practice model serving").matched_words == ("practice",)
+    assert matcher.match("try again").matched_words == ("try", "again")
 
 
 def test_a_command_word_inside_a_question_does_not_force_the_command(matcher: Matcher) -> None:

@@ -114,7 +114,7 @@ def test_picking_an_item_from_a_list_names_no_topic(matcher: Matcher, text: str)
 def test_a_match_names_the_words_that_drove_it(matcher: Matcher) -> None:
     match = matcher.match("will I have to take a pay cut?")
     assert match.name == "salary"
-    assert "salary" in match.cues
+    assert "salary" in match.matched_words
     assert 0 < match.confidence <= 1
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import numpy as np
-
 from chatbot.dialogue import assessment, topics
 from chatbot.dialogue.context import pay_against, range_against
 from chatbot.dialogue.profile import offer_figure, quoted_range
@@ -16,6 +14,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import glossary_answer
 from chatbot.dialogue.turns import Reply
+from chatbot.encoder.protocol import Vectors
 from chatbot.knowledge.models import Role
 from chatbot.dialogue.understanding import (
     TOPIC,
@@ -69,11 +68,11 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
 def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:
     """The intent's answer; else the guide's closest passage when it is close enough; else nothing."""
     guide = res.guide[state.transition]
-    if heard.answer in res.cues.plan_window_intents:
+    if heard.answer in res.rules.plan_window_intents:
         during = _plan_window(res, state, heard)
         if during is not None:
             return during
-    asks_when = any(re.search(res.cues.step_timing, part, re.IGNORECASE) for part in parts)
+    asks_when = any(re.search(res.rules.step_timing, part, re.IGNORECASE) for part in parts)
     # a "when should I start ...?" about the move, or not understood but close to a step of the plan
     in_scope = heard.intent is not None and heard.intent.kind == TOPIC
     if heard.answer == PLAN_STEP or (asks_when and (in_scope or heard.intent is None)):
@@ -95,11 +94,11 @@ def _plan_step(res: Resources, state: DialogueState, heard: Understanding, parts
                strict: bool = False) -> Reply | None:
     """The step of the plan a "when do I ..." question is about: the step whose passages come closest;
     `strict` when nothing else says the question is in scope, so the guide's gate against near misses holds."""
-    if not res.cues.plan_section:
+    if not res.rules.plan_section:
         return None
     guide = res.guide[state.transition]
-    found = guide.search(parts, within=res.cues.plan_section) if strict else \
-        guide.search(parts, 0.0, near_misses=False, within=res.cues.plan_section)
+    found = guide.search(parts, within=res.rules.plan_section) if strict else \
+        guide.search(parts, 0.0, near_misses=False, within=res.rules.plan_section)
     steps = topics.context(res, state).get("plan") or []
     if found.passage is None:
         return None
@@ -115,7 +114,7 @@ def _window(res: Resources, text: str) -> tuple[float, float] | None:
     """The stretch of the plan a message names, in weeks from the start: "my first 2 weeks" is [0, 2),
     "month 3" is [8.7, 13), "after 4 months" (an `after` group) the month that follows."""
     asked = " ".join(res.questions.parts(text))  # "...? I am in month 3 now" names no window to ask about
-    for pattern in res.cues.plan_windows:
+    for pattern in res.rules.plan_windows:
         found = re.search(pattern, asked, re.IGNORECASE)
         if found is None:
             continue
@@ -134,7 +133,7 @@ def _window(res: Resources, text: str) -> tuple[float, float] | None:
 def _count(res: Resources, said: str) -> int:
     """A count as a figure or a word ("3", "three", "a couple of")."""
     said = " ".join(said.casefold().split())
-    return int(said) if said.isdigit() else res.cues.plan_window_counts.get(said, 1)
+    return int(said) if said.isdigit() else res.rules.plan_window_counts.get(said, 1)
 
 
 def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
@@ -160,12 +159,12 @@ def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> 
     return replace(shown[0], text="\n\n".join(item.text for item in shown))
 
 
-def _on_topic(res: Resources, passage: np.ndarray, intent: str) -> bool:
+def _on_topic(res: Resources, passage: Vectors, intent: str) -> bool:
     """A detail belongs to the answer's topic: the passage (its vector) is about as close to that
     intent's examples as to any intent's, so "what's the biggest mistake?" never gains a passage on why
     people move."""
     nearest = res.semantic.nearest_of(passage)
-    return nearest.score - res.semantic.support_of(passage, intent) <= res.cues.detail_topic_margin
+    return nearest.score - res.semantic.support_of(passage, intent) <= res.rules.detail_topic_margin
 
 
 def _quote(res: Resources, state: DialogueState, found: Retrieved) -> Reply:
@@ -221,10 +220,10 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
     if key == SKILL_INFO and entities.skills:
         learning = any(re.search(rf"\b{re.escape(w)}\b", heard.text, re.IGNORECASE)
-                       for w in res.cues.learning_words)
+                       for w in res.rules.learning_words)
         return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning)
-    if key in res.cues.assessment_enders and state.profile.ratings and \
-            re.search(res.cues.personal_plan, heard.text, re.IGNORECASE):
+    if key in res.rules.assessment_enders and state.profile.ratings and \
+            re.search(res.rules.personal_plan, heard.text, re.IGNORECASE):
         return assessment.plan(res, state)  # "what's my plan?" after the assessment: the one built from it
     if entities.ordinal is not None and res.responses.get(key).ordinals:
         item = _ordinal_item(res, state, key, name, entities.ordinal)
@@ -242,11 +241,11 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
         titles = _titles_of_target(res, state, heard.text)
         if len(titles) >= 2:  # "mlops engineer vs ml engineer": two names of the one role the guide covers
             return topics.compose(res, state, key, name, same_role=titles)
-    offered = offer_figure(heard.text, res.cues) if key in res.cues.offer_answers else None
+    offered = offer_figure(heard.text, res.rules) if key in res.rules.offer_answers else None
     transition = res.knowledge.transitions[state.transition]
     offer = pay_against(offered, res.knowledge, transition)
-    quoted = range_against(quoted_range(heard.text, res.cues), res.knowledge, transition) \
-        if key in res.cues.offer_answers and offered is None else None
+    quoted = range_against(quoted_range(heard.text, res.rules), res.knowledge, transition) \
+        if key in res.rules.offer_answers and offered is None else None
     return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills,
                           offer=offer, quoted=quoted)
 
@@ -295,7 +294,7 @@ def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
     """A short question that only makes sense after the last answer ("how long should it be max?" after
     the CV advice) is read again with that topic named."""
     last = state.last_topic
-    if last is None or last not in res.responses or len(text.split()) > res.cues.follow_up_max_words:
+    if last is None or last not in res.responses or len(text.split()) > res.rules.follow_up_max_words:
         return None
     label = res.responses.get(last).label
     if not label:

@@ -49,7 +49,7 @@ def rating_from(res: Resources, entities: Entities) -> int | None:
     if entities.rating is not None:
         return entities.rating
     if entities.agreement is not None:
-        return res.cues.agreement_ratings.get(entities.agreement)
+        return res.rules.agreement_ratings.get(entities.agreement)
     return None
 
 
@@ -97,7 +97,7 @@ def unclear(res: Resources, state: DialogueState, answered: bool = False) -> Rep
 def plan(res: Resources, state: DialogueState) -> Reply:
     """What is left to build (weakest first), where to start, how long, and an offer to practise."""
     kb, transition = res.knowledge, res.knowledge.transitions[state.transition]
-    remaining = still_to_build(kb, transition, state.profile, res.cues)
+    remaining = still_to_build(kb, transition, state.profile, res.rules)
     total = len(kb.gaps(transition.id))
     estimate = estimated_timeline(transition, min(len(remaining), total), total)
     # the plan starts at its beginning, then the steps that build this person's gaps

@@ -9,6 +9,7 @@ from chatbot.dialogue import assessment, practice, summary, topics
 from chatbot.dialogue.context import still_to_build
 from chatbot.dialogue.profile import forget, stated_fields
 from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.responses import ResponsePart
 from chatbot.dialogue.state import DialogueState, fresh
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import Understanding
@@ -28,8 +29,8 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     skills, categories = heard.entities.skills, heard.entities.categories
     skill = skills[0] if skills else None
     folded = heard.text.casefold()
-    if skill is None and not categories and any(word in folded for word in res.cues.weakest_words):
-        weakest = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.cues)
+    if skill is None and not categories and any(word in folded for word in res.rules.weakest_words):
+        weakest = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.rules)
         skill = weakest[0].id if weakest else None  # "practise my weakest one"
     return practice.start(res, state, skill, categories[0] if categories else None)
 
@@ -55,7 +56,7 @@ def _why(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     return topics.deeper(res, state, "why", heard.intent.name if heard.intent else "why")
 
 
-def _deeper(part: str) -> Handler:
+def _deeper(part: ResponsePart) -> Handler:
     def handle(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
         return topics.deeper(res, state, part, heard.intent.name if heard.intent else part)
 
@@ -68,9 +69,9 @@ def _recall(res: Resources, state: DialogueState, heard: Understanding) -> Reply
 
 def _forget(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     """Forget what the person names, and say exactly what went."""
-    stated = stated_fields(heard.text, res.knowledge, res.cues, res.extractor.extract)
-    state.profile, gone = forget(state.profile, heard.text, res.cues, stated)
-    values = topics.context(res, state, gone=[res.cues.profile_field_names.get(f, f) for f in gone])
+    stated = stated_fields(heard.text, res.knowledge, res.rules, res.extractor.extract)
+    state.profile, gone = forget(state.profile, heard.text, res.rules, stated)
+    values = topics.context(res, state, gone=[res.rules.profile_field_names.get(f, f) for f in gone])
     return Reply(res.responses.text("forgotten", values), heard.intent.name if heard.intent else "forgotten",
                  res.responses.quick_replies("forgotten", values))
 

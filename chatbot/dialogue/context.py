@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from chatbot.dialogue.cues import Cues
+from chatbot.dialogue.rules import DialogueRules
 from chatbot.dialogue.state import DialogueState, Profile
 from chatbot.knowledge import Knowledge, PlanStep, Skill
-from chatbot.knowledge.models import Range, Transition
+from chatbot.knowledge.models import Level, Range, Transition
 
-LEVELS = ("entry", "mid", "senior")
+LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
 
 
 def _skills(kb: Knowledge, ids: list[str]) -> list[Skill]:
@@ -25,40 +25,45 @@ def gap_order(kb: Knowledge, transition: Transition) -> list[Skill]:
     return sorted(gaps, key=lambda s: rank.get(s.id, len(rank)))
 
 
-def still_to_build(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[Skill]:
+def still_to_build(
+    kb: Knowledge, transition: Transition, profile: Profile, rules: DialogueRules
+) -> list[Skill]:
     """The gaps this user still has, weakest first: their own ratings win over the plan's order."""
     ordered = gap_order(kb, transition)
-    weak_extras = [kb.skills[s] for s in doubted_transferable(kb, transition, profile, cues) if s not in ordered]
+    gap_ids = {skill.id for skill in ordered}
+    weak_extras = [kb.skills[s] for s in doubted_transferable(kb, transition, profile, rules) if s not in gap_ids]
     candidates = ordered + weak_extras
 
     def open_gap(skill: Skill) -> bool:
         rating = profile.ratings.get(skill.id)
         if rating is not None:
-            return rating < cues.gap_below
+            return rating < rules.gap_below
         return skill.id not in profile.known_skills
 
     def weakness(item: tuple[int, Skill]) -> tuple[int, int]:
         index, skill = item
         lacking = skill.id in profile.lacking_skills
-        return (profile.ratings.get(skill.id, 1 if lacking else cues.unrated), index)
+        return (profile.ratings.get(skill.id, 1 if lacking else rules.unrated), index)
 
     remaining = [(i, s) for i, s in enumerate(candidates) if open_gap(s)]
     return [s for _, s in sorted(remaining, key=weakness)]
 
 
-def doubted_transferable(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[str]:
+def doubted_transferable(
+    kb: Knowledge, transition: Transition, profile: Profile, rules: DialogueRules
+) -> list[str]:
     """Skills that usually carry over but that this person says they lack or rates low."""
     return [s.id for s in kb.transferable(transition.id)
-            if s.id in profile.lacking_skills or profile.ratings.get(s.id, cues.gap_below) < cues.gap_below]
+            if s.id in profile.lacking_skills or profile.ratings.get(s.id, rules.gap_below) < rules.gap_below]
 
 
-def strengths(kb: Knowledge, transition: Transition, profile: Profile, cues: Cues) -> list[Skill]:
+def strengths(kb: Knowledge, transition: Transition, profile: Profile, rules: DialogueRules) -> list[Skill]:
     """What this person does well, as far as we know: the skills that carry over, less those they doubt,
     then any gap they already cover. Their own words and ratings beat the role's defaults."""
-    doubted = set(doubted_transferable(kb, transition, profile, cues))
+    doubted = set(doubted_transferable(kb, transition, profile, rules))
     held = [s for s in kb.transferable(transition.id) if s.id not in doubted]
     covered = [s for s in gap_order(kb, transition)
-               if profile.ratings.get(s.id, cues.gap_below if s.id in profile.known_skills else 0) >= cues.gap_below]
+               if profile.ratings.get(s.id, rules.gap_below if s.id in profile.known_skills else 0) >= rules.gap_below]
     return held + covered
 
 
@@ -88,7 +93,7 @@ def salary_stages(kb: Knowledge, transition: Transition) -> list[dict[str, Any]]
     stages = []
     for stage in transition.salary.stages:
         role = kb.roles[stage.role]
-        stages.append({"stage": stage, "role": role, "band": getattr(role.salary, stage.band)})
+        stages.append({"stage": stage, "role": role, "band": role.salary.band(stage.band)})
     return stages
 
 
@@ -98,9 +103,9 @@ def pay_against(salary: int | None, kb: Knowledge, transition: Transition) -> di
     if salary is None:
         return None
     bands = kb.roles[transition.to_role].salary
-    against = {}
+    against: dict[str, Any] = {}
     for level in LEVELS:
-        band = getattr(bands, level)
+        band = bands.band(level)
         if band is not None:
             against[level] = {"band": band, "low": band.min - salary, "high": band.max - salary}
     return {"now": salary, **against}
@@ -113,7 +118,7 @@ def range_against(quoted: tuple[int, int] | None, kb: Knowledge,
         return None
     low, high = quoted
     bands = kb.roles[transition.to_role].salary
-    levels = [{"level": level, "band": band} for level in LEVELS for band in [getattr(bands, level)]
+    levels = [{"level": level, "band": band} for level in LEVELS for band in [bands.band(level)]
               if band is not None and band.min <= high and low <= band.max]
     return {"low": low, "high": high, "levels": levels}
 
@@ -134,12 +139,12 @@ def profile_view(kb: Knowledge, profile: Profile, transition: Transition) -> dic
     }
 
 
-def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, Any]:
+def base_context(kb: Knowledge, state: DialogueState, rules: DialogueRules) -> dict[str, Any]:
     """Values shared by every template; topic handlers add the specifics (level, skill, item)."""
     transition = kb.transitions[state.transition]
     gaps = gap_order(kb, transition)
     known = {s.id for s in _skills(kb, state.profile.known_skills)}
-    doubted = doubted_transferable(kb, transition, state.profile, cues)
+    doubted = doubted_transferable(kb, transition, state.profile, rules)
     return {
         "transition": transition,
         "from_role": kb.roles[transition.from_role],
@@ -148,10 +153,10 @@ def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, A
         # transferable skills this person lacks or rates low, and what they do well instead
         "doubted": [kb.skills[s] for s in doubted],
         "held": [s for s in kb.transferable(transition.id) if s.id not in doubted],
-        "strengths": strengths(kb, transition, state.profile, cues),
+        "strengths": strengths(kb, transition, state.profile, rules),
         "gaps": gaps,
         "known_gaps": [s for s in gaps if s.id in known],
-        "priorities": still_to_build(kb, transition, state.profile, cues),
+        "priorities": still_to_build(kb, transition, state.profile, rules),
         "plan": list(transition.plan),
         "training_step": training_step(transition, gaps),
         "cv_tips": list(transition.cv.tips),

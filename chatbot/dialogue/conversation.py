@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
@@ -46,29 +48,29 @@ _JOINED = re.compile(r"\s+(?:and then|and|then)\s+", re.IGNORECASE)
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
     practice_open = state.mode == "practice" and state.practice.awaiting
-    if practice_open and len(text.split()) > 3 * res.cues.answer_min_words and res.matcher.command(text) is None:
+    if practice_open and len(text.split()) > 3 * res.rules.answer_min_words and res.matcher.command(text) is None:
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = past_opener(res, understand(res, text))  # "yo wat can u do": the greeting says nothing
     said = _said(text)
-    if heard.intent is None and 1 < len(said) and len(text.split()) <= res.cues.command_max_words * 2:
+    if heard.intent is None and 1 < len(said) and len(text.split()) <= res.rules.command_max_words * 2:
         last = understand(res, said[-1])  # "ok thx, stop for now": the step it ends on
         heard = last if last.is_command and (typed_command(res, last) or loose_command(res, last)) else heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
-    quoted = offer_figure(text, res.cues) is not None or quoted_range(text, res.cues) is not None
-    offer_intent = res.cues.offer_intent if res.cues.offer_intent in res.intents.names else None
+    quoted = offer_figure(text, res.rules) is not None or quoted_range(text, res.rules) is not None
+    offer_intent = res.rules.offer_intent if res.rules.offer_intent in res.intents.names else None
     if heard.intent is None and offer_intent and quoted and state.mode == "chat":
         heard = as_request(res, heard, offer_intent)  # "got an offer of 30k, is that fair?", "40-45k?"
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
-    answer_like = in_interview and not res.questions.asks(text, res.cues.answer_min_words)
+    answer_like = in_interview and not res.questions.asks(text, res.rules.answer_min_words)
     if not command and state.mode != "assessment" and not practice_open and not answer_like:
         # a story that ends "...can you assess my skills please?"; never a clause of an interview answer
         # ("Result: queues fell 35%" is not a request for the summary)
         asked = _command_in_parts(res, text)
         if asked is not None:
             heard, command = asked, True
-    short = len(text.split()) < res.cues.answer_min_words
+    short = len(text.split()) < res.rules.answer_min_words
     if not command and in_interview and (short or "?" in text):
         # "Please forget my salary. I should not have typed it." is about memory, not an answer; "this is
         # pointless, give me the summary" asks for the summary; "can I do the skills check first?" too
@@ -97,7 +99,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             handled = _practice_message(res, state, heard)
             if handled:
                 return handled
-    if state.mode == "assessment" and re.search(res.cues.assessment_restart, text, re.IGNORECASE):
+    if state.mode == "assessment" and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
         heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
     # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
     hedged = rating is not None and (heard.answer == SKIP and not typed_command(res, heard)
@@ -120,20 +122,20 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     elif heard.answer == SCORE and not any(state.practice.attempts.values()):
         heard = without_command(res, heard)  # "what's missing?" with no score yet asks about the move
     if not command and state.mode != "assessment" and not (practice_open and not short) \
-            and re.search(res.cues.forget_request, text.strip(), re.IGNORECASE):
+            and re.search(res.rules.forget_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, FORGET), True  # "forget that I'm in London"
-    elif not command and short and re.search(res.cues.recall_request, text.strip(), re.IGNORECASE):
+    elif not command and short and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, RECALL), True  # "what do you remember?"
     statement = False
     forgetting = heard.answer == FORGET  # what it asks to forget is not learned first
     if state.mode != "assessment" and not is_advert(res, heard) and not forgetting:  # nor an advert's skills
-        learned = learn(state.profile, text, res.knowledge, res.cues, res.extractor.extract)
+        learned = learn(state.profile, text, res.knowledge, res.rules, res.extractor.extract)
         state.profile, statement = learned.profile, learned.statement
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
     if handler is not None:
         return [handler(res, state, heard)]
     cannot = heard.intent is not None and heard.intent.name.startswith(DECLINED)
-    if statement and not cannot and not res.questions.asks(text, res.cues.answer_min_words):
+    if statement and not cannot and not res.questions.asks(text, res.rules.answer_min_words):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     pasted = read_pasted(res, state, heard)
     if pasted is not None:
@@ -163,17 +165,21 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
 def _declined_by_words(res: Resources, state: DialogueState, text: str) -> Reply | None:
     """What the coach honestly declines, recognised by its words because in meaning it sits close to what
     the coach does: another language, another career move, "write my cover letter for me", "find me jobs"."""
-    cues = res.cues
-    checks = [
-        (cues.other_language_answer, lambda: _other_language(res, text)),
-        (cues.other_move_answer, lambda: asks_about_another_move(res, text)),
-        *((name, lambda found=patterns: any(re.search(p, text.strip(), re.IGNORECASE) for p in found))
-          for name, patterns in cues.declined_requests.items()),
+    rules = res.rules
+    checks: list[tuple[str | None, Callable[[], bool]]] = [
+        (rules.other_language_answer, lambda: _other_language(res, text)),
+        (rules.other_move_answer, lambda: asks_about_another_move(res, text)),
+        *((name, partial(_any_search, patterns, text)) for name, patterns in rules.declined_requests.items()),
     ]
     for name, applies in checks:
         if name and name in res.intents.names and applies():
             return topics.compose(res, state, res.intents.get(name).answer, name)
     return None
+
+
+def _any_search(patterns: list[str], text: str) -> bool:
+    """Whether any of these regular expressions occurs in the message, case aside."""
+    return any(re.search(p, text.strip(), re.IGNORECASE) for p in patterns)
 
 
 def _said(text: str) -> list[str]:
@@ -187,7 +193,7 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     ("thank you. e se. next"); "stop the rollout if latency rises" is an answer."""
     clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
     words = clauses[0].split() if clauses else []
-    for size in range(min(len(words), res.cues.command_max_words), max(len(words) - 2, 0), -1):
+    for size in range(min(len(words), res.rules.command_max_words), max(len(words) - 2, 0), -1):
         found = res.matcher.command(" ".join(words[:size]))
         if found is not None and found.name in FLOW_STEPS:
             return found
@@ -200,16 +206,16 @@ def _other_language(res: Resources, text: str) -> bool:
     """Written in another language: several of its small words, making up a fair share of the message
     ("Bonjour, je suis data scientist à Lyon..."), not one borrowed word from a non-native speaker."""
     words = re.findall(r"[^\W\d_]+", text.casefold())
-    foreign = [w for w in words if w in res.cues.foreign_words]
-    return len(set(foreign)) >= res.cues.foreign_min_words and len(foreign) >= res.cues.foreign_share * len(words)
+    foreign = [w for w in words if w in res.rules.foreign_words]
+    return len(set(foreign)) >= res.rules.foreign_min_words and len(foreign) >= res.rules.foreign_share * len(words)
 
 
 def _asks_to_practise(res: Resources, text: str) -> bool:
     """A request for a mock interview in the person's own words ("can we practise how I explain the
     switch", "give me one interview question to try"): the data's patterns, anywhere in the message."""
-    if re.search(res.cues.practice_excluded, text, re.IGNORECASE):
+    if re.search(res.rules.practice_excluded, text, re.IGNORECASE):
         return False  # "what can I do besides practice?" asks about everything else
-    return any(re.search(pattern, text, re.IGNORECASE) for pattern in res.cues.practice_requests)
+    return any(re.search(pattern, text, re.IGNORECASE) for pattern in res.rules.practice_requests)
 
 
 def _command_in_parts(res: Resources, text: str) -> Understanding | None:
@@ -232,13 +238,13 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     text, open_question = heard.text, state.practice.awaiting
     scored = any(state.practice.attempts.values())
     # a hedged answer with a question mark is an attempt, first or after feedback, not a question
-    asking = res.questions.asks(text, res.cues.answer_min_words) and \
+    asking = res.questions.asks(text, res.rules.answer_min_words) and \
         not ((open_question or scored) and _tentative(res, text))
-    short = len(text.split()) < res.cues.answer_min_words
+    short = len(text.split()) < res.rules.answer_min_words
     if (asking or short) and scored and \
-            any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.cues.score_words):
+            any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.rules.score_words):
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
-    if short and scored and re.search(res.cues.score_figure, text, re.IGNORECASE):
+    if short and scored and re.search(res.rules.score_figure, text, re.IGNORECASE):
         return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
     if asking or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
@@ -246,16 +252,16 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
         return None  # "please forget my salary" is a request about memory, not an answer
     remark = _remark(res, heard)
     if remark is None and heard.intent is not None and heard.intent.name.startswith(DECLINED) \
-            and len(text.split()) < res.cues.answer_min_words:
+            and len(text.split()) < res.rules.answer_min_words:
         remark = heard.intent  # "remind me in a week to practise again" is a request, not an answer
     if remark is not None:  # "au revoir, thank you" is not an answer
         reply = topics.compose(res, state, remark.answer, remark.name)
         return [practice.detour_reminder(res, state, reply)]
     if open_question:
         return [practice.answer(res, state, text)]
-    if len(text.split()) >= res.cues.answer_min_words:
+    if len(text.split()) >= res.rules.answer_min_words:
         return [practice.another_attempt(res, state, text)]
-    if scored and heard.intent is None and len(text.split()) >= res.cues.short_attempt_min_words:
+    if scored and heard.intent is None and len(text.split()) >= res.rules.short_attempt_min_words:
         return [practice.another_attempt(res, state, text)]  # a short retry nothing else explains is kept
     return None
 
@@ -267,10 +273,10 @@ def _tentative(res: Resources, text: str) -> bool:
     said = sentences(text.strip())
     for index in range(len(said)):
         rest = " ".join(said[index:]).casefold()
-        opening = re.sub(r"^[^a-z]*(?:\w+\W+){0,4}?(?=" + "|".join(map(re.escape, res.cues.tentative_openers))
-                         + r")", "", rest, count=1)
-        if any(opening.startswith(f"{lead} ") for lead in res.cues.tentative_openers) and \
-                len(opening.split()) >= res.cues.tentative_min_words:
+        leads = "|".join(map(re.escape, res.rules.tentative_openers))
+        opening = re.sub(r"^[^a-z]*(?:\w+\W+){0,4}?(?=" + leads + r")", "", rest, count=1)
+        if any(opening.startswith(f"{lead} ") for lead in res.rules.tentative_openers) and \
+                len(opening.split()) >= res.rules.tentative_min_words:
             return True
     return False
 
@@ -278,11 +284,11 @@ def _tentative(res: Resources, text: str) -> bool:
 def _remark(res: Resources, heard: Understanding) -> Intent | None:
     """A few words of small talk ("thanks!", "au revoir, thank you"), read loosely: too short to be an
     answer, and clearly one of the small-talk intents."""
-    if len(heard.text.split()) > res.cues.command_max_words or not heard.match.alternatives and heard.intent is None:
+    if len(heard.text.split()) > res.rules.command_max_words or not heard.match.alternatives and heard.intent is None:
         return None
     name, score = (heard.intent.name, 1.0) if heard.intent is not None else heard.match.alternatives[0]
     intent = res.intents.get(name)
-    return intent if intent.kind == "smalltalk" and score >= res.cues.agreement_floor else None
+    return intent if intent.kind == "smalltalk" and score >= res.rules.agreement_floor else None
 
 
 def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
@@ -300,23 +306,23 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     or a short hedged reply ("i think yes?", "maybe 2 out of 5?"), is a rating even with a question mark."""
     rating = assessment.rating_from(res, heard.entities)
     words = len(heard.text.split())
-    short = words <= res.cues.command_max_words
-    asking = res.questions.asks(heard.text, res.cues.answer_min_words) and \
-        ("?" in heard.text or words >= res.cues.answer_min_words)
+    short = words <= res.rules.command_max_words
+    asking = res.questions.asks(heard.text, res.rules.answer_min_words) and \
+        ("?" in heard.text or words >= res.rules.answer_min_words)
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
-        state.profile = learn(state.profile, heard.text, res.knowledge, res.cues, res.extractor.extract).profile
-    several = rated_skills(heard.text, res.cues, res.extractor.extract)
+        state.profile = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract).profile
+    several = rated_skills(heard.text, res.rules, res.extractor.extract)
     if len(several) >= 2:
         return [assessment.record_several(res, state, several)]
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
-    if (asking or heard.is_topic) and any(answer in res.cues.assessment_enders for answer in asked):
+    if (asking or heard.is_topic) and any(answer in res.rules.assessment_enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
     said = _said(heard.text)
-    if len(said) > 1 and any(understand(res, c).answer in res.cues.assessment_enders for c in said):
+    if len(said) > 1 and any(understand(res, c).answer in res.rules.assessment_enders for c in said):
         return [assessment.plan(res, state)]  # "make me a plan, i have 7 hours a week"
-    if re.search(res.cues.assessment_done, heard.text, re.IGNORECASE):
+    if re.search(res.rules.assessment_done, heard.text, re.IGNORECASE):
         return [assessment.plan(res, state)]  # "stop the assessment and show the plan"
-    rated = heard.entities.rating is not None and words < res.cues.answer_min_words
+    rated = heard.entities.rating is not None and words < res.rules.answer_min_words
     if asking and not (rating is not None and (rated or short)):
         answered = answer_questions(res, state, heard.text, heard)
         return [*answered, assessment.unclear(res, state, answered=bool(answered))]

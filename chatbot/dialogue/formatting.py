@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from types import MappingProxyType
-from typing import Any
+from typing import TypeVar
 
 from chatbot.knowledge.models import Range, SalaryBand
 
 CURRENCY_SIGNS = MappingProxyType({"GBP": "£"})
 UNIT_SUFFIXES = MappingProxyType({"times": "x"})
 MONEY_RANGE = "\u2013"  # an en dash between amounts, as UK salary guides print them
+
+T = TypeVar("T")
 
 
 def money(band: SalaryBand | None, currency: str = "GBP") -> str:
@@ -40,13 +42,13 @@ def duration(span: Range | None) -> str:
     return f"{figures} {unit}"
 
 
-def _label(item: Any) -> str:
+def _label(item: object) -> str:
     if isinstance(item, str):
         return item
     return str(getattr(item, "name", None) or getattr(item, "title", None) or item)
 
 
-def names(items: Iterable[Any], conjunction: str = "and") -> str:
+def names(items: Iterable[object], conjunction: str = "and") -> str:
     """Join the names (or plain strings) of items into an English list: "a, b and c"."""
     words = [_label(item) for item in items]
     if len(words) <= 1:
@@ -59,7 +61,7 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def by_id(items: Iterable[Any], wanted: str) -> Any | None:
+def by_id(items: Iterable[T], wanted: str) -> T | None:
     """The element with this id, or None: lets a template name a knowledge-base entry it builds on."""
     return next((item for item in items if getattr(item, "id", None) == wanted), None)
 

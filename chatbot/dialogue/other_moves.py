@@ -17,16 +17,16 @@ SOURCE = "ds"  # ...and for the role it starts from
 def asks_about_another_move(res: Resources, text: str) -> bool:
     """A move word followed closely by a role the guide does not cover, and this move's target role
     nowhere after it ("is a data engineer job a good step toward MLE?" stays in scope)."""
-    cues = res.cues
-    if not cues.move_words or not cues.other_roles:
+    rules = res.rules
+    if not rules.move_words or not rules.other_roles:
         return False
     folded = text.casefold()
-    target, roles = _role(res, TARGET), _alternation(tuple(cues.other_roles))
+    target, roles = _role_pattern(res, TARGET), _alternation(tuple(rules.other_roles))
     if _starts_elsewhere(res, folded):
         return True
-    for found in _alternation(tuple(cues.move_words)).finditer(folded):
+    for found in _alternation(tuple(rules.move_words)).finditer(folded):
         after = folded[found.end():]
-        window = " ".join(after.split()[: cues.other_move_window])
+        window = " ".join(after.split()[: rules.other_move_window])
         if roles.search(window) and not target.search(after):
             return True
     return False
@@ -36,14 +36,14 @@ def _starts_elsewhere(res: Resources, folded: str) -> bool:
     """The person introduces themself in another role ("backend dev, 4 yoe", "devops engineer here, want
     to be an MLOps engineer", "I'm an accountant") and never as a data scientist: the starting point is
     not this move's, so neither are its figures or plan."""
-    if _role(res, SOURCE).search(folded):
+    if _role_pattern(res, SOURCE).search(folded):
         return False
-    roles = _alternation(tuple(res.cues.other_roles) + tuple(res.cues.other_sources)).pattern
-    opening = " ".join(folded.split()[: res.cues.own_role_window])
-    return any(re.search(frame.replace("{role}", f"(?:{roles})"), opening) for frame in res.cues.own_role_frames)
+    roles = _alternation(tuple(res.rules.other_roles) + tuple(res.rules.other_sources)).pattern
+    opening = " ".join(folded.split()[: res.rules.own_role_window])
+    return any(re.search(frame.replace("{role}", f"(?:{roles})"), opening) for frame in res.rules.own_role_frames)
 
 
-def _role(res: Resources, canonical: str) -> re.Pattern[str]:
+def _role_pattern(res: Resources, canonical: str) -> re.Pattern[str]:
     """Every way the lexicon spells one role ("mle", "ml engineer", "machine learning engineer")."""
     synonyms = res.intents.lexicon.synonyms
     return _alternation(tuple(k for k, v in synonyms.items() if v.split() == [canonical]) + (canonical,))

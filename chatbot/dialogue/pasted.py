@@ -17,18 +17,18 @@ ADVERT, CV = "job_advert_fit", "cv_review"
 def is_advert(res: Resources, heard: Understanding) -> bool:
     """A pasted job advert: several skills, in an advert's words. The skills it names are the employer's
     wishes, not facts about the person."""
-    named = len(heard.entities.skills) >= res.cues.advert_min_skills
-    return named and _has_any(heard.text, res.cues.advert_cues)
+    named = len(heard.entities.skills) >= res.rules.advert_min_skills
+    return named and _has_any(heard.text, res.rules.advert_cues)
 
 
 def read_pasted(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
     """A job advert or a CV extract with its question, answered against what it names; else None."""
-    cues, text = res.cues, heard.text
+    rules, text = res.rules, heard.text
     skills = heard.entities.skills
     if is_advert(res, heard):
         return topics.compose(res, state, ADVERT, ADVERT, named=skills)
-    long_enough = len(text.split()) >= cues.pasted_min_words
-    if long_enough and (_has_any(text, cues.cv_cues) or re.search(cues.cv_dates, text, re.IGNORECASE)):
+    long_enough = len(text.split()) >= rules.pasted_min_words
+    if long_enough and (_has_any(text, rules.cv_cues) or re.search(rules.cv_dates, text, re.IGNORECASE)):
         return topics.compose(res, state, CV, CV, named=skills)
     return None
 

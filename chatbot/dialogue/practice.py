@@ -51,11 +51,11 @@ def _pool(res: Resources, state: DialogueState) -> list[Question]:
     ratings = state.profile.ratings
     if not ratings:
         mixed = _mixed(pool)  # an unfocused interview opens the way real ones do
-        opener = [q for q in mixed if q.id == res.cues.practice_opener and not focus.focus_category]
+        opener = [q for q in mixed if q.id == res.rules.practice_opener and not focus.focus_category]
         return opener + [q for q in mixed if q not in opener]
 
     def weakness(question: Question) -> int:
-        return min(ratings.get(skill, res.cues.unrated) for skill in question.skills)
+        return min(ratings.get(skill, res.rules.unrated) for skill in question.skills)
 
     return sorted(_mixed(pool), key=weakness)
 
@@ -137,7 +137,7 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
         kept = [*attempts, Attempt(score=int(feedback["score"]), covered=covered)][-MAX_ATTEMPTS_KEPT:]
         practice.attempts = {**practice.attempts, question.id: kept}
         practice.awaiting = practice.retrying = False
-        practice.last_answer = text[-res.cues.kept_answer_chars:]
+        practice.last_answer = text[-res.rules.kept_answer_chars:]
     key = FEEDBACK_NEEDS_ANSWER if needs_answer else FEEDBACK
     values = context(res, state, question=question, feedback=feedback)
     return Reply(res.responses.text(key, values), FEEDBACK, res.responses.quick_replies(key, values),
@@ -171,7 +171,7 @@ def try_again(res: Resources, state: DialogueState) -> Reply:
 
 def _continues(res: Resources, text: str) -> bool:
     opening = " ".join(normalise(text).split()[:4])
-    return any(opening == lead or opening.startswith(f"{lead} ") for lead in res.cues.continuation_openers)
+    return any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.continuation_openers)
 
 
 def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
@@ -211,7 +211,7 @@ def explain_score(res: Resources, state: DialogueState) -> Reply:
     missed = [p for p in question.talking_points if last and p.label not in last.covered] if question else []
     gained = [c for c in last.covered if previous and c not in previous.covered] if last else []
     kind = question.category if question else next(iter(res.rubric.spec.weights))
-    parts = [(getattr(res.rubric.spec, cid).label, points)
+    parts = [(res.rubric.spec.criterion(cid).label, points)
              for cid, points in res.rubric.spec.weights[kind].items() if points > 0]
     values = context(res, state, question=question, last=last, missed=missed, gained=gained,
                      previous=previous.score if previous else None, score_parts=parts,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from chatbot.dialogue.cues import Cues
+from chatbot.dialogue.rules import DialogueRules
 from chatbot.dialogue.state import Profile
 from chatbot.knowledge import Knowledge
 from chatbot.nlu import Entities, normalise
@@ -16,22 +16,22 @@ NUMBER = r"(\d{1,2})"
 
 
 def _has_phrase(text: str, phrases: list[str]) -> bool:
-    """`phrases` come normalised from Cues; `text` is a normalised message or clause."""
+    """`phrases` come normalised from DialogueRules; `text` is a normalised message or clause."""
     padded = f" {text} "
     return any(f" {phrase} " in padded for phrase in phrases)
 
 
-def _clauses(text: str, cues: Cues) -> list[str]:
+def _clauses(text: str, rules: DialogueRules) -> list[str]:
     """Split where a claim ends: "I know python but not docker" holds two claims."""
     # punctuation between digits is part of a number ("48,000", "62.5k"), not a break
-    breaks = (rf"{re.escape(b)}(?!\d)" if not b.isalpha() else rf"\b{re.escape(b)}\b" for b in cues.clause_breaks)
+    breaks = (rf"{re.escape(b)}(?!\d)" if not b.isalpha() else rf"\b{re.escape(b)}\b" for b in rules.clause_breaks)
     return [part for part in re.split("|".join(breaks), text.casefold()) if normalise(part)]
 
 
-def _role(kb: Knowledge, text: str, cues: Cues) -> str | None:
+def _role(kb: Knowledge, text: str, rules: DialogueRules) -> str | None:
     """The role named straight after "I'm a" or "I work as": people say what they are that way."""
     padded = f" {text} "
-    for claim in cues.role_claims:
+    for claim in rules.role_claims:
         for role in kb.roles.values():
             for alias in (normalise(name) for name in [role.name, *role.aliases]):
                 if claim and alias and f" {claim} {alias} " in padded:
@@ -48,23 +48,23 @@ def _opening_role(kb: Knowledge, text: str) -> str | None:
     return None
 
 
-def _bare_salary(text: str, cues: Cues) -> int | None:
+def _bare_salary(text: str, rules: DialogueRules) -> int | None:
     """A clause that is only a pay figure ("45k", "£52,000"), in a list of facts about the speaker."""
     found = re.fullmatch(rf"\s*{_MONEY}\s*", text)
-    return _amount(found, cues) if found is not None else None
+    return _amount(found, rules) if found is not None else None
 
 
-def _amount(found: re.Match[str], cues: Cues) -> int | None:
+def _amount(found: re.Match[str], rules: DialogueRules) -> int | None:
     """A matched `_MONEY` as pounds: written as money ("k", "£", "48,000") and within the salary range."""
     number, thousands = found.group(1).replace(",", ""), found.group(2)
     value = float(number) * (1000 if thousands else 1)
-    low, high = cues.salary_range
+    low, high = rules.salary_range
     money = thousands or "£" in found.group(0) or "," in found.group(1)
     return int(round(value)) if money and low <= value <= high else None
 
 
-def _years(text: str, cues: Cues) -> int | None:
-    units = "|".join(re.escape(word) for word in cues.years)
+def _years(text: str, rules: DialogueRules) -> int | None:
+    units = "|".join(re.escape(word) for word in rules.years)
     found = re.search(rf"\b{NUMBER}\s*(?:\+\s*)?(?:{units})\b", text)
     return int(found.group(1)) if found else None
 
@@ -72,11 +72,11 @@ def _years(text: str, cues: Cues) -> int | None:
 _MONEY = r"£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand)?"
 
 
-def _salary(text: str, cues: Cues) -> int | None:
+def _salary(text: str, rules: DialogueRules) -> int | None:
     """Their pay, only when a pay word leads straight to the figure ("on 62k", "I earn £58,000")."""
-    words = "|".join(re.escape(w) for w in sorted(cues.salary_words, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(rules.salary_words, key=len, reverse=True))
     for found in re.finditer(rf"\b(?:{words})\s+(?:about\s+|around\s+|roughly\s+)?{_MONEY}", text, re.IGNORECASE):
-        amount = _amount(found, cues)
+        amount = _amount(found, rules)
         if amount is not None:
             return amount
     return None
@@ -86,57 +86,57 @@ _RANGE = (r"£?\s?(\d{2,3})\s?(?:k|K)?\s*(?:-|–|—|to)\s*£?\s?(\d{2,3})\s?(?
           r"|£\s?(\d{2,3}),000\s*(?:-|–|—|to)\s*£?\s?(\d{2,3}),000\b")
 
 
-def quoted_range(text: str, cues: Cues) -> tuple[int, int] | None:
+def quoted_range(text: str, rules: DialogueRules) -> tuple[int, int] | None:
     """A pay range quoted from an advert or a recruiter ("£70-85k", "60k to 75k", "£55,000-£65,000"),
     in pounds; the shapes of money, so "6-12 months" is not one."""
     found = re.search(_RANGE, text)
     if found is None:
         return None
     low, high = (int(n) * 1000 for n in (found.group(1) or found.group(3), found.group(2) or found.group(4)))
-    floor, ceiling = cues.salary_range
+    floor, ceiling = rules.salary_range
     return (low, high) if floor <= low < high <= ceiling else None
 
 
-def offer_figure(text: str, cues: Cues) -> int | None:
+def offer_figure(text: str, rules: DialogueRules) -> int | None:
     """A pay figure they were offered ("offer is 45k", "offered me £45,000", "a 45k offer"), which is
     not their pay today."""
-    if not cues.offer_words:
+    if not rules.offer_words:
         return None
-    words = "|".join(re.escape(w) for w in sorted(cues.offer_words, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(rules.offer_words, key=len, reverse=True))
     patterns = (rf"\b(?:{words})\b(?:\W+[a-z]+){{0,3}}?\W+{_MONEY}",  # "offer is 45k"
                 rf"{_MONEY}\s+(?:[a-z]+\s+){{0,2}}(?:{words})\b")  # "a 45k offer"
     for pattern in patterns:
         for found in re.finditer(pattern, text, re.IGNORECASE):
             number, thousands = found.group(1).replace(",", ""), found.group(2)
             value = float(number) * (1000 if thousands else 1)
-            low, high = cues.salary_range
+            low, high = rules.salary_range
             if low <= value <= high:
                 return int(round(value))
     return None
 
 
-def _hours(text: str, cues: Cues) -> int | None:
-    units = "|".join(re.escape(w) for w in cues.hours_units)
-    weeks = "|".join(re.escape(w) for w in sorted(cues.week_words, key=len, reverse=True))
+def _hours(text: str, rules: DialogueRules) -> int | None:
+    units = "|".join(re.escape(w) for w in rules.hours_units)
+    weeks = "|".join(re.escape(w) for w in sorted(rules.week_words, key=len, reverse=True))
     found = re.search(rf"\b{NUMBER}\s*(?:{units})\b\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b)?\s*(?:{weeks})\b",
                       text, re.IGNORECASE)
     return int(found.group(1)) if found else None
 
 
-def _bare_hours(text: str, cues: Cues) -> int | None:
+def _bare_hours(text: str, rules: DialogueRules) -> int | None:
     """A number of hours with no "a week" after it, for a correction of the hours already known."""
-    units = "|".join(re.escape(w) for w in cues.hours_units)
+    units = "|".join(re.escape(w) for w in rules.hours_units)
     found = re.search(rf"\b{NUMBER}\s*(?:{units})\b", text, re.IGNORECASE) or \
         re.search(rf"\bhours?\b\D{{0,12}}?\b{NUMBER}\b", text, re.IGNORECASE)
     return int(found.group(1)) if found else None
 
 
-def _place(text: str, cues: Cues) -> str | None:
+def _place(text: str, rules: DialogueRules) -> str | None:
     """The first place named ("based in Glasgow, thinking of London later" is Glasgow), not one they
     are only moving to ("I live in Warsaw and move to London next year" says nothing of where they are)."""
-    found = [(m.start(), -len(place), place) for place in cues.places
+    found = [(m.start(), -len(place), place) for place in rules.places
              for m in [re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE)]
-             if m and not re.search(rf"{cues.going_to}\s*$", text[:m.start()], re.IGNORECASE)]
+             if m and not re.search(rf"{rules.going_to}\s*$", text[:m.start()], re.IGNORECASE)]
     return min(found)[2] if found else None
 
 
@@ -155,22 +155,22 @@ class Claims:
     asks: bool = False  # some clause is a question, so the message wants an answer, not an acknowledgement
 
 
-def _clause_rating(clause: str, cues: Cues, extract: Extract) -> tuple[str, int] | None:
+def _clause_rating(clause: str, rules: DialogueRules, extract: Extract) -> tuple[str, int] | None:
     """"2 on docker", "python 4", "communication is fine": one skill and a number that is not a count of
     years, or a word of how well ("fine", "strong") on the same scale as the assessment's answers."""
     entities = extract(clause)
     rating = entities.rating
     if rating is None:
-        rating = cues.agreement_ratings.get(entities.agreement or "")
-    if rating is None or len(entities.skills) != 1 or _years(normalise(clause), cues) is not None:
+        rating = rules.agreement_ratings.get(entities.agreement or "")
+    if rating is None or len(entities.skills) != 1 or _years(normalise(clause), rules) is not None:
         return None
     return entities.skills[0], rating
 
 
-def rated_skills(text: str, cues: Cues, extract: Extract) -> dict[str, int]:
+def rated_skills(text: str, rules: DialogueRules, extract: Extract) -> dict[str, int]:
     """Every skill the message rates, clause by clause ("python 4, docker 2, kubernetes 1"); a skill
     rated twice (docker and kubernetes are one skill) keeps the lower rating."""
-    return _lowest(_clause_rating(clause, cues, extract) for clause in _clauses(text, cues))
+    return _lowest(_clause_rating(clause, rules, extract) for clause in _clauses(text, rules))
 
 
 def _lowest(found: Iterable[tuple[str, int] | None]) -> dict[str, int]:
@@ -180,48 +180,48 @@ def _lowest(found: Iterable[tuple[str, int] | None]) -> dict[str, int]:
     return ratings
 
 
-def _read_claims(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Claims:
+def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extract) -> Claims:
     """A clause is a claim once the user has started talking about themselves, unless it asks something."""
     claims, speaking = Claims(), False
-    clauses = _clauses(text, cues)
-    rated = [_clause_rating(clause, cues, extract) for clause in clauses]
+    clauses = _clauses(text, rules)
+    rated = [_clause_rating(clause, rules, extract) for clause in clauses]
     # "DS for 3 yrs in manchester, on 58k. can I ...": one first-person clause makes the message personal;
     # so does rating several skills ("python 4, docker 2, kubernetes 1"): a person rates only themselves
     several = len(_lowest(rated)) >= 2
     # "senior DS, 8 yoe, 45k, london": a list that opens with the person's own role is about them
     # (a pasted CV extract opens the same way, but runs long: it is read as a CV, not as a list of facts)
-    listed = len(text.split()) < cues.pasted_min_words and \
-        bool(re.match(cues.self_list_opening, text.strip().casefold()))
+    listed = len(text.split()) < rules.pasted_min_words and \
+        bool(re.match(rules.self_list_opening, text.strip().casefold()))
     # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
-    listed = listed or bool(re.match(cues.correction_opening, normalise(text)))
-    personal = several or listed or any(_has_phrase(normalise(c), cues.first_person) for c in clauses)
+    listed = listed or bool(re.match(rules.correction_opening, normalise(text)))
+    personal = several or listed or any(_has_phrase(normalise(c), rules.first_person) for c in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
-        speaking = speaking or several or listed or _has_phrase(plain, cues.self_reference)
+        speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference)
         opening = plain.split()[0] if plain else ""
-        if opening in cues.question_starts:
+        if opening in rules.question_starts:
             claims.asks = True
         # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?"),
         # by anyone speaking of themselves at all ("I lead a team of 4, on 85k"): their shapes are specific
         # hours a week are always the asker's own ("how long at 7 hours a week?")
-        claims.hours = claims.hours or _hours(clause, cues)
+        claims.hours = claims.hours or _hours(clause, rules)
         if speaking or personal:
-            bare = _bare_salary(clause, cues) if listed else None
-            claims.salary = claims.salary or _salary(clause, cues) or bare
-            claims.place = claims.place or _place(clause, cues)
-        if not speaking or opening in cues.question_starts:
+            bare = _bare_salary(clause, rules) if listed else None
+            claims.salary = claims.salary or _salary(clause, rules) or bare
+            claims.place = claims.place or _place(clause, rules)
+        if not speaking or opening in rules.question_starts:
             continue
         entities = extract(clause)
-        claims.role = claims.role or _role(kb, plain, cues) or (_opening_role(kb, plain) if listed else None)
-        claims.years = claims.years or _years(plain, cues)
+        claims.role = claims.role or _role(kb, plain, rules) or (_opening_role(kb, plain) if listed else None)
+        claims.years = claims.years or _years(plain, rules)
         if rating is not None:  # "2 on docker, 1 on kubernetes": one skill, the lower rating
             claims.ratings[rating[0]] = min(rating[1], claims.ratings.get(rating[0], rating[1]))
             continue
         # "used docker one time", "not sure": a hedged claim leaves the skill to build, never known
-        unsure = _has_phrase(plain, cues.negation) or entities.agreement in cues.unsure_agreements
+        unsure = _has_phrase(plain, rules.negation) or entities.agreement in rules.unsure_agreements
         (claims.lacking if unsure else claims.known).update(entities.skills)
     # a rating says how well, so it decides; otherwise a skill both claimed and hedged stays to build
-    rated_known = {skill for skill, rating in claims.ratings.items() if rating >= cues.gap_below}
+    rated_known = {skill for skill, rating in claims.ratings.items() if rating >= rules.gap_below}
     claims.lacking = (claims.lacking | (set(claims.ratings) - rated_known)) - rated_known
     claims.known = (claims.known | rated_known) - claims.lacking
     return claims
@@ -238,18 +238,19 @@ class Learned:
     statement: bool  # the message told us something and asked nothing: acknowledge it
 
 
-def stated_fields(text: str, kb: Knowledge, cues: Cues, extract: Extract) -> list[str]:
+def stated_fields(text: str, kb: Knowledge, rules: DialogueRules, extract: Extract) -> list[str]:
     """The profile fields a message states, whatever the coach knew before ("I'm in London": location)."""
     blank = Profile()
-    said = learn(blank, text, kb, cues, extract).profile
+    said = learn(blank, text, kb, rules, extract).profile
     return [name for name in FORGETTABLE if getattr(said, name) != getattr(blank, name)]
 
 
-def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extract) -> Learned:
+def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extract: Extract) -> Learned:
     """A new profile with whatever this message says about the user; equal to the old one if nothing."""
-    claims = _read_claims(text, kb, cues, extract)
-    if claims.hours is None and profile.hours_per_week and re.match(cues.correction_opening, normalise(text)):
-        claims.hours = _bare_hours(text, cues)  # "make that 12 hours": the week is understood
+    claims = _read_claims(text, kb, rules, extract)
+    if claims.hours is None and profile.hours_per_week and \
+            re.match(rules.correction_opening, normalise(text)):
+        claims.hours = _bare_hours(text, rules)  # "make that 12 hours": the week is understood
     updated = profile.model_copy(update={
         "current_role": claims.role or profile.current_role,
         "years": claims.years or profile.years,
@@ -264,8 +265,8 @@ def learn(profile: Profile, text: str, kb: Knowledge, cues: Cues, extract: Extra
     if changed:
         updated = updated.model_copy(update={"last_learned": changed})
     # an offer they mention ("offer is 45k, feels low") wants weighing, not just noting
-    asks = claims.asks or "?" in text or offer_figure(text, cues) is not None \
-        or _has_phrase(_without(normalise(text), cues.self_reference), cues.question_words)
+    asks = claims.asks or "?" in text or offer_figure(text, rules) is not None \
+        or _has_phrase(_without(normalise(text), rules.self_reference), rules.question_words)
     return Learned(updated, bool(changed) and not asks)
 
 
@@ -289,15 +290,17 @@ FIELD_GROUPS = {
 }
 
 
-def forget(profile: Profile, text: str, cues: Cues, stated: Sequence[str] = ()) -> tuple[Profile, list[str]]:
+def forget(
+    profile: Profile, text: str, rules: DialogueRules, stated: Sequence[str] = ()
+) -> tuple[Profile, list[str]]:
     """"Forget my salary", "forget that", "forget everything", "forget that I'm in London" (`stated`: the
     fields the message itself states): the profile without those facts, and which fields went, so the
     reply can say exactly what was forgotten."""
     plain = normalise(text)
-    if _has_phrase(plain, [normalise(w) for w in cues.forget_everything]):
+    if _has_phrase(plain, [normalise(w) for w in rules.forget_everything]):
         fields = list(FORGETTABLE)
     else:
-        named = [group for group, words in cues.forget_fields.items()
+        named = [group for group, words in rules.forget_fields.items()
                  if _has_phrase(plain, [normalise(w) for w in words])]
         fields = [f for group in named for f in FIELD_GROUPS.get(group, ())] or list(stated) \
             or list(profile.last_learned)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from chatbot.dialogue.cues import Cues
+from chatbot.dialogue.rules import DialogueRules
 from chatbot.dialogue.responses import Responses
 from chatbot.encoder.protocol import Encoder
 from chatbot.feedback import Rubric
@@ -20,7 +20,7 @@ from chatbot.nlu.semantic import SemanticIndex
 from chatbot.yamlfiles import parse_yaml
 
 RESPONSES_FOLDER = "responses"
-CUES_FILE = Path("cues") / "dialogue.yaml"
+RULES_FILE = Path("cues") / "dialogue.yaml"
 RUBRIC_FILE = "rubric.yaml"
 SECTIONS_FILE = Path("cues") / "guide_sections.yaml"
 
@@ -33,7 +33,7 @@ class Resources:
     extractor: EntityExtractor
     rubric: Rubric
     responses: Responses
-    cues: Cues
+    rules: DialogueRules
     encoder: Encoder
     semantic: SemanticIndex
     guide: dict[str, PassageIndex]  # per transition: its guide as passages, for questions no intent covers
@@ -52,7 +52,7 @@ class Resources:
 
             encoder = SentenceEncoder.load(default_cache_dir())
         plain = PlainWordsEncoder(encoder, intents.lexicon)  # what the indexes read
-        cues = Cues.load(data_dir / RESPONSES_FOLDER / CUES_FILE)
+        rules = DialogueRules.load(data_dir / RESPONSES_FOLDER / RULES_FILE)
         rubric = Rubric.load(data_dir / RUBRIC_FILE)
         examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
         sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
@@ -68,19 +68,19 @@ class Resources:
             extractor=EntityExtractor.build(knowledge, intents),
             rubric=rubric,
             responses=Responses.load(data_dir / RESPONSES_FOLDER),
-            cues=cues,
+            rules=rules,
             encoder=encoder,
             semantic=SemanticIndex(examples, intents.negatives, plain,
                                    neighbours={i.name: i.neighbours for i in intents}),
             guide=guide,
             meaning=PointMeaning(knowledge.questions, plain, rubric.spec.meaning, rubric.spec.framing.references()),
             question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], plain,
-                                        RetrievalSettings(accept=cues.named_question_floor, over_negative=0.0)),
+                                        RetrievalSettings(accept=rules.named_question_floor, over_negative=0.0)),
             glossary=PassageIndex([Passage(q.id, line) for q in knowledge.questions.values()
                                    for line in [*q.model_answer, *(r for p in q.talking_points for r in p.references)]],
                                   [], plain),
-            questions=QuestionSplitter.of(cues.question_starts, cues.question_lead_ins, cues.question_joiners,
-                                          cues.first_person),
+            questions=QuestionSplitter.of(rules.question_starts, rules.question_lead_ins,
+                                          rules.question_joiners, rules.first_person),
         )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from chatbot.dialogue.formatting import FILTERS
 
 BLANK_RUNS = re.compile(r"\n{3,}")
+
+ResponsePart = Literal["text", "more", "why"]  # the answer, "tell me more", "why?"
 
 
 class ResponseError(ValueError):
@@ -56,6 +58,10 @@ class Response:
     by_skill: bool
     menu: bool
     ordinals: bool
+
+    def part(self, name: ResponsePart) -> Template | None:
+        """The answer itself, or its deeper or reason text where the entry has one."""
+        return {"text": self.text, "more": self.more, "why": self.why}[name]
 
 
 def _environment() -> SandboxedEnvironment:
@@ -113,8 +119,8 @@ class Responses:
         """Render and tidy: templates are written for reading, so strip stray blank lines."""
         return BLANK_RUNS.sub("\n\n", template.render(context)).strip()
 
-    def text(self, key: str, context: Mapping[str, Any], part: str = "text") -> str:
-        template = getattr(self.entries[key], part)
+    def text(self, key: str, context: Mapping[str, Any], part: ResponsePart = "text") -> str:
+        template = self.entries[key].part(part)
         return self.render(template, context) if template is not None else ""
 
     def quick_replies(self, key: str, context: Mapping[str, Any]) -> tuple[str, ...]:

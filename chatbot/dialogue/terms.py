@@ -35,7 +35,7 @@ def compared_terms(res: Resources, text: str) -> list[Term]:
     """Both terms of "is X the same as Y" / "difference between X and Y", when the glossary has both; or
     the one it has when the other is a plain kind of the same thing ("dynamic batching and just normal
     batching"), whose contrast its definition draws."""
-    for pattern in res.cues.term_comparisons:
+    for pattern in res.rules.term_comparisons:
         found = re.search(pattern, text.strip(), re.IGNORECASE)
         if found:
             said = [found.group(g).strip(" ?.!,'\"") for g in ("first", "second")]
@@ -56,12 +56,12 @@ def _head(phrase: str) -> str:
 
 def asked_term(res: Resources, text: str) -> str | None:
     """The term a "what is X / what does X mean" question asks about, if the message is one."""
-    for pattern in res.cues.term_questions:
+    for pattern in res.rules.term_questions:
         found = re.search(pattern, text.strip(), re.IGNORECASE)
         if found:
             term = found.group("term").strip(" ?.!,'\"")
-            words = [w for w in re.findall(r"[\w\-]+", term.casefold()) if w not in res.cues.term_ignored]
-            if 0 < len(words) <= res.cues.term_max_words:
+            words = [w for w in re.findall(r"[\w\-]+", term.casefold()) if w not in res.rules.term_ignored]
+            if 0 < len(words) <= res.rules.term_max_words:
                 return " ".join(words)
     return None
 
@@ -85,14 +85,14 @@ def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | Non
     term = asked_term(res, text)
     if glossed is not None or term is None:
         return glossed
-    defining = [found.passage for found in res.glossary.closest(term, res.cues.term_candidates)
-                if found.score >= res.cues.term_floor and found.passage is not None
-                and _defines(found.passage.text, term, res.cues.term_lead_words)]
+    defining = [found.passage for found in res.glossary.closest(term, res.rules.term_candidates)
+                if found.score >= res.rules.term_floor and found.passage is not None
+                and _defines(found.passage.text, term, res.rules.term_lead_words)]
     if not defining:
         return None
     # a line that says what the term is or does ("dynamic batching holds requests...") beats one that
     # only uses it
-    says = re.compile(rf"\b{re.escape(term.split()[-1])}\w*\b[^.;]{{0,40}}?\b(?:{'|'.join(res.cues.term_verbs)})\b",
+    says = re.compile(rf"\b{re.escape(term.split()[-1])}\w*\b[^.;]{{0,40}}?\b(?:{'|'.join(res.rules.term_verbs)})\b",
                       re.IGNORECASE)
     passage = next((p for p in defining if says.search(p.text)), defining[0])
     return _reply(res, state, term, passage.text, res.knowledge.questions.get(passage.section))

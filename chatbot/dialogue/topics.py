@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from chatbot.dialogue.context import base_context
 from chatbot.dialogue.resources import Resources
+from chatbot.dialogue.responses import ResponsePart
 from chatbot.dialogue.state import DialogueState, ShownList
 from chatbot.dialogue.turns import Reply
 from chatbot.knowledge import Skill
@@ -14,10 +15,12 @@ from chatbot.knowledge import Skill
 NOTHING_EARLIER = "no_topic_yet"
 OUT_OF_RANGE = "list_out_of_range"
 
+T = TypeVar("T")
+
 
 def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any]:
     """The base context plus this answer's specifics; the skill falls back to the last one discussed."""
-    values = base_context(res.knowledge, state, res.cues)
+    values = base_context(res.knowledge, state, res.rules)
     skill_id = extra.pop("skill_id", None)
     named = extra.pop("named", ())
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
@@ -33,7 +36,7 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     return values
 
 
-def identity(item: Any, index: int) -> str:
+def identity(item: object, index: int) -> str:
     """A stable name for a list element: its id when it has one, else its position."""
     if isinstance(item, Mapping):
         item = item.get("id", index)
@@ -67,17 +70,17 @@ def _nothing_earlier(res: Resources, state: DialogueState, intent: str) -> Reply
                  res.responses.quick_replies(NOTHING_EARLIER, values))
 
 
-def deeper(res: Resources, state: DialogueState, part: str, intent: str) -> Reply:
+def deeper(res: Resources, state: DialogueState, part: ResponsePart, intent: str) -> Reply:
     """"Tell me more" and "why?": the matching part of the last answer, when it has one."""
     key = state.last_topic
-    if key is None or key not in res.responses or getattr(res.responses.get(key), part) is None:
+    if key is None or key not in res.responses or res.responses.get(key).part(part) is None:
         return _nothing_earlier(res, state, intent)
     values = context(res, state, level=state.last_level, skill_id=state.last_skill)
     text = res.responses.text(key, values, part)
     return Reply(text, state.last_intent or intent, res.responses.quick_replies(key, values))
 
 
-def _resolve(items: list[Any], shown: ShownList | None, key: str, ordinal: int) -> Any | None:
+def _resolve(items: list[T], shown: ShownList | None, key: str, ordinal: int) -> T | None:
     """Find the element the user means, by what was shown when the list is the one on screen."""
     if shown is not None and shown.kind == key and 0 < ordinal <= len(shown.items):
         wanted = shown.items[ordinal - 1]

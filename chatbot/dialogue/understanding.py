@@ -50,7 +50,7 @@ def understand(res: Resources, text: str) -> Understanding:
     overrules one that clearly means another topic, and decides where the matcher is unsure.
     Commands are never decided by meaning: they must be typed."""
     match = _match_without_window(res, text)
-    confident = match.name is not None and match.confidence >= res.cues.min_confidence
+    confident = match.name is not None and match.confidence >= res.rules.min_confidence
     intent = res.intents.get(match.name) if confident and match.name else None
     parts = readings(res, text)
     declined = _declined_topic(res, text) if intent is None or intent.kind != COMMAND else None
@@ -65,7 +65,7 @@ def understand(res: Resources, text: str) -> Understanding:
             chosen = res.intents.get(meant.name) if meant.name is not None else None
             intent = chosen if chosen is not None and chosen.name.startswith(DECLINED) else None
             match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives) if intent \
-                else IntentMatch(None, match.confidence, match.cues, match.alternatives)
+                else IntentMatch(None, match.confidence, match.matched_words, match.alternatives)
         elif meant.name not in (None, intent.name) and \
                 meant.score - res.semantic.support(parts, intent.name) >= res.semantic.settings.override_margin:
             intent = res.intents.get(meant.name or "")
@@ -75,10 +75,11 @@ def understand(res: Resources, text: str) -> Understanding:
         name = meant.name or _agreed(res, text, match, parts)
         if name is not None:
             intent = res.intents.get(name)
-            match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.cues, match.alternatives)
-    if intent is not None and intent.name in res.cues.abroad_intents and res.cues.abroad_answer and _abroad(res, text):
-        intent = res.intents.get(res.cues.abroad_answer)  # UK figures must not answer for another country
-        match = IntentMatch(intent.name, match.confidence, match.cues, match.alternatives)
+            match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.matched_words,
+                                match.alternatives)
+    if intent is not None and intent.name in res.rules.abroad_intents and res.rules.abroad_answer and _abroad(res, text):
+        intent = res.intents.get(res.rules.abroad_answer)  # UK figures must not answer for another country
+        match = IntentMatch(intent.name, match.confidence, match.matched_words, match.alternatives)
     return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
 
 
@@ -86,13 +87,13 @@ def _match_without_window(res: Resources, text: str) -> IntentMatch:
     """The word match, or, when a stretch of time the plan knows ("on Monday", "in months 3 to 6") is all
     that holds it back, the match of the message without it: the answer reads the stretch from the text."""
     match = res.matcher.match(text)
-    if match.name is not None and match.confidence >= res.cues.min_confidence:
+    if match.name is not None and match.confidence >= res.rules.min_confidence:
         return match
-    for pattern in res.cues.plan_windows:
+    for pattern in res.rules.plan_windows:
         rest = re.sub(pattern, " ", text, count=1, flags=re.IGNORECASE)
         if rest != text and rest.split():
             shorter = res.matcher.match(rest)
-            if shorter.name is not None and shorter.confidence >= res.cues.min_confidence:
+            if shorter.name is not None and shorter.confidence >= res.rules.min_confidence:
                 return shorter
             break
     return match
@@ -105,9 +106,10 @@ def _declined_topic(res: Resources, text: str) -> str | None:
     for part in res.questions.parts(text):
         if not res.questions.is_question(part):
             return None  # a statement ("I moved here on a skilled worker visa") is not a question about it
-        found = next((name for name, patterns in res.cues.declined_topics.items() if name in res.intents.names
+        declined = res.rules.declined_topics
+        found = next((name for name, patterns in declined.items() if name in res.intents.names
                       and any(re.search(p, part, re.IGNORECASE) for p in patterns)
-                      and not any(re.search(p, part, re.IGNORECASE) for p in res.cues.declined_unless.get(name, ()))),
+                      and not any(re.search(p, part, re.IGNORECASE) for p in res.rules.declined_unless.get(name, ()))),
                      None)
         if found is None:
             return None
@@ -116,9 +118,9 @@ def _declined_topic(res: Resources, text: str) -> str | None:
 
 def _abroad(res: Resources, text: str) -> bool:
     """A place outside the UK, unless the person is moving to a UK one ("in Paris now, moving to London")."""
-    abroad = any(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) for place in res.cues.abroad)
-    coming = any(re.search(rf"{res.cues.moving_to}\s+{re.escape(place)}\b", text, re.IGNORECASE)
-                 for place in res.cues.places)
+    abroad = any(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) for place in res.rules.abroad)
+    coming = any(re.search(rf"{res.rules.moving_to}\s+{re.escape(place)}\b", text, re.IGNORECASE)
+                 for place in res.rules.places)
     return abroad and not coming
 
 
@@ -130,24 +132,24 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
         return None
     name, score = match.alternatives[0]
     intent = res.intents.get(name)
-    if score < min(res.cues.agreement_floor, res.cues.command_agreement_floor):
+    if score < min(res.rules.agreement_floor, res.rules.command_agreement_floor):
         return None
     if intent.kind == COMMAND:
-        short = len(text.split()) <= res.cues.command_max_words
-        return name if short and score >= res.cues.command_agreement_floor else None
-    if score < res.cues.agreement_floor:
+        short = len(text.split()) <= res.rules.command_max_words
+        return name if short and score >= res.rules.command_agreement_floor else None
+    if score < res.rules.agreement_floor:
         return None
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
     candidates = [*parts, *(s for s in sentences(text) if s not in parts)]
     nearest = max((res.semantic.nearest(part) for part in candidates), key=lambda m: m.score - m.negative)
     agrees = nearest.name == name and nearest.score - nearest.negative >= res.semantic.settings.over_negative
-    return name if agrees and nearest.score >= res.cues.agreement_meaning_floor else None
+    return name if agrees and nearest.score >= res.rules.agreement_meaning_floor else None
 
 
 def past_opener(res: Resources, heard: Understanding) -> Understanding:
     """Not understood, but opening with a greeting or filler ("yo wat can u do", "And what should I do
     first?"): what the rest of it means, if that is understood; else what was heard."""
-    opener = re.match(res.cues.openers, heard.text.strip(), re.IGNORECASE)
+    opener = re.match(res.rules.openers, heard.text.strip(), re.IGNORECASE)
     rest = heard.text.strip()[opener.end():] if opener is not None else ""
     if heard.intent is not None or len(rest.split()) < 2:
         return heard
@@ -165,7 +167,7 @@ def without_command(res: Resources, heard: Understanding) -> Understanding:
     if name is None:
         topics = [(n, score) for n, score in heard.match.alternatives
                   if n in res.intents.names and res.intents.get(n).kind != COMMAND]
-        if topics and topics[0][1] >= res.cues.agreement_floor and not res.semantic.out_of_scope(parts, topics[0][0]):
+        if topics and topics[0][1] >= res.rules.agreement_floor and not res.semantic.out_of_scope(parts, topics[0][0]):
             name = topics[0][0]
     intent = res.intents.get(name) if name is not None else None
     match = IntentMatch(name, round(meant.score, 3), (), heard.match.alternatives)
@@ -176,19 +178,19 @@ def outside_interview(res: Resources, heard: Understanding, next_topic: bool = F
     """Outside a mock interview, a topic about answering ("how long should it be?") counts only when the
     message says it is about an answer; otherwise it is not understood, to be read against the last topic,
     or (`next_topic`, for a message framed with that topic) read as the matcher's next topic."""
-    needed = res.cues.interview_topics.get(heard.answer or "")
+    needed = res.rules.interview_topics.get(heard.answer or "")
     if not heard.is_topic or needed is None or re.search(needed, heard.text, re.IGNORECASE):
         return heard
     # the matcher's next topic, when it is a strong reading ("CV: how long should it be" is about the CV)
     others = [(name, score) for name, score in heard.match.alternatives
               if next_topic and name in res.intents.names and res.intents.get(name).kind == TOPIC
-              and res.intents.get(name).answer not in res.cues.interview_topics]
+              and res.intents.get(name).answer not in res.rules.interview_topics]
     name, score = others[0] if others else (None, heard.match.confidence)
-    if name is not None and (score < res.cues.interview_topic_floor
+    if name is not None and (score < res.rules.interview_topic_floor
                              or res.semantic.out_of_scope(readings(res, heard.text), name)):
         name, score = None, heard.match.confidence
     intent = res.intents.get(name) if name is not None else None
-    match = IntentMatch(name, score, heard.match.cues, heard.match.alternatives)
+    match = IntentMatch(name, score, heard.match.matched_words, heard.match.alternatives)
     return Understanding(heard.text, match, intent, heard.entities, 0)
 
 
@@ -205,18 +207,19 @@ def loose_command(res: Resources, heard: Understanding) -> bool:
     if not heard.is_command or heard.intent is None:
         return False
     own = {word for cue in heard.intent.cues for word in res.matcher.normalise(cue).split()}
-    if not own & set(heard.match.cues):
+    if not own & set(heard.match.matched_words):
         return False  # "..., some airflow": only words every intent shares, no word of this command
     words = len(heard.text.split())
-    return words <= res.cues.command_max_words + 2 or res.questions.asks(heard.text, res.cues.answer_min_words)
+    return words <= res.rules.command_max_words + 2 or res.questions.asks(heard.text, res.rules.answer_min_words)
 
 
 def _after_phrase(res: Resources, text: str, match: IntentMatch) -> int:
     """How many words follow the matched phrase when the message opens with it (a command's argument)."""
     fillers = set(res.intents.lexicon.fillers)
     words = tuple(w for w in res.matcher.normalise(text).split() if w not in fillers)
-    opens_with = bool(match.cues) and words[: len(match.cues)] == tuple(match.cues)
-    return len(words) - len(match.cues) if opens_with else 0
+    phrase = match.matched_words
+    opens_with = bool(phrase) and words[: len(phrase)] == tuple(phrase)
+    return len(words) - len(phrase) if opens_with else 0
 
 
 def typed_command(res: Resources, heard: Understanding) -> bool:
@@ -229,4 +232,4 @@ def typed_command(res: Resources, heard: Understanding) -> bool:
     if heard.extra_words == 0:
         return True
     focus = heard.entities.skills or heard.entities.categories
-    return bool(focus) and heard.extra_words <= res.cues.practice_focus_max_words
+    return bool(focus) and heard.extra_words <= res.rules.practice_focus_max_words

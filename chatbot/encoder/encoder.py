@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
-from chatbot.encoder.model import open_session, quantised_model_path
+from chatbot.encoder.model import open_inference_session, quantised_model_path
+from chatbot.encoder.protocol import Vectors
 from chatbot.encoder.weights import ModelFiles, model_files
 
 DIMENSIONS = 384
@@ -34,15 +35,15 @@ class SentenceEncoder:
         self._tokenizer = Tokenizer.from_str(files.tokenizer_json())
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()
-        self._session = open_session(quantised_model_path(files, cache_dir))
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._session = open_inference_session(quantised_model_path(files, cache_dir))
+        self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()  # the page's dev server and threaded workers share one encoder
 
     @classmethod
     def load(cls, cache_dir: Path) -> SentenceEncoder:
         return cls(model_files(), cache_dir)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str]) -> Vectors:
         """A (len(texts), 384) array of unit vectors, in the order given."""
         with self._lock:
             known = {t: self._recall(t) for t in set(texts) if t in self._cache}
@@ -63,13 +64,13 @@ class SentenceEncoder:
         with self._lock:
             self._cache.clear()
 
-    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
+    def encode_corpus(self, texts: Sequence[str]) -> Vectors:
         """Vectors for a fixed body of text (intent examples, reference phrasings), kept on disk between
         starts: the file is named by the model and the texts, so changed content is encoded afresh."""
         key = hashlib.sha256("\n".join([self.fingerprint, RUN_MODE, *texts]).encode("utf-8")).hexdigest()[:24]
         path = self.cache_dir / f"vectors-{key}.npy"
         if path.exists():
-            vectors = np.load(path)
+            vectors: Vectors = np.load(path)  # np.load is typed Any; this file holds one float32 matrix
             if vectors.shape == (len(texts), DIMENSIONS):
                 return vectors
         vectors = self._run(list(texts)) if texts else np.zeros((0, DIMENSIONS), dtype=np.float32)
@@ -79,16 +80,16 @@ class SentenceEncoder:
         os.replace(partial, path)
         return vectors
 
-    def _recall(self, text: str) -> np.ndarray:
+    def _recall(self, text: str) -> Vectors:
         self._cache.move_to_end(text)
         return self._cache[text]
 
-    def _remember(self, text: str, vector: np.ndarray) -> None:
+    def _remember(self, text: str, vector: Vectors) -> None:
         self._cache[text] = vector
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def _run(self, texts: list[str]) -> np.ndarray:
+    def _run(self, texts: list[str]) -> Vectors:
         """One text per run: int8 activations are scaled per run, so batching texts together would make a
         text's vector depend on its neighbours; alone, a text always gets the same vector."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)

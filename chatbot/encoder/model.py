@@ -35,7 +35,7 @@ def quantised_model_path(files: ModelFiles, cache_dir: Path) -> Path:
     return target
 
 
-def open_session(path: Path, threads: int = 1) -> ort.InferenceSession:
+def open_inference_session(path: Path, threads: int = 1) -> ort.InferenceSession:
     """One thread by default: a worker serves one turn at a time, and the machine's cores are shared."""
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads

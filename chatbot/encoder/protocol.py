@@ -6,9 +6,13 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
+import numpy.typing as npt
+
+# Unit-length float32 sentence vectors: a row per text, or one vector on its own.
+Vectors = npt.NDArray[np.float32]
 
 
 class Encoder(Protocol):
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str]) -> Vectors: ...
 
-    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray: ...
+    def encode_corpus(self, texts: Sequence[str]) -> Vectors: ...

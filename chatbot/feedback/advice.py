@@ -7,7 +7,7 @@ from typing import Any
 
 from chatbot.feedback.result import Change, Criterion
 from chatbot.feedback.spec import RubricSpec
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question
 
 MIN_TIPS = 2
@@ -41,11 +41,13 @@ def needs_answer_tips(spec: RubricSpec, question: Question) -> tuple[str, ...]:
     )
 
 
-def summarise(score: int, criteria: Sequence[Criterion], covered: int, total: int, spec: RubricSpec) -> str:
+def summary_sentence(
+    score: int, criteria: Sequence[Criterion], covered: int, total: int, spec: RubricSpec
+) -> str:
     """One sentence: how good, how many points made, and which criterion has the most to gain."""
     focus = max(criteria, key=lambda c: c.max - c.score)
     band = next(b for b in spec.summary if score >= b.min)
-    return band.text.format(score=score, covered=covered, total=total, focus=getattr(spec, focus.id).focus)
+    return band.text.format(score=score, covered=covered, total=total, focus=spec.criterion(focus.id).focus)
 
 
 def compare(
@@ -54,7 +56,7 @@ def compare(
     score: int,
     covered: Sequence[str],
     spec: RubricSpec,
-    words: Words,
+    writer: Writer,
 ) -> Change | None:
     """How this attempt differs from a previous `to_dict()` of the same question; None if not comparable."""
     before = _previous(previous, question)
@@ -70,9 +72,9 @@ def compare(
     lines = [c.better if delta > 0 else c.worse if delta < 0 else c.same]
     lines[0] = lines[0].format(delta=abs(delta))
     if newly:
-        lines.append(c.newly_covered.format(items=words.items(list(newly))))
+        lines.append(c.newly_covered.format(items=writer.items(list(newly))))
     if lost:
-        lines.append(c.no_longer_covered.format(items=words.items(list(lost))))
+        lines.append(c.no_longer_covered.format(items=writer.items(list(lost))))
     return Change(previous_score, delta, newly, lost, " ".join(lines))
 
 

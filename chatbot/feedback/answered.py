@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from chatbot.feedback.lexicon import Lexicon
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.lexicon import RubricLexicon
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.relevance import PointResult
 from chatbot.feedback.spec_reading import Limits
 
@@ -14,7 +14,9 @@ _CLUSTER = re.compile("[b-df-hj-np-tv-xz]{5}")  # "qwrtz": no English word strin
 _DIGIT = re.compile(r"\d")
 
 
-def needs_answer(reading: Reading, points: list[PointResult], lexicon: Lexicon, limits: Limits) -> bool:
+def needs_answer(
+    reading: AnswerReading, points: list[PointResult], lexicon: RubricLexicon, limits: Limits
+) -> bool:
     """True when there is nothing to assess: too few words, or no real sentence and nothing on topic.
 
     One real sentence that makes a point is enough to count as an answer, so adding a sentence can only

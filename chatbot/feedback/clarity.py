@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from chatbot.feedback.lexicon import Lexicon
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.lexicon import RubricLexicon
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Span
 from chatbot.feedback.spec import Clarity
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 _QUOTED = 3  # at most this many examples quoted per kind
 
 
-def clarity_verdict(reading: Reading, lexicon: Lexicon, spec: Clarity, words: Words) -> Verdict:
+def clarity_verdict(reading: AnswerReading, lexicon: RubricLexicon, spec: Clarity, writer: Writer) -> Verdict:
     total = reading.words
     lo, hi = spec.ideal_min_words, spec.ideal_max_words
     length = length_fit(total, spec)
@@ -34,20 +34,20 @@ def clarity_verdict(reading: Reading, lexicon: Lexicon, spec: Clarity, words: Wo
     ]
     if reading.waffle:
         stock = [
-            words.quote_span(reading.text, (reading.sentences[i].start, reading.sentences[i].end))
+            writer.quote_span(reading.text, (reading.sentences[i].start, reading.sentences[i].end))
             for i in reading.waffle[:_QUOTED]
         ]
-        notes.append(c.waffle.format(items=words.items(stock)))
+        notes.append(c.waffle.format(items=writer.items(stock)))
     if odd:
         notes.append(
             c.fragments.format(
-                items=words.items([words.quote_span(reading.text, (s.start, s.end)) for s in odd[:_QUOTED]])
+                items=writer.items([writer.quote_span(reading.text, (s.start, s.end)) for s in odd[:_QUOTED]])
             )
         )
     if reading.repeated:
         notes.append(c.repeated.format(count=len(reading.repeated)))
-    filler_quotes = _quotes(reading, fillers, words)
-    hedge_quotes = _quotes(reading, hedges, words)
+    filler_quotes = _quotes(reading, fillers, writer)
+    hedge_quotes = _quotes(reading, hedges, writer)
     if fillers:
         notes.append(c.filler.format(items=filler_quotes))
     if hedges:
@@ -95,7 +95,7 @@ def _rate_fit(count: int, words: int, full_per_100: float) -> float:
     return 1 - min(1.0, count * 100 / words / full_per_100)
 
 
-def _fillers(reading: Reading, lexicon: Lexicon) -> list[Span]:
+def _fillers(reading: AnswerReading, lexicon: RubricLexicon) -> list[Span]:
     """Filler phrases, plus words like "like" or "so" when a comma sets them off as filler."""
     spans = [(h.start, h.end) for p in lexicon.fillers for h in reading.find(p, 0)]
     for sentence in reading.sentences:
@@ -106,6 +106,6 @@ def _fillers(reading: Reading, lexicon: Lexicon) -> list[Span]:
     return sorted(set(spans))
 
 
-def _quotes(reading: Reading, spans: list[Span], words: Words) -> str:
-    quoted = list(dict.fromkeys(words.quote_span(reading.text, s).lower() for s in spans))
-    return words.items(quoted[:_QUOTED])
+def _quotes(reading: AnswerReading, spans: list[Span], writer: Writer) -> str:
+    quoted = list(dict.fromkeys(writer.quote_span(reading.text, s).lower() for s in spans))
+    return writer.items(quoted[:_QUOTED])

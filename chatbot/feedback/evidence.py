@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import parts_verdict
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Evidence
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 
 def evidence_verdict(
-    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Evidence, words: Words
+    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Evidence, writer: Writer
 ) -> Verdict:
-    return parts_verdict(lexicon.evidence, reading, signals, spec.comments, words)
+    return parts_verdict(lexicon.evidence, reading, signals, spec.comments, writer)

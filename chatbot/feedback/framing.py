@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from chatbot.feedback.cues import Hit, Phrase
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import locate
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.phrase_matching import Hit, Phrase
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import Framing
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 _NEGATION_REACH = 5  # words before a phrase that may deny it
 
 
 def framing_verdict(
-    reading: Reading, signals: Signals, lexicon: Lexicon, spec: Framing, words: Words,
+    reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Framing, writer: Writer,
     said: Mapping[str, Span] | None = None,
 ) -> Verdict:
     """The parts found by their phrases, or else by meaning (`said`: the sentence that makes each)."""
@@ -33,7 +33,7 @@ def framing_verdict(
     share = earned / sum(weights)
     c = spec.comments
     found = [
-        words.item(label, words.quote_span(reading.text, span))
+        writer.item(label, writer.quote_span(reading.text, span))
         for label, span in ((spec.toward.label, toward), (spec.link.label, link))
         if span is not None
     ]
@@ -42,14 +42,14 @@ def framing_verdict(
     ]
     notes = []
     if found:
-        notes.append(c.found.format(items=words.items(found)))
+        notes.append(c.found.format(items=writer.items(found)))
         if missing:
-            notes.append(c.missing.format(items=words.items(missing)))
+            notes.append(c.missing.format(items=writer.items(missing)))
     else:
         notes.append(c.none)
     if apologies:
-        quoted = sorted({words.quote_span(reading.text, (h.start, h.end)) for h in apologies})
-        notes.append(c.apology.format(items=words.items(quoted[:3])))
+        quoted = sorted({writer.quote_span(reading.text, (h.start, h.end)) for h in apologies})
+        notes.append(c.apology.format(items=writer.items(quoted[:3])))
     total = sum(weights)
     tips = []
     if toward is None:
@@ -61,7 +61,7 @@ def framing_verdict(
     return Verdict(share, tuple(notes), tuple(tips))
 
 
-def _negated(hit: Hit, reading: Reading, lexicon: Lexicon) -> bool:
+def _negated(hit: Hit, reading: AnswerReading, lexicon: RubricLexicon) -> bool:
     """ "not because I want to escape": a denial is not an apology."""
     tokens = reading.sentences[hit.sentence].tokens
     first = reading.index.stream[hit.positions[0]].token
@@ -69,7 +69,9 @@ def _negated(hit: Hit, reading: Reading, lexicon: Lexicon) -> bool:
     return any(t.low in lexicon.negations or t.low.endswith("n't") for t in before)
 
 
-def _linked(reading: Reading, background: tuple[Phrase, ...], bridge: tuple[Phrase, ...]) -> Span | None:
+def _linked(
+    reading: AnswerReading, background: tuple[Phrase, ...], bridge: tuple[Phrase, ...]
+) -> Span | None:
     """A usable sentence that names the Data Scientist background and says how it carries over."""
     back = _by_sentence([h for p in background for h in reading.find(p)], reading)
     over = _by_sentence([h for p in bridge for h in reading.find(p)], reading)
@@ -79,7 +81,7 @@ def _linked(reading: Reading, background: tuple[Phrase, ...], bridge: tuple[Phra
     return None
 
 
-def _by_sentence(hits: list[Hit], reading: Reading) -> dict[int, Hit]:
+def _by_sentence(hits: list[Hit], reading: AnswerReading) -> dict[int, Hit]:
     first: dict[int, Hit] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         if hit.sentence in reading.usable:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from chatbot.feedback.cues import Fuzz, Phrase, PhraseCompiler
+from chatbot.feedback.phrase_matching import Fuzz, Phrase, PhraseCompiler
 from chatbot.feedback.sentences import OPEN_CLASSES, FormRules, WordClasses, forbidden_after
 from chatbot.feedback.spec import Part, RubricSpec
 from chatbot.feedback.spec_reading import Words
-from chatbot.feedback.text import Respeller, Stem, Token, fold, plain, tokenise
+from chatbot.feedback.text import Respeller, Stem, Token, fold_case, plain, tokenise
 
 _STEM_CACHE_LIMIT = 50_000  # distinct word forms remembered per rubric; beyond it, stems are recomputed
 
@@ -43,7 +43,7 @@ class Vocab:
     function_words: frozenset[str]
 
 
-class Lexicon:
+class RubricLexicon:
     """Everything the rubric's words compile to, built once per rubric; afterwards only the bounded
     stem cache grows."""
 
@@ -54,11 +54,11 @@ class Lexicon:
         self.fuzz = Fuzz(m.fuzzy_one_edit_len, m.fuzzy_two_edits_len)
         self.words = word_classes(spec.words, self._stems)
         self.form_rules = FormRules(**spec.sentences.model_dump(exclude={"abbreviations"}))
-        self.abbreviations = frozenset(fold(a) for a in spec.sentences.abbreviations)
+        self.abbreviations = frozenset(fold_case(a) for a in spec.sentences.abbreviations)
         self.compiler = PhraseCompiler(
             tokenise=self.tokenise,
             stem_one=self._stem_one,
-            ignored=frozenset(fold(w) for w in spec.words.determiners),
+            ignored=frozenset(fold_case(w) for w in spec.words.determiners),
             synonyms=m.synonyms,
             max_variants=m.max_variants,
         )
@@ -70,13 +70,13 @@ class Lexicon:
         self.background = self.phrases(spec.framing.link.background)
         self.bridge = self.phrases(spec.framing.link.bridge)
         self.apology = self.phrases(spec.framing.apology)
-        self.negations = frozenset(fold(w) for w in spec.words.negations)
+        self.negations = frozenset(fold_case(w) for w in spec.words.negations)
         self.fillers = self.phrases(spec.clarity.fillers)
-        self.set_off_fillers = frozenset(fold(w) for w in spec.clarity.set_off_fillers)
+        self.set_off_fillers = frozenset(fold_case(w) for w in spec.clarity.set_off_fillers)
         self.hedges = self.phrases(spec.clarity.hedges)
         self.non_answers = self.phrases(spec.words.non_answers)
         self.cliches = self.phrases(spec.words.cliches)
-        self.depth_ignores = frozenset(fold(w) for w in m.depth_ignores)
+        self.depth_ignores = frozenset(fold_case(w) for w in m.depth_ignores)
 
     def stemmer(self) -> Stem:
         """A fresh stemmer per call: the C stemmer objects are not safe to share between threads."""
@@ -111,19 +111,19 @@ class Lexicon:
     def _vocab(self, words: Words) -> Vocab:
         stems = self._stems
         return Vocab(
-            actors=frozenset(fold(w) for w in words.actors),
-            be_forms=frozenset(fold(w) for w in words.be_forms),
-            modals=frozenset(fold(w) for w in words.modals),
-            action_skips=frozenset(fold(w) for w in words.action_skips),
-            irregular_past=frozenset(fold(w) for w in words.irregular_past),
+            actors=frozenset(fold_case(w) for w in words.actors),
+            be_forms=frozenset(fold_case(w) for w in words.be_forms),
+            modals=frozenset(fold_case(w) for w in words.modals),
+            action_skips=frozenset(fold_case(w) for w in words.action_skips),
+            irregular_past=frozenset(fold_case(w) for w in words.irregular_past),
             action_stems=stems(words.action_verbs),
             outcome_stems=stems(words.outcome_words),
-            number_words=frozenset(fold(w) for w in words.number_words),
+            number_words=frozenset(fold_case(w) for w in words.number_words),
             function_words=self.words.function_words,
         )
 
     def _stems(self, words: Sequence[str]) -> frozenset[str]:
-        return frozenset(self._stem_one(fold(w)) for w in words)
+        return frozenset(self._stem_one(fold_case(w)) for w in words)
 
 
 def word_classes(words: Words, stems: Callable[[Sequence[str]], frozenset[str]]) -> WordClasses:
@@ -150,9 +150,9 @@ def word_classes(words: Words, stems: Callable[[Sequence[str]], frozenset[str]])
     classes: dict[str, set[str]] = {}
     for name, members in by_class.items():
         for word in members:
-            classes.setdefault(fold(word), set()).add(name)
-    function_words = set(classes) | {fold(w) for w in words.other_function_words}
-    followers = {fold(w) for w in words.determiner_followers}
+            classes.setdefault(fold_case(word), set()).add(name)
+    function_words = set(classes) | {fold_case(w) for w in words.other_function_words}
+    followers = {fold_case(w) for w in words.determiner_followers}
     for word in function_words - followers:
         classes.setdefault(word, set()).add("function")
     frozen = {w: frozenset(c) for w, c in classes.items()}
@@ -161,13 +161,13 @@ def word_classes(words: Words, stems: Callable[[Sequence[str]], frozenset[str]])
     return WordClasses(
         classes=frozen,
         function_words=frozenset(function_words),
-        verb_words=frozenset(fold(w) for w in [*words.clause_words, *words.finite_verbs]),
-        clitics=frozenset(fold(w) for w in words.clitics),
+        verb_words=frozenset(fold_case(w) for w in [*words.clause_words, *words.finite_verbs]),
+        clitics=frozenset(fold_case(w) for w in words.clitics),
         imperatives=stems(words.imperative_verbs),
-        lead_ins=frozenset(fold(w) for w in words.lead_ins),
-        determiners=frozenset(fold(w) for w in words.determiners),
+        lead_ins=frozenset(fold_case(w) for w in words.lead_ins),
+        determiners=frozenset(fold_case(w) for w in words.determiners),
         bad_pairs=bad_pairs,
         bad_after={c: forbidden_after(c, bad_pairs) for c in every_set},
-        bad_final=frozenset(fold(w) for w in words.bad_final),
-        bad_initial=frozenset(fold(w) for w in words.bad_initial),
+        bad_final=frozenset(fold_case(w) for w in words.bad_final),
+        bad_initial=frozenset(fold_case(w) for w in words.bad_initial),
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chatbot.encoder.protocol import Encoder
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.spec_reading import Meaning
 from chatbot.knowledge.models import Question
 
@@ -59,7 +59,9 @@ class PointEvidence:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class MeaningEvidence:
+    """Each point's best piece by meaning, and how well the answer as a whole fits this question."""
+
     points: dict[str, PointEvidence]
     fit: AnswerFit
 
@@ -75,7 +77,7 @@ def clause_pattern(breaks: list[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(b) + r"\s+" for b in ordered) + ")", re.IGNORECASE)
 
 
-def pieces(reading: Reading, clauses: re.Pattern[str], min_words: int) -> list[Piece]:
+def pieces(reading: AnswerReading, clauses: re.Pattern[str], min_words: int) -> list[Piece]:
     """Usable sentences, and the clauses of those that join several ideas."""
     out: list[Piece] = []
     for sentence in reading.sentences:
@@ -102,7 +104,7 @@ def _words(text: str) -> set[str]:
 ECHO_SHARE = 0.85  # share of a label's or tip's words a sentence repeats to count as pasted back
 
 
-def echoed_sentences(question: Question, reading: Reading, share: float = ECHO_SHARE) -> set[int]:
+def echoed_sentences(question: Question, reading: AnswerReading, share: float = ECHO_SHARE) -> set[int]:
     """Sentences that repeat most words of the question itself or of one of the coach's own labels and
     tips: pasting the coach's words back in a first-person frame makes no point of its own."""
     asked = [part for part in re.split(r"(?<=[.?!])\s+", question.text) if part]
@@ -174,7 +176,7 @@ class PointMeaning:
             for q in questions.values()
         }
 
-    def part_spans(self, reading: Reading) -> dict[str, tuple[int, int]]:
+    def part_spans(self, reading: AnswerReading) -> dict[str, tuple[int, int]]:
         """Per criterion part: the usable sentence, or clause of a long one, that says it in any words,
         when one comes close enough to that part's reference phrasings."""
         said = pieces(reading, self._clauses, self.settings.clause_min_words)
@@ -200,7 +202,8 @@ class PointMeaning:
             return np.full(len(candidates), -1.0)
         sims = vectors @ wrong.T
         agrees = np.array([[self._negated(p.text) == n for n in negated] for p in candidates])
-        return np.where(agrees, sims, -1.0).max(axis=1)
+        best: np.ndarray = np.where(agrees, sims, -1.0).max(axis=1)  # numpy types a reduction's result Any
+        return best
 
     def _fit(self, question_id: str, sims: np.ndarray) -> AnswerFit:
         """How well the answer as a whole fits this question against every other one: the mean, over its
@@ -217,7 +220,7 @@ class PointMeaning:
         closer = self._question_ids[best]
         return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))))
 
-    def evidence(self, question: Question, reading: Reading) -> Evidence:
+    def evidence(self, question: Question, reading: AnswerReading) -> MeaningEvidence:
         """Per point of `question`: the piece that makes it best, and how fully; and how well the whole
         answer fits this question rather than another."""
         s = self.settings
@@ -225,7 +228,7 @@ class PointMeaning:
         refs = self._refs.get(question.id)
         candidates = pieces(reading, self._clauses, s.clause_min_words)
         if refs is None or not candidates:
-            return Evidence(found, AnswerFit(None, "", 0.0, 1.0))
+            return MeaningEvidence(found, AnswerFit(None, "", 0.0, 1.0))
         vectors = self._encoder.encode([p.text for p in candidates])
         sims = vectors @ self._vectors.T
         others = sims[:, ~refs.mine].max(axis=1) if (~refs.mine).any() else np.full(len(candidates), -1.0)
@@ -249,4 +252,4 @@ class PointMeaning:
         fit = self._fit(question.id, sims)
         if len(reading.text.split()) < s.fit_min_words:  # a line or two fits no question as a whole
             fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
-        return Evidence(found, fit)
+        return MeaningEvidence(found, fit)

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chatbot.feedback.lexicon import CompiledPart
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.signals import Signals, Span
 from chatbot.feedback.spec import PartComments
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 
 
 def parts_verdict(
     parts: Sequence[CompiledPart],
-    reading: Reading,
+    reading: AnswerReading,
     signals: Signals,
     comments: PartComments,
-    words: Words,
+    writer: Writer,
     lead: str | None = None,
 ) -> Verdict:
     """Weighted share of the parts found; the comment quotes each found part and names the missing."""
@@ -31,19 +31,19 @@ def parts_verdict(
             missing.append(part)
         else:
             earned += part.weight
-            found.append(words.item(part.label, words.quote_span(reading.text, span)))
+            found.append(writer.item(part.label, writer.quote_span(reading.text, span)))
     notes = [lead] if lead else []
     if found:
-        notes.append(comments.found.format(items=words.items(found)))
+        notes.append(comments.found.format(items=writer.items(found)))
         if missing:
-            notes.append(comments.missing.format(items=words.items([p.label for p in missing])))
+            notes.append(comments.missing.format(items=writer.items([p.label for p in missing])))
     else:
-        notes.append(comments.none.format(items=words.items([p.label for p in missing])))
+        notes.append(comments.none.format(items=writer.items([p.label for p in missing])))
     tips = tuple(TipOption(p.tip, p.weight / total) for p in missing)
     return Verdict(earned / total, tuple(notes), tips)
 
 
-def locate(part: CompiledPart, reading: Reading, signals: Signals) -> Span | None:
+def locate(part: CompiledPart, reading: AnswerReading, signals: Signals) -> Span | None:
     """The earliest place in a usable sentence where the part shows, by phrase or by detector."""
     found: list[Span] = []
     hit = reading.first_usable(part.phrases)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chatbot.feedback.cues import Hit, Phrase, StemIndex
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
+from chatbot.feedback.phrase_matching import Hit, Phrase, StemIndex
 from chatbot.feedback.sentences import Form, judge
 from chatbot.feedback.signals import specific
 from chatbot.feedback.spec_reading import Fluency
@@ -18,7 +18,7 @@ _BREAKS = ".!?…\n"
 
 
 @dataclass(frozen=True)
-class Reading:
+class AnswerReading:
     """What the answer is made of. `usable` sentences are real and said for the first time."""
 
     text: str
@@ -47,9 +47,10 @@ class Reading:
         return min(hits, key=lambda h: (h.start, -h.end)) if hits else None
 
 
-def read(
-    answer: str, lexicon: Lexicon, vocabulary: frozenset[str], fluency: Fluency, max_gap: int, max_chars: int
-) -> Reading:
+def read_answer(
+    answer: str, lexicon: RubricLexicon, vocabulary: frozenset[str], fluency: Fluency, max_gap: int,
+    max_chars: int,
+) -> AnswerReading:
     """Tokenise, split, judge each sentence, set aside repeats and waffle, measure word-order oddities."""
     text = clip(answer, max_chars)
     tokens = lexicon.tokenise(text)
@@ -72,7 +73,7 @@ def read(
         seen.add(key)
     if quality == 0:
         usable.clear()  # shuffled as a whole: no sentence of it can be trusted
-    return Reading(
+    return AnswerReading(
         text=text,
         tokens=tuple(tokens),
         sentences=tuple(sentences),

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chatbot.feedback.cues import Hit, Phrase
-from chatbot.feedback.lexicon import Lexicon
-from chatbot.feedback.meaning import ELSEWHERE_SHARE, Evidence, Piece
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.lexicon import RubricLexicon
+from chatbot.feedback.meaning import ELSEWHERE_SHARE, MeaningEvidence, Piece
+from chatbot.feedback.phrase_matching import Hit, Phrase
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import TipOption, Verdict
 from chatbot.feedback.spec import Relevance
 from chatbot.feedback.spec_reading import Matching
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question, TalkingPoint
 
 
@@ -29,7 +29,7 @@ class CompiledQuestion:
     point_stems: dict[str, frozenset[str]]  # point id -> its cue stems, which add no depth to it
 
 
-def compile_question(question: Question, lexicon: Lexicon) -> CompiledQuestion:
+def compile_question(question: Question, lexicon: RubricLexicon) -> CompiledQuestion:
     points = tuple((p, lexicon.phrases(p.cues, loose=True)) for p in question.talking_points)
     stems = {
         p.id: frozenset(stem for phrase in phrases for variant in phrase.variants for stem in variant)
@@ -62,10 +62,10 @@ class PointResult:
 
 def assess_points(
     compiled: CompiledQuestion,
-    reading: Reading,
+    reading: AnswerReading,
     matching: Matching,
-    lexicon: Lexicon,
-    meant: Evidence | None = None,
+    lexicon: RubricLexicon,
+    meant: MeaningEvidence | None = None,
 ) -> list[PointResult]:
     """Credit per point: the better of its cue evidence (depth of its best sentence x strength of the
     cues) and its evidence by meaning (`meant`: how closely a piece of the answer makes the point)."""
@@ -101,7 +101,7 @@ def _as_hit(piece: Piece) -> Hit:
 
 
 def _stuffed_sentences(
-    reading: Reading, hits: dict[str, list[Hit]], matching: Matching, small: frozenset[str]
+    reading: AnswerReading, hits: dict[str, list[Hit]], matching: Matching, small: frozenset[str]
 ) -> set[int]:
     """Keyword lists dressed as sentences ("We used profiling and caching and ONNX and batching"):
     content words mostly cue words spanning several points, or almost nothing but cue words."""
@@ -124,7 +124,7 @@ def _stuffed_sentences(
     return stuffed
 
 
-def _templated(reading: Reading, hits: list[Hit], eligible: set[int], min_words: int) -> set[int]:
+def _templated(reading: AnswerReading, hits: list[Hit], eligible: set[int], min_words: int) -> set[int]:
     """Later sentences that repeat an earlier one with only the cue words swapped ("I know X. I know Y.")."""
     cue_tokens: dict[int, set[int]] = {}
     for hit in hits:
@@ -147,7 +147,7 @@ def _templated(reading: Reading, hits: list[Hit], eligible: set[int], min_words:
 
 
 def _depth(
-    hit: Hit, reading: Reading, matching: Matching, lexicon: Lexicon, cue_stems: frozenset[str]
+    hit: Hit, reading: AnswerReading, matching: Matching, lexicon: RubricLexicon, cue_stems: frozenset[str]
 ) -> float:
     """Part credit for naming a point, rising to full as the sentence adds content words of its own
     (distinct words that are neither small words, stock filler, nor cue words of this point)."""
@@ -158,7 +158,7 @@ def _depth(
     return floor + (1 - floor) * min(1.0, len(extra) / matching.depth_full)
 
 
-def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> float:
+def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: RubricLexicon) -> float:
     """One cue word is weak evidence; a second cue, or a cue of two content words, makes it firm.
     ("wanted to" is one content word, so it is as weak as "wanted".)"""
     if not good:
@@ -172,8 +172,8 @@ def _strength(good: tuple[Hit, ...], matching: Matching, lexicon: Lexicon) -> fl
 
 
 def relevance_verdict(
-    results: list[PointResult], reading: Reading, spec: Relevance, words: Words, elsewhere: str | None = None,
-    undercut: tuple[tuple[int, int], ...] = (),
+    results: list[PointResult], reading: AnswerReading, spec: Relevance, writer: Writer,
+    elsewhere: str | None = None, undercut: tuple[tuple[int, int], ...] = (),
 ) -> Verdict:
     """Share of talking-point credit, with the phrases that earned it and what is missing; `elsewhere`
     is the question the answer as a whole seems to answer instead, when it clearly answers another;
@@ -185,38 +185,38 @@ def relevance_verdict(
     notes: list[str] = [c.elsewhere.format(question=elsewhere)] if elsewhere else []
     if covered:
         items = [
-            words.item(r.point.label, words.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))
+            writer.item(r.point.label, writer.quote_span(reading.text, (r.earned[0].start, r.earned[0].end)))
             for r in covered
         ]
-        notes.append(c.covered.format(count=len(covered), total=total, items=words.items(items)))
+        notes.append(c.covered.format(count=len(covered), total=total, items=writer.items(items)))
     else:
         notes.append(c.none.format(total=total))
     thin = [r.point.label for r in covered if r.thin]
     if thin:
-        notes.append(c.thin.format(items=words.items(thin)))
+        notes.append(c.thin.format(items=writer.items(thin)))
     listed = [r for r in results if not r.covered and r.unusable]
     if listed:
         quoted = [
-            words.item(
-                r.point.label, words.quote_span(reading.text, (r.unusable[0].start, r.unusable[0].end))
+            writer.item(
+                r.point.label, writer.quote_span(reading.text, (r.unusable[0].start, r.unusable[0].end))
             )
             for r in listed
         ]
-        notes.append(c.listed.format(items=words.items(quoted)))
+        notes.append(c.listed.format(items=writer.items(quoted)))
     wrong = [r for r in results if r.wrong is not None]
     if wrong:
-        quoted = [words.item(r.point.label, words.quote_span(reading.text, (r.wrong.start, r.wrong.end)))
+        quoted = [writer.item(r.point.label, writer.quote_span(reading.text, (r.wrong.start, r.wrong.end)))
                   for r in wrong if r.wrong is not None]
-        notes.append(c.misconception.format(items=words.items(quoted)))
+        notes.append(c.misconception.format(items=writer.items(quoted)))
     if undercut:
-        quoted = [words.quote_span(reading.text, span) for span in undercut[:2]]
-        notes.append(c.undercut.format(items=words.items(quoted)))
+        quoted = [writer.quote_span(reading.text, span) for span in undercut[:2]]
+        notes.append(c.undercut.format(items=writer.items(quoted)))
     missed = [r.point.label for r in results if not r.covered and not r.unusable]
     if missed:
-        notes.append(c.missed.format(items=words.items(missed)))
+        notes.append(c.missed.format(items=writer.items(missed)))
     if reading.fluency < 1 and reading.violations:
-        odd = [words.quote_span(reading.text, span) for span in reading.violations[:2]]
-        notes.append(c.scrambled.format(items=words.items(odd)))
+        odd = [writer.quote_span(reading.text, span) for span in reading.violations[:2]]
+        notes.append(c.scrambled.format(items=writer.items(odd)))
     tips = _tips(results, spec, total)
     if undercut:
         tips.append(TipOption(spec.tips.undercut, 1 / total))

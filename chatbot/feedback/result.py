@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from chatbot.feedback.spec_base import CriterionId
+
 
 @dataclass(frozen=True)
 class TipOption:
@@ -25,7 +27,7 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Criterion:
-    id: str
+    id: CriterionId
     label: str
     score: int
     max: int

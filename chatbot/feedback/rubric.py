@@ -13,11 +13,11 @@ import yaml
 from chatbot.yamlfiles import parse_yaml
 from pydantic import ValidationError
 
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.relevance import CompiledQuestion, compile_question
 from chatbot.feedback.spec import RubricSpec
 from chatbot.feedback.undercut import undercut_pattern
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question
 
 
@@ -30,8 +30,8 @@ class Rubric:
     """Load once at start-up and share: assessing reads it and only fills its per-question cache."""
 
     spec: RubricSpec
-    lexicon: Lexicon = field(repr=False, compare=False)
-    words: Words = field(repr=False, compare=False)
+    lexicon: RubricLexicon = field(repr=False, compare=False)
+    writer: Writer = field(repr=False, compare=False)
     undercut: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _compiled: dict[str, CompiledQuestion] = field(default_factory=dict, repr=False, compare=False)
 
@@ -51,7 +51,7 @@ class Rubric:
             first = exc.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "(top level)"
             raise RubricError(f"{source}: {where}: {first['msg']}") from exc
-        return cls(spec=spec, lexicon=Lexicon(spec), words=Words(spec.wording),
+        return cls(spec=spec, lexicon=RubricLexicon(spec), writer=Writer(spec.wording),
                    undercut=undercut_pattern(spec.relevance.undercuts))
 
     def compiled(self, question: Question) -> CompiledQuestion:

@@ -9,22 +9,25 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
-from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summarise
+from chatbot.feedback.advice import choose_tips, compare, needs_answer_tips, summary_sentence
 from chatbot.feedback.answered import needs_answer
 from chatbot.feedback.clarity import clarity_verdict
 from chatbot.feedback.evidence import evidence_verdict
 from chatbot.feedback.framing import framing_verdict
 from chatbot.feedback.meaning import PointMeaning, echoed_sentences
-from chatbot.feedback.reading import Reading, read
+from chatbot.feedback.reading import AnswerReading, read_answer
 from chatbot.feedback.relevance import PointResult, assess_points, relevance_verdict
 from chatbot.feedback.result import Criterion, Feedback, Highlight, Verdict
 from chatbot.feedback.rubric import Rubric
 from chatbot.feedback.signals import Signals, Span
+from chatbot.feedback.spec_base import CriterionId
 from chatbot.feedback.structure import structure_verdict
 from chatbot.feedback.undercut import undercut_sentences
 from chatbot.knowledge.models import Question
+
+K = TypeVar("K")
 
 
 def assess(
@@ -40,7 +43,7 @@ def assess(
     same idea in plain words earns what the textbook words earn; without it, by cue phrases alone."""
     spec = rubric.spec
     compiled = rubric.compiled(question)
-    reading = read(
+    reading = read_answer(
         answer or "",
         rubric.lexicon,
         compiled.vocabulary,
@@ -93,7 +96,7 @@ def assess(
             for tip in verdicts[cid].tips
         ]
         tips = choose_tips(options, spec, question)
-        summary = summarise(score, criteria, len(covered), len(points), spec)
+        summary = summary_sentence(score, criteria, len(covered), len(points), spec)
         if meant is not None and meant.elsewhere_text:  # say why the points made earn so little
             summary = spec.relevance.comments.elsewhere.format(question=meant.elsewhere_text)
     return Feedback(
@@ -106,29 +109,29 @@ def assess(
         highlights=_highlights(points, reading),
         needs_answer=blank,
         summary=summary,
-        change=compare(previous, question, score, covered, spec, rubric.words),
+        change=compare(previous, question, score, covered, spec, rubric.writer),
     )
 
 
 def _verdicts(
-    question: Question, reading: Reading, points: list[PointResult], rubric: Rubric, elsewhere: str | None,
-    undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
-) -> dict[str, Verdict]:
+    question: Question, reading: AnswerReading, points: list[PointResult], rubric: Rubric,
+    elsewhere: str | None, undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
+) -> dict[CriterionId, Verdict]:
     """Each criterion's verdict; `said` holds criterion parts found by meaning (framing's "toward")."""
-    spec, lexicon, words = rubric.spec, rubric.lexicon, rubric.words
+    spec, lexicon, writer = rubric.spec, rubric.lexicon, rubric.writer
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
-    verdicts = {
-        "relevance": relevance_verdict(points, reading, spec.relevance, words, elsewhere, undercut),
-        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, words),
-        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, words),
-        "clarity": clarity_verdict(reading, lexicon, spec.clarity, words),
+    verdicts: dict[CriterionId, Verdict] = {
+        "relevance": relevance_verdict(points, reading, spec.relevance, writer, elsewhere, undercut),
+        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, writer),
+        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, writer),
+        "clarity": clarity_verdict(reading, lexicon, spec.clarity, writer),
     }
     if spec.weights[question.category].get("framing", 0) > 0:
-        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, words, said or {})
+        verdicts["framing"] = framing_verdict(reading, signals, lexicon, spec.framing, writer, said or {})
     return verdicts
 
 
-def allocate(raw: Mapping[Any, float], maxes: Mapping[Any, int], cap: int | None = None) -> dict[str, int]:
+def allocate(raw: Mapping[K, float], maxes: Mapping[K, int], cap: int | None = None) -> dict[K, int]:
     """Whole points per criterion that add up exactly to the rounded total (largest remainders first)."""
     clean = {cid: min(float(maxes[cid]), max(0.0, v if math.isfinite(v) else 0.0)) for cid, v in raw.items()}
     total_raw = sum(clean.values())
@@ -143,18 +146,18 @@ def allocate(raw: Mapping[Any, float], maxes: Mapping[Any, int], cap: int | None
     return scores
 
 
-def _label(cid: str, rubric: Rubric) -> str:
-    return getattr(rubric.spec, cid).label
+def _label(cid: CriterionId, rubric: Rubric) -> str:
+    return rubric.spec.criterion(cid).label
 
 
-def _comment(cid: str, verdict: Verdict, gate: float, rubric: Rubric) -> str:
+def _comment(cid: CriterionId, verdict: Verdict, gate: float, rubric: Rubric) -> str:
     notes = list(verdict.notes)
     if cid != "relevance" and gate < 1 and verdict.share > 0:
-        notes.append(rubric.words.gate(gate))
+        notes.append(rubric.writer.gate(gate))
     return " ".join(notes)
 
 
-def _highlights(points: list[PointResult], reading: Reading) -> tuple[Highlight, ...]:
+def _highlights(points: list[PointResult], reading: AnswerReading) -> tuple[Highlight, ...]:
     """Every phrase that earned a talking point, in reading order."""
     spans = {
         (hit.start, hit.end): Highlight(hit.start, hit.end, reading.text[hit.start : hit.end], r.point.label)

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from chatbot.feedback.spec_base import Category, CriterionId, Share, Strict, Text, check_template
 from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
-Detector = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
+DetectorName = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
 
 
 class Part(Strict):
@@ -21,7 +21,7 @@ class Part(Strict):
     weight: float = Field(gt=0)
     tip: Text
     phrases: list[Text] = []
-    detector: Detector | None = None
+    detector: DetectorName | None = None
     references: list[Text] = []  # the part said in other words: recognised by meaning when phrases miss it
 
     @model_validator(mode="after")
@@ -234,12 +234,15 @@ class Band(Strict):
     text: Text
 
 
-class Change(Strict):
+class ChangeComments(Strict):
     better: Text
     same: Text
     worse: Text
     newly_covered: Text
     no_longer_covered: Text
+
+
+CriterionSpec = Relevance | Structure | Evidence | Framing | Clarity  # each has a label and a focus
 
 
 class RubricSpec(Strict):
@@ -261,7 +264,15 @@ class RubricSpec(Strict):
     wording: Wording
     needs_answer: NeedsAnswer
     summary: list[Band] = Field(min_length=1)
-    change: Change
+    change: ChangeComments
+
+    def criterion(self, cid: CriterionId) -> CriterionSpec:
+        """One criterion's section of the rubric, by its id in the weights."""
+        sections: dict[CriterionId, CriterionSpec] = {
+            "relevance": self.relevance, "structure": self.structure, "evidence": self.evidence,
+            "framing": self.framing, "clarity": self.clarity,
+        }
+        return sections[cid]
 
     @model_validator(mode="after")
     def _weights(self) -> RubricSpec:

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from chatbot.feedback.lexicon import Lexicon
+from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.parts import parts_verdict
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 from chatbot.feedback.result import Verdict
 from chatbot.feedback.signals import Signals
 from chatbot.feedback.spec import Structure
-from chatbot.feedback.wording import Words
+from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question
 
 
 def structure_verdict(
-    question: Question, reading: Reading, signals: Signals, lexicon: Lexicon, spec: Structure, words: Words
+    question: Question, reading: AnswerReading, signals: Signals, lexicon: RubricLexicon, spec: Structure,
+    writer: Writer,
 ) -> Verdict:
     mode: Literal["story", "technical"] = "story" if question.category in spec.story_categories else "technical"
     parts = lexicon.story if mode == "story" else lexicon.technical
-    return parts_verdict(parts, reading, signals, spec.comments, words, spec.comments.modes.get(mode))
+    return parts_verdict(parts, reading, signals, spec.comments, writer, spec.comments.modes.get(mode))

@@ -52,8 +52,8 @@ class Sentence:
         return self.tokens[-1].end
 
 
-def fold(word: str) -> str:
-    """Lower-case form used for word lists: case-folded, curly apostrophes made straight."""
+def fold_case(word: str) -> str:
+    """Lower-case form used for word lists: case-folded, curly apostrophes made straight, accents kept."""
     low = word.casefold()
     return low.replace("’", "'") if "’" in low else low  # noqa: RUF001 - curly apostrophe to straight
 
@@ -83,7 +83,7 @@ def tokenise(text: str, stems: StemForms) -> list[Token]:
     for match in _WORD.finditer(text):
         word = match.group()
         start, end = match.span()
-        low = fold(word)
+        low = fold_case(word)
         forms.add(low)
         parts = None
         if "-" in word or "/" in word:
@@ -113,9 +113,9 @@ def _split_compound(word: str, start: int) -> list[tuple[int, int, str]]:
     pieces = []
     offset = 0
     for chunk in _COMPOUND_JOINERS.split(word):
-        pieces.append((start + offset, start + offset + len(chunk), fold(chunk)))
+        pieces.append((start + offset, start + offset + len(chunk), fold_case(chunk)))
         offset += len(chunk) + 1
-    return [p for p in pieces if p[2]] or [(start, start + len(word), fold(word))]
+    return [p for p in pieces if p[2]] or [(start, start + len(word), fold_case(word))]
 
 
 def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str]) -> list[Sentence]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chatbot.feedback.reading import Reading
+from chatbot.feedback.reading import AnswerReading
 
 
 def undercut_pattern(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -17,7 +17,7 @@ def undercut_pattern(patterns: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
-def undercut_sentences(reading: Reading, pattern: re.Pattern[str] | None) -> tuple[int, ...]:
+def undercut_sentences(reading: AnswerReading, pattern: re.Pattern[str] | None) -> tuple[int, ...]:
     """Usable sentences that say the candidate has not done it, shrug, or wave the question away."""
     if pattern is None:
         return ()

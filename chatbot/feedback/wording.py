@@ -9,8 +9,8 @@ from chatbot.feedback.spec import Wording
 
 
 @dataclass(frozen=True)
-class Words:
-    """Formatting helpers bound to the rubric's quote marks, ellipsis and list joiners."""
+class Writer:
+    """Writes quotations and lists in the rubric's style (its quote marks, ellipsis and list joiners)."""
 
     style: Wording
 

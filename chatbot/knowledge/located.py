@@ -7,14 +7,14 @@ from typing import Generic, TypeVar
 
 from chatbot.knowledge.errors import KnowledgeError
 
-T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)  # read-only: a Located[Role] is a Located[object]
 
 
 @dataclass(frozen=True)
-class Located(Generic[T]):
+class Located(Generic[T_co]):
     """A validated model plus its file label and the field path of the object inside that file."""
 
-    value: T
+    value: T_co
     file: str
     path: str = ""
 

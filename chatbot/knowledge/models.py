@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Category = Literal["career-change", "behavioural", "technical"]
+Level = Literal["entry", "mid", "senior"]  # seniority: the salary bands a role has
 
 
 class Strict(BaseModel):
@@ -34,6 +35,10 @@ class SalaryBands(Strict):
     entry: SalaryBand | None = None
     mid: SalaryBand | None = None
     senior: SalaryBand | None = None
+
+    def band(self, level: Level) -> SalaryBand | None:
+        """The band for one level, where the role has one."""
+        return {"entry": self.entry, "mid": self.mid, "senior": self.senior}[level]
 
 
 class Activity(Strict):
@@ -115,7 +120,7 @@ class SalaryStage(Strict):
     id: Slug
     label: Text
     role: Slug
-    band: Literal["entry", "mid", "senior"]
+    band: Level
     when: Text
 
 

@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Protocol, TypeVar
 
 from chatbot.knowledge.located import Located
 from chatbot.knowledge.models import Question, Role, Skill, Transition
 
 
-def index_unique(items: Sequence[Located[Any]]) -> dict[str, Located[Any]]:
+class Identified(Protocol):
+    """A top-level content object: roles, skills, transitions, questions and terms all have an id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+class MaybeIdentified(Protocol):
+    """A nested content object (plan step, FAQ, talking point), whose id may be left out."""
+
+    @property
+    def id(self) -> str | None: ...
+
+
+I = TypeVar("I", bound=Identified)
+
+
+def index_unique(items: Sequence[Located[I]]) -> dict[str, Located[I]]:
     """Index objects by id, refusing the second object that reuses one."""
-    index: dict[str, Located[Any]] = {}
+    index: dict[str, Located[I]] = {}
     for item in items:
         key = item.value.id
         if key in index:
@@ -59,23 +76,24 @@ def _check_transition(
     for index, step in enumerate(move.plan):
         _known(item, f"plan[{index}].skills", step.skills, skills, "skill")
     _unique_ids(item, "faqs", move.faqs)
-    for field in ("motivations", "success_habits", "mistakes"):
-        _unique_ids(item, field, getattr(move, field))
+    for field, advice in (("motivations", move.motivations), ("success_habits", move.success_habits),
+                          ("mistakes", move.mistakes)):
+        _unique_ids(item, field, advice)
     _unique_ids(item, "cv.tips", move.cv.tips)
     _unique_ids(item, "salary.stages", move.salary.stages)
     for index, stage in enumerate(move.salary.stages):
         field = f"salary.stages[{index}]"
         if stage.role not in (move.from_role, move.to_role):
             raise item.error(f"{field}.role", f"'{stage.role}' is neither from_role nor to_role")
-        if getattr(roles[stage.role].value.salary, stage.band) is None:
+        if roles[stage.role].value.salary.band(stage.band) is None:
             raise item.error(f"{field}.band", f"role '{stage.role}' has no '{stage.band}' salary band")
 
 
 def _known(
-    item: Located[Any],
+    item: Located[object],
     field: str,
     refs: Iterable[str],
-    known: Mapping[str, Any],
+    known: Mapping[str, object],
     kind: str,
     indexed: bool = True,
 ) -> None:
@@ -89,14 +107,14 @@ def _known(
             raise item.error(where, f"unknown {kind} '{ref}'")
 
 
-def _unique_list(item: Located[Any], field: str, values: Sequence[str]) -> None:
+def _unique_list(item: Located[object], field: str, values: Sequence[str]) -> None:
     """A list of ids that names the same id twice is a copy-paste slip."""
     for index, value in enumerate(values):
         if value in values[:index]:
             raise item.error(f"{field}[{index}]", f"'{value}' is listed twice")
 
 
-def _unique_ids(item: Located[Any], field: str, children: Sequence[Any]) -> None:
+def _unique_ids(item: Located[object], field: str, children: Sequence[MaybeIdentified]) -> None:
     """Ids of nested objects (plan steps, FAQs, talking points) are unique within their parent."""
     seen: set[str] = set()
     for index, child in enumerate(children):

@@ -6,7 +6,7 @@ from chatbot.nlu.files import IntentError
 from chatbot.nlu.intents import Intent, IntentSet
 from chatbot.nlu.lexicon import Lexicon
 from chatbot.nlu.matcher import IntentMatch, Matcher
-from chatbot.nlu.settings import Settings
+from chatbot.nlu.settings import MatchSettings
 from chatbot.nlu.text import normalise
 
 __all__ = [
@@ -18,8 +18,8 @@ __all__ = [
     "IntentMatch",
     "IntentSet",
     "Lexicon",
+    "MatchSettings",
     "Matcher",
-    "Settings",
     "extract_entities",
     "normalise",
 ]

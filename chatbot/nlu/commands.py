@@ -58,7 +58,7 @@ class CommandTable:
         # Only a command's own words can be misspelt into one; the words after them are left as typed,
         # so a long interview answer costs no more to check than a short one.
         head = self.longest_phrase
-        corrected = tuple(c.word for c in self.vocabulary.read(core[:head])) + tuple(core[head:])
+        corrected = tuple(c.word for c in self.vocabulary.corrections(core[:head])) + tuple(core[head:])
         for candidate in dict.fromkeys((tuple(core), corrected)):
             hit = self._find(candidate)
             if hit is not None:

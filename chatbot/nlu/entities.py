@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol, TypeVar
 
+from chatbot.nlu.entity_words import Agreement, Category, Level
 from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.phrases import PhraseTable
 from chatbot.nlu.scales import NumberReader
 from chatbot.nlu.skills import SkillLike, SkillSpotter
-from chatbot.nlu.text import fold, tokens
+from chatbot.nlu.text import fold_accents, tokens
 
 
 
@@ -24,18 +25,21 @@ class Entities:
     """What a message names, each kind in order of mention; None where the message says nothing."""
 
     skills: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    levels: tuple[str, ...] = ()
+    categories: tuple[Category, ...] = ()
+    levels: tuple[Level, ...] = ()
     ordinal: int | None = None
     rating: int | None = None
-    agreement: str | None = None
+    agreement: Agreement | None = None
 
 
-def _table(groups: Mapping[Any, list[str]]) -> PhraseTable[str]:
+V = TypeVar("V", bound=str)
+
+
+def _table(groups: Mapping[V, list[str]]) -> PhraseTable[V]:
     return PhraseTable.of((tuple(tokens(phrase)), value) for value, phrases in groups.items() for phrase in phrases)
 
 
-def _unique(values: list[str]) -> tuple[str, ...]:
+def _unique(values: Sequence[V]) -> tuple[V, ...]:
     return tuple(dict.fromkeys(values))
 
 
@@ -44,10 +48,10 @@ class EntityExtractor:
     """Everything needed to read entities, prepared once for a knowledge base and intent set."""
 
     skills: SkillSpotter
-    categories: PhraseTable[str]
-    levels: PhraseTable[str]
-    agreement: PhraseTable[str]
-    agreement_priority: tuple[str, ...]
+    categories: PhraseTable[Category]
+    levels: PhraseTable[Level]
+    agreement: PhraseTable[Agreement]
+    agreement_priority: tuple[Agreement, ...]
     numbers: NumberReader
 
     @classmethod
@@ -66,7 +70,7 @@ class EntityExtractor:
 
     def extract(self, text: str) -> Entities:
         """Read every kind of entity from one message; never raises on any text."""
-        folded = fold(text)
+        folded = fold_accents(text)
         words = tokens(text)
         agreements = set(self.agreement.find(words))
         return Entities(

@@ -74,11 +74,11 @@ class Lexicon(BaseModel):
         return tuple((re.compile(p.pattern), p.replace) for p in self.patterns)
 
     @cached_property
-    def spelling_table(self) -> PhraseTable:
+    def spelling_table(self) -> PhraseTable[tuple[str, ...]]:
         return PhraseTable.of((tuple(k.split()), tuple(v.split())) for k, v in self.spelling.items())
 
     @cached_property
-    def synonym_table(self) -> PhraseTable:
+    def synonym_table(self) -> PhraseTable[tuple[str, ...]]:
         """Shorthand and synonyms in one pass; a synonym wins where both name a phrase ("k8s")."""
         merged = {**self.shorthand, **self.synonyms}
         return PhraseTable.of((tuple(k.split()), tuple(v.split())) for k, v in merged.items())

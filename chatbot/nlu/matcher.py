@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from chatbot.nlu.commands import CommandTable
 from chatbot.nlu.index import IntentIndex
 from chatbot.nlu.intents import IntentSet
-from chatbot.nlu.reading import Reading, exact_example, read
+from chatbot.nlu.reading import MessageReading, exact_example, weigh_terms
 from chatbot.nlu.scoring import Scored, score_all
-from chatbot.nlu.settings import Settings
+from chatbot.nlu.settings import MatchSettings
 from chatbot.nlu.text import normalise, split_question, tokens
 
 EXACT_CONFIDENCE = 1.0
@@ -21,20 +21,20 @@ EXACT_CONFIDENCE = 1.0
 
 @dataclass(frozen=True)
 class IntentMatch:
-    """The verdict on one message, with the words that drove it and the runners-up."""
+    """The verdict on one message, with the words of it that drove the verdict and the runners-up."""
 
     name: str | None
     confidence: float
-    cues: tuple[str, ...] = ()
+    matched_words: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, float], ...] = ()
 
 
 class Matcher:
     """Built once from an intent set; `match` is read-only and safe to call from many threads."""
 
-    def __init__(self, intents: IntentSet, settings: Settings | None = None) -> None:
+    def __init__(self, intents: IntentSet, settings: MatchSettings | None = None) -> None:
         self.intents = intents
-        self.settings = settings or Settings()
+        self.settings = settings or MatchSettings()
         self.index = IntentIndex.build(intents)
         self.commands = CommandTable.build(intents)
         self._domain = frozenset(intents.lexicon.domain)
@@ -64,23 +64,24 @@ class Matcher:
         exact = exact_example(reading, self.index)
         return self._decide(reading, score_all(reading, self.index, self.settings, exact), exact)
 
-    def explain(self, text: str) -> tuple[Reading, list[Scored]]:
+    def explain(self, text: str) -> tuple[MessageReading, list[Scored]]:
         """The weighted words and the leading candidates' score breakdowns, for debugging and tuning."""
         reading = self._read_message(text)
         return reading, score_all(reading, self.index, self.settings)
 
-    def _read_message(self, text: str) -> Reading:
+    def _read_message(self, text: str) -> MessageReading:
         """Background sentences first, then the question, so the reading can weigh them apart."""
         background, question = split_question(text)
         before = self._content(tokens(background, self.intents.lexicon))
         content = before + self._content(tokens(question, self.intents.lexicon))
-        return read(self.index.vocabulary.read(content), self.index, self.settings, self._move, len(before))
+        corrected = self.index.vocabulary.corrections(content)
+        return weigh_terms(corrected, self.index, self.settings, self._move, len(before))
 
     def _content(self, words: list[str]) -> list[str]:
         lexicon = self.intents.lexicon
         return [w for w in words if w not in lexicon.ignorable and not w.isdigit()]
 
-    def _decide(self, reading: Reading, scored: list[Scored], exact: int | None) -> IntentMatch:
+    def _decide(self, reading: MessageReading, scored: list[Scored], exact: int | None) -> IntentMatch:
         if not scored:
             return IntentMatch(None, 0.0)
         names = self.index.names
@@ -94,14 +95,14 @@ class Matcher:
             for s in scored[: self.settings.alternatives + 1]
             if s.score >= self.settings.alternative_floor and s is not best
         )[: self.settings.alternatives]
-        cues = tuple(word for word, _ in best.contributions)
+        matched = tuple(word for word, _ in best.contributions)
         if exact is not None or self._confident(best, runner_up, reading):
             confidence = EXACT_CONFIDENCE if exact is not None else round(best.score, 3)
-            return IntentMatch(names[best.intent], confidence, cues, alternatives)
+            return IntentMatch(names[best.intent], confidence, matched, alternatives)
         top = ((names[best.intent], round(best.score, 3)),) if best.score >= self.settings.alternative_floor else ()
-        return IntentMatch(None, round(best.score, 3), cues, (top + alternatives)[: self.settings.alternatives])
+        return IntentMatch(None, round(best.score, 3), matched, (top + alternatives)[: self.settings.alternatives])
 
-    def _confident(self, best: Scored, runner_up: float, reading: Reading) -> bool:
+    def _confident(self, best: Scored, runner_up: float, reading: MessageReading) -> bool:
         s = self.settings
         unknown_limit = s.max_unknown_in_domain if reading.in_domain else s.max_unknown
         accept = s.accept if reading.in_domain else s.accept_without_domain
@@ -121,7 +122,7 @@ class Matcher:
         own = self._named_by[best.intent]
         return sum(mass for word, mass in best.contributions if word not in self._domain or word in own)
 
-    def _enough_words(self, reading: Reading) -> bool:
+    def _enough_words(self, reading: MessageReading) -> bool:
         """A lone word off the subject must be a one-word cue as written: "salary" is, "trains" is not
         (nor "coffee", which only cues in "coffee chat")."""
         words = [t for t in reading.known if not t.phrase]

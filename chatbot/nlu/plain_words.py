@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
-from chatbot.encoder.protocol import Encoder
+from chatbot.encoder.protocol import Encoder, Vectors
 from chatbot.nlu.lexicon import Lexicon
 
 
@@ -21,8 +19,8 @@ class PlainWordsEncoder:
         self._encoder = encoder
         self._lexicon = lexicon
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str]) -> Vectors:
         return self._encoder.encode([self._lexicon.plain(text) for text in texts])
 
-    def encode_corpus(self, texts: Sequence[str]) -> np.ndarray:
+    def encode_corpus(self, texts: Sequence[str]) -> Vectors:
         return self._encoder.encode_corpus([self._lexicon.plain(text) for text in texts])

@@ -18,7 +18,7 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
-from chatbot.encoder.protocol import Encoder
+from chatbot.encoder.protocol import Encoder, Vectors
 from chatbot.knowledge.passages import Passage
 
 DETAIL_CANDIDATES = 3  # close passages looked at for a detail, best first
@@ -75,7 +75,9 @@ class PassageIndex:
         if not words:
             return np.zeros(len(self._passages))
         scores = np.asarray(self._overlap.get_scores(words), dtype=np.float32)
-        return np.minimum(scores / self.settings.overlap_scale, 1.0)
+        # declared because numpy types a ufunc's result as Any
+        capped: np.ndarray = np.minimum(scores / self.settings.overlap_scale, 1.0)
+        return capped
 
     def search(self, texts: Sequence[str], accept: float | None = None, near_misses: bool = True,
                within: str | None = None) -> Retrieved:
@@ -105,9 +107,10 @@ class PassageIndex:
         return Retrieved(None, best.score, best.negative)
 
 
-    def vector_of(self, passage: Passage) -> np.ndarray:
+    def vector_of(self, passage: Passage) -> Vectors:
         """The stored vector of one of this index's passages."""
-        return self._vectors[self._passages.index(passage)]
+        row: Vectors = self._vectors[self._passages.index(passage)]  # numpy types an indexed row Any
+        return row
 
     def closest(self, text: str, count: int) -> list[Retrieved]:
         """The `count` passages nearest one text (meaning plus overlap), best first, with no gate."""
@@ -120,7 +123,7 @@ class PassageIndex:
         return bm25s.tokenize(texts, stopwords=self._ignored, return_ids=False, show_progress=False)
 
     def detail(self, texts: Sequence[str], said: str,
-               fits: Callable[[Passage, np.ndarray], bool] | None = None) -> Retrieved:
+               fits: Callable[[Passage, Vectors], bool] | None = None) -> Retrieved:
         """The passage that answers the question better than anything an answer already says, if any:
         the exact detail ("2-3 people", "Month 5-7") a general answer lacks. Passages the answer
         already holds, word for word or nearly, are never added again; `fits` (given the passage and

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from chatbot.nlu.index import IntentIndex
-from chatbot.nlu.reading import Reading, Term
-from chatbot.nlu.settings import Settings
+from chatbot.nlu.reading import MessageReading, WeightedTerm
+from chatbot.nlu.settings import MatchSettings
 
 CANDIDATE_SLACK = 4  # intents scored in full beyond the alternatives a fallback offers
 
@@ -33,7 +33,9 @@ class Scored:
     contributions: tuple[tuple[str, float], ...]
 
 
-def score_all(reading: Reading, index: IntentIndex, settings: Settings, include: int | None = None) -> list[Scored]:
+def score_all(
+    reading: MessageReading, index: IntentIndex, settings: MatchSettings, include: int | None = None
+) -> list[Scored]:
     """Score the likeliest intents for the message's known words, best first.
 
     Every intent sharing a stem gets a cheap running total; only the leaders on coverage or on
@@ -69,7 +71,7 @@ def score_all(reading: Reading, index: IntentIndex, settings: Settings, include:
 
 
 def _candidates(
-    covered: dict[int, float], dots: dict[int, float], index: IntentIndex, settings: Settings
+    covered: dict[int, float], dots: dict[int, float], index: IntentIndex, settings: MatchSettings
 ) -> set[int]:
     """Intents leading on coverage, and owners of the examples nearest the message."""
     size = settings.alternatives + CANDIDATE_SLACK
@@ -84,9 +86,9 @@ def _full_score(
     intent: int,
     coverage: float,
     similarities: list[float],
-    known: Sequence[Term],
+    known: Sequence[WeightedTerm],
     index: IntentIndex,
-    settings: Settings,
+    settings: MatchSettings,
 ) -> Scored:
     """Blend coverage with the mean of the closest examples, and list each word's contribution."""
     similarity = sum(heapq.nlargest(settings.neighbours, similarities)) / settings.neighbours

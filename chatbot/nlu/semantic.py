@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chatbot.encoder.protocol import Encoder
+from chatbot.encoder.protocol import Encoder, Vectors
 
 TOP_K = 3
 
@@ -104,14 +104,14 @@ class SemanticIndex:
         """How close the closest of the readings comes to `name`'s examples (mean of its nearest few)."""
         return max((self.support_of(vector, name) for vector in self._encoder.encode(texts)), default=0.0)
 
-    def support_of(self, vector: np.ndarray, name: str) -> float:
+    def support_of(self, vector: Vectors, name: str) -> float:
         """`support` for a text already encoded (a passage of the guide, say)."""
         if name not in self._names:
             return 0.0
         own = np.sort((self._vectors @ vector)[self._members[self._names.index(name)]])[::-1][:TOP_K]
         return float(own.mean())
 
-    def nearest_of(self, vector: np.ndarray) -> SemanticMatch:
+    def nearest_of(self, vector: Vectors) -> SemanticMatch:
         """`nearest` for a text already encoded."""
         return self._nearest(vector)
 
@@ -119,7 +119,7 @@ class SemanticIndex:
         """The nearest intent without any gate, for tuning and explanations."""
         return self._nearest(self._encoder.encode([text])[0])
 
-    def _top_means(self, sims: np.ndarray) -> list[float]:
+    def _top_means(self, sims: Vectors) -> list[float]:
         """Per intent, the mean similarity of its TOP_K nearest examples (all of them when fewer)."""
         grid = np.append(sims, -np.inf)[self._grid]
         keep = min(TOP_K, grid.shape[1])
@@ -128,7 +128,7 @@ class SemanticIndex:
         means = np.where(real, top, 0.0).sum(axis=1) / np.maximum(real.sum(axis=1), 1)
         return [float(mean) for mean in means]
 
-    def _nearest(self, vector: np.ndarray) -> SemanticMatch:
+    def _nearest(self, vector: Vectors) -> SemanticMatch:
         sims = self._vectors @ vector
         per_intent = self._top_means(sims)
         order = [int(i) for i in np.argsort(per_intent)[::-1]]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Settings:
+class MatchSettings:
     """Tuning knobs, chosen on the intents' examples and a development set, never on held-out data."""
 
     blend: float = 0.6  # share of coverage in the score; the rest is nearest-examples similarity

@@ -92,5 +92,5 @@ class SkillSpotter:
             if len(word) < MIN_ENTITY_TYPO_LENGTH or word in self.protected or word in self.vocabulary.words:
                 out.append(word)
                 continue
-            out.append(self.vocabulary.read([word])[0].word)
+            out.append(self.vocabulary.corrections([word])[0].word)
         return out

@@ -18,7 +18,7 @@ _POSSESSIVE = re.compile(r"'s?\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def fold(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Unicode NFKC, case folding and accent stripping: 'Résumé' and 'RESUME' become 'resume'."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
@@ -55,7 +55,7 @@ def _expand(token: str, lexicon: Lexicon) -> list[str]:
 
 def tokens(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """The normalised word sequence of a message; the unit every matcher works on."""
-    folded = fold(text)
+    folded = fold_accents(text)
     if lexicon is None:
         return [part for token in words(folded) for part in token.split("'") if part]
     folded = _apply_patterns(_apply_symbols(folded, lexicon), lexicon)

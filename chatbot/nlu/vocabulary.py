@@ -62,7 +62,7 @@ class Vocabulary:
             reachable,
         )
 
-    def read(self, words: Iterable[str]) -> list[Correction]:
+    def corrections(self, words: Iterable[str]) -> list[Correction]:
         """Stem each word, correcting unknown ones when a close known word exists."""
         words = list(words)
         fresh = [word for word in words if word not in self.stems]

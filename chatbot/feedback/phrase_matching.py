@@ -38,7 +38,7 @@ class Hit:
     positions: tuple[int, ...]
 
 
-class Piece(NamedTuple):
+class PlacedStem(NamedTuple):
     """One entry of the match stream: a word, or one piece of a compound word."""
 
     stem: str
@@ -131,8 +131,8 @@ class StemIndex:
     """Positions of every stem in an answer; stems close to a cue word (a typo) also count as it."""
 
     def __init__(self, sentences: Sequence[Sentence], vocabulary: frozenset[str], fuzz: Fuzz) -> None:
-        self.stream: list[Piece] = [
-            Piece(stem, start, end, s.index, ti)
+        self.stream: list[PlacedStem] = [
+            PlacedStem(stem, start, end, s.index, ti)
             for s in sentences
             for ti, tok in enumerate(s.tokens)
             for start, end, stem in tok.parts

@@ -1,4 +1,4 @@
-"""The few words and thresholds the engine's own decisions rest on, read from data/responses/cues/."""
+"""The few words and thresholds the engine's own decisions rest on: data/responses/cues/dialogue.yaml."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from chatbot.nlu import normalise
 from chatbot.yamlfiles import parse_yaml
 
 
-class Cues(BaseModel):
+class DialogueRules(BaseModel):
     """Kept as data so a content author can tune how the bot reads people without touching code."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -125,5 +125,5 @@ class Cues(BaseModel):
         return [phrase for phrase in map(normalise, phrases) if phrase]
 
     @classmethod
-    def load(cls, path: Path) -> Cues:
+    def load(cls, path: Path) -> DialogueRules:
         return cls.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
