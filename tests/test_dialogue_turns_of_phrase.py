@@ -102,3 +102,15 @@ def test_fewer_hours_for_a_family_reason_is_a_timeline_question(chat):
 def test_contracts_law_and_sponsorship_get_an_honest_refusal(chat, said, intent):
     reply = chat.say(said)
     assert reply.intent == intent and reply.question is None
+
+
+def test_back_to_practice_naming_another_skill_practises_that_skill(chat, engine):
+    chat.say("practice")
+    reply = chat.say("back to practice please, pipelines again")
+    assert reply.question is not None and "data-pipelines-etl" in reply.question["skills"]
+
+
+def test_back_to_practice_without_a_new_focus_returns_to_the_open_question(chat):
+    asked = chat.say("practice").question
+    assert asked is not None
+    assert chat.say("ok back to the interview").question == asked

@@ -35,6 +35,16 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     return practice.start(res, state, skill, categories[0] if categories else None)
 
 
+def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
+    """"Back to practice" returns to the open question, unless it names another focus ("back to
+    practice, pipelines again"): then practice starts on what was named."""
+    named = heard.entities.skills[:1] or heard.entities.categories[:1]
+    question = res.knowledge.questions.get(state.practice.question or "")
+    if named and (question is None or named[0] not in (*question.skills, question.category)):
+        return _practice(res, state, heard)
+    return practice.resume(res, state)
+
+
 def _next(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     if state.mode == "assessment":
         return assessment.skip(res, state)
@@ -97,7 +107,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "hint": lambda res, state, heard: practice.hint(res, state),
     "try_again": lambda res, state, heard: practice.try_again(res, state),
     "model_answer": lambda res, state, heard: practice.model_answer(res, state),
-    "resume_practice": lambda res, state, heard: practice.resume(res, state),
+    "resume_practice": _resume,
     "score_explained": lambda res, state, heard: practice.explain_score(res, state),
     "explain_question": lambda res, state, heard: practice.explain_question(res, state),
     "profile_recall": _recall,
