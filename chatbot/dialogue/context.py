@@ -10,8 +10,6 @@ from chatbot.dialogue.state import DialogueState, Profile
 from chatbot.knowledge import Knowledge, PlanStep, Skill
 from chatbot.knowledge.models import Range, Transition
 
-LEVELS = ("entry", "mid", "senior")
-
 
 def _skills(kb: Knowledge, ids: list[str]) -> list[Skill]:
     return [kb.skills[i] for i in ids if i in kb.skills]
@@ -88,7 +86,7 @@ def salary_stages(kb: Knowledge, transition: Transition) -> list[dict[str, Any]]
     stages = []
     for stage in transition.salary.stages:
         role = kb.roles[stage.role]
-        stages.append({"stage": stage, "role": role, "band": getattr(role.salary, stage.band)})
+        stages.append({"stage": stage, "role": role, "band": role.salary.band(stage.band)})
     return stages
 
 
@@ -99,8 +97,8 @@ def pay_against(salary: int | None, kb: Knowledge, transition: Transition) -> di
         return None
     bands = kb.roles[transition.to_role].salary
     against = {}
-    for level in LEVELS:
-        band = getattr(bands, level)
+    for level in kb.levels:
+        band = bands.band(level)
         if band is not None:
             against[level] = {"band": band, "low": band.min - salary, "high": band.max - salary}
     return {"now": salary, **against}
@@ -113,7 +111,7 @@ def range_against(quoted: tuple[int, int] | None, kb: Knowledge,
         return None
     low, high = quoted
     bands = kb.roles[transition.to_role].salary
-    levels = [{"level": level, "band": band} for level in LEVELS for band in [getattr(bands, level)]
+    levels = [{"level": level, "band": band} for level in kb.levels for band in [bands.band(level)]
               if band is not None and band.min <= high and low <= band.max]
     return {"low": low, "high": high, "levels": levels}
 
@@ -160,7 +158,7 @@ def base_context(kb: Knowledge, state: DialogueState, cues: Cues) -> dict[str, A
         "motivations": list(transition.motivations),
         "faqs": list(transition.faqs),
         "stages": salary_stages(kb, transition),
-        "levels": LEVELS,
+        "levels": kb.levels,  # id -> level, lowest pay first: `levels[id].name` says one
         "profile": profile_view(kb, state.profile, transition),
         "skills": kb.skills,
         "roles": kb.roles,

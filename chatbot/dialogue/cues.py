@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from chatbot.nlu import normalise
-from chatbot.yamlfiles import parse_yaml
+from chatbot.yamlfiles import load_model
 
 
 class Cues(BaseModel):
@@ -125,5 +125,6 @@ class Cues(BaseModel):
         return [phrase for phrase in map(normalise, phrases) if phrase]
 
     @classmethod
-    def load(cls, path: Path) -> Cues:
-        return cls.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+    def load(cls, path: Path, root: Path | None = None) -> Cues:
+        """Read and validate the cues file; any problem raises ContentError naming file and field."""
+        return load_model(Path(path), cls, root)

@@ -8,7 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Category = Literal["career-change", "behavioural", "technical"]
 
 
 class Strict(BaseModel):
@@ -30,10 +29,51 @@ class SalaryBand(Strict):
 
 
 class SalaryBands(Strict):
+    """A role's pay: one band per level named in data/vocabulary.yaml (`mid: {min: ..., max: ...}`).
+
+    The levels are not spelled out here, so adding one is a vocabulary edit; the loader refuses a band
+    for a level the vocabulary does not define, as `extra="forbid"` refuses other unknown fields."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[Slug, SalaryBand] = Field(init=False)
+
     currency: Literal["GBP"] = "GBP"
-    entry: SalaryBand | None = None
-    mid: SalaryBand | None = None
-    senior: SalaryBand | None = None
+
+    @property
+    def bands(self) -> dict[str, SalaryBand]:
+        """Band per level id, as written."""
+        return dict(self.__pydantic_extra__ or {})
+
+    def band(self, level: str) -> SalaryBand | None:
+        return self.bands.get(level)
+
+    def __getitem__(self, level: str) -> SalaryBand | None:
+        """Templates write `role.salary.senior`; a level this role has no band for reads as None."""
+        return self.band(level)
+
+
+class Category(Strict):
+    """A kind of practice question: its id is what the API sends, its name what pages show."""
+
+    id: Slug
+    name: Text
+    # practising one skill of this kind asks this category's questions about it first
+    skill_kind: Literal["technical", "general"] | None = None
+
+
+class Level(Strict):
+    """A pay level of the roles' salary bands: its name is how a reply says it ("entry-level")."""
+
+    id: Slug
+    name: Text
+
+
+class Vocabulary(Strict):
+    """data/vocabulary.yaml: the ids several kinds of content share, each defined once, in display order."""
+
+    categories: list[Category] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1)  # lowest pay first
+    default_transition: Slug | None = None  # the move a session starts with when none is asked for
 
 
 class Activity(Strict):
@@ -115,7 +155,7 @@ class SalaryStage(Strict):
     id: Slug
     label: Text
     role: Slug
-    band: Literal["entry", "mid", "senior"]
+    band: Slug  # a level of data/vocabulary.yaml that the role has a salary band for
     when: Text
 
 
@@ -203,7 +243,7 @@ class TalkingPoint(Strict):
 class Question(Strict):
     id: Slug
     text: Text
-    category: Category
+    category: Slug  # a category of data/vocabulary.yaml
     skills: list[Slug] = Field(min_length=1)
     transitions: list[Slug] = []  # empty: fits any transition into the roles that use its skills
     talking_points: list[TalkingPoint] = Field(min_length=2)
