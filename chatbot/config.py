@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,6 @@ class Settings:
     data_dir: Path
     intents_dir: Path
     cache_dir: Path
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], instance_path: Path) -> Settings:
@@ -84,7 +83,6 @@ class Settings:
             "SESSION_COOKIE_SAMESITE": "Lax",
             "SESSION_COOKIE_SECURE": self.production,
             "WTF_CSRF_TIME_LIMIT": None,
-            **self.extra,
         }
 
 

@@ -99,7 +99,6 @@ class Cues(BaseModel):
     agreement_ratings: dict[str, int]  # "yes" / "some" / "no" answers mapped onto the 1-5 scale
     gap_below: int = Field(ge=1, le=6)  # a self-rating under this still counts as a gap
     unrated: int = Field(ge=1, le=5)  # rank of a gap nobody has rated, against rated ones
-    min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
     command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough

@@ -210,7 +210,6 @@ class Transition(Strict):
     id: Slug
     from_role: Slug
     to_role: Slug
-    headline: Text
     realism: Realism
     timeline: Timeline
     motivations: list[Advice] = Field(min_length=1)

@@ -35,8 +35,7 @@ class Intent(BaseModel):
     kind: Literal["topic", "command", "smalltalk"]
     examples: list[Text] = Field(min_length=MIN_EXAMPLES)
     cues: list[Text] = Field(min_length=1)
-    answer: Text
-    quick_replies: list[Text] = []
+    answer: Text  # the wording (data/responses) or command that answers it; offers come with the wording
     commands: list[Text] = []  # exact phrases that always mean this intent ("help", "try again")
     takes_argument: bool = False  # a command phrase may be followed by words ("practice docker")
     neighbours: list[Name] = []  # intents so close that either answers ("realistic" and "difficulty")
