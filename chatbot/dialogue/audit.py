@@ -24,6 +24,9 @@ INTENT_CUES = ("offer_answers", "offer_intent", "abroad_intents", "abroad_answer
                "other_language_answer", "plan_window_intents", "assessment_enders")
 # Cue fields keyed by intent (or wording): what each refusal or topic is recognised by.
 INTENT_KEYED_CUES = ("interview_topics", "declined_topics", "declined_unless", "declined_requests")
+# ...of which these send a message to the intent they name, which may have no words of its own to be reached by
+ROUTING_CUES = frozenset({"offer_intent", "abroad_answer", "other_move_answer", "other_language_answer",
+                          "declined_topics", "declined_requests"})
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class Audit:
     def _cues(self) -> Iterable[Finding]:
         cues, file = self.content.cues, self.content.files.data(CUES_FILE)
         named = set(self.content.intents.names) | set(self.content.responses.entries) | set(self.handlers)
-        for where, value in self._cue_references():
+        for where, value, _ in self._cue_references():
             if value not in named:
                 yield _undefined(file, where, f"unknown intent or wording '{value}'")
         questions = self.content.knowledge.questions
@@ -118,7 +121,7 @@ class Audit:
 
     def _unused_wordings(self) -> Iterable[Finding]:
         asked = set(self.wordings) | {intent.answer for intent in self.content.intents}
-        asked |= {value for _, value in self._cue_references()}
+        asked |= {value for _, value, _ in self._cue_references()}
         responses = self.content.responses
         for key in responses.entries:
             if key not in asked:
@@ -128,10 +131,10 @@ class Audit:
         """An intent is reached when the matcher reads one of its own commands or examples as it, or when a
         cue sends messages to it; otherwise its wording can never be said."""
         intents = self.content.intents
-        routed = {value for _, value in self._cue_references()}
+        routed = {value for _, value, routes in self._cue_references() if routes}
         matcher = Matcher(intents)
         for intent in intents:
-            if intent.name in routed or intent.answer in routed:
+            if intent.name in routed:
                 continue
             if any(matcher.match(text).name == intent.name for text in [*intent.commands, *intent.examples]):
                 continue
@@ -141,17 +144,19 @@ class Audit:
 
     # -- helpers
 
-    def _cue_references(self) -> list[tuple[str, str]]:
-        """(field path, intent or wording) for every such name in the cues file."""
+    def _cue_references(self) -> list[tuple[str, str, bool]]:
+        """(field path, intent or wording, whether the cue routes messages to it) for every such name in
+        the cues file."""
         cues = self.content.cues
-        found: list[tuple[str, str]] = []
+        found: list[tuple[str, str, bool]] = []
         for field in INTENT_CUES:
-            value = getattr(cues, field)
+            value, routes = getattr(cues, field), field in ROUTING_CUES
             if isinstance(value, str):
-                found.append((field, value))
+                found.append((field, value, routes))
             else:
-                found += [(f"{field}[{index}]", item) for index, item in enumerate(value or [])]
-        found += [(f"{field}.{key}", key) for field in INTENT_KEYED_CUES for key in getattr(cues, field)]
+                found += [(f"{field}[{index}]", item, routes) for index, item in enumerate(value or [])]
+        found += [(f"{field}.{key}", key, field in ROUTING_CUES) for field in INTENT_KEYED_CUES
+                  for key in getattr(cues, field)]
         return found
 
     def _origin(self, intent: str) -> tuple[str, str]:
