@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SkillKind = Literal["technical", "general"]
 
 
 class Strict(BaseModel):
@@ -58,7 +59,7 @@ class Category(Strict):
     id: Slug
     name: Text
     # practising one skill of this kind asks this category's questions about it first
-    skill_kind: Literal["technical", "general"] | None = None
+    skill_kind: SkillKind | None = None
 
 
 class Level(Strict):
@@ -98,7 +99,7 @@ class Skill(Strict):
     id: Slug
     name: Text
     aliases: list[Text] = []
-    kind: Literal["technical", "general"]
+    kind: SkillKind
     description: Text
     usage: dict[Slug, Text] = {}  # role id -> how that role uses the skill
     build_evidence: list[Text] = []  # how someone who lacks the skill proves it
