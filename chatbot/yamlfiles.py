@@ -21,7 +21,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class ContentError(ValueError):
-    """Invalid content; `str()` reads "<file>: <field>: <problem>", or "<file>: <problem>" for a whole file."""
+    """Invalid content; `str()` reads "<file>: <field>: <problem>" ("<file>: <problem>" for a whole file)."""
 
     def __init__(self, file: str, field: str, problem: str) -> None:
         self.file = file
@@ -95,7 +95,8 @@ def validate(model: type[M], raw: object, file: str, at: tuple[str | int, ...] =
         more = f" (and {count - 1} more)" if count > 1 else ""
         named = _listed_name(raw, loc, listed=bool(at) and isinstance(at[-1], int))
         within = f" (in '{named}')" if named else ""
-        raise ContentError(file, field_path(at + loc) or "(document)", first["msg"] + more + within) from error
+        where = field_path(at + loc) or "(document)"
+        raise ContentError(file, where, first["msg"] + more + within) from error
 
 
 def field_path(loc: Iterable[str | int]) -> str:

@@ -15,7 +15,9 @@ from flask import Flask
 
 from chatbot.cli import kb_cli
 from chatbot.dialogue import Engine
-from chatbot.yamlfiles import ContentError
+from chatbot.dialogue.content import Content
+from chatbot.dialogue.engine import audit
+from chatbot.yamlfiles import ContentError, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 Edit = Callable[[Path, Path], None]
@@ -50,57 +52,72 @@ def add_intent(intents: Path, **fields: Any) -> None:
 
 def salary_twin(data: Path, intents: Path) -> None:
     """An intent whose every example is another intent's: no message can ever reach it."""
-    salary = next(i for i in yaml.safe_load((intents / "money.yaml").read_text(encoding="utf-8"))["intents"]
-                  if i["name"] == "salary")
-    add_intent(intents, name="pay_twin", kind="topic", answer="salary", cues=["pay"], examples=salary["examples"][:8])
+    money = yaml.safe_load((intents / "money.yaml").read_text(encoding="utf-8"))["intents"]
+    salary = next(intent for intent in money if intent["name"] == "salary")
+    add_intent(intents, name="pay_twin", kind="topic", answer="salary", cues=["pay"],
+               examples=salary["examples"][:8])
+
+
+def extra_skill(data: Path, intents: Path) -> None:
+    change(data / "skills.yaml", lambda skills: skills.append(
+        {**skills[0], "id": "juggling", "name": "Juggling", "aliases": [], "usage": {}}))
+
+
+def lone_role(data: Path, intents: Path) -> None:
+    role = yaml.safe_load((data / "roles" / "data-scientist.yaml").read_text(encoding="utf-8"))
+    role.update(id="statistician", name="Statistician")
+    (data / "roles" / "statistician.yaml").write_text(yaml.safe_dump(role), encoding="utf-8")
+
+
+def extra_level(data: Path, intents: Path) -> None:
+    new_level = {"id": "principal", "name": "principal"}
+    change(data / "vocabulary.yaml", lambda words: words["levels"].append(new_level))
+
+
+def extra_wording(data: Path, intents: Path) -> None:
+    (data / "responses" / "extra.yaml").write_text("orphan_wording:\n  text: Nobody asks for this.\n",
+                                                   encoding="utf-8")
 
 
 UNUSED: dict[str, tuple[Edit, str, str]] = {
-    "a skill nothing names": (
-        lambda data, intents: change(data / "skills.yaml", lambda skills: skills.append(
-            {**skills[0], "id": "juggling", "name": "Juggling", "aliases": [], "usage": {}})),
-        "data/skills.yaml: [10]", "juggling"),
-    "a role no transition joins": (
-        lambda data, intents: shutil.copy(data / "roles" / "data-scientist.yaml", data / "roles" / "statistician.yaml")
-        or change(data / "roles" / "statistician.yaml", lambda role: role.update(id="statistician")),
-        "data/roles/statistician.yaml", "statistician"),
-    "a level no salary band is set at": (
-        lambda data, intents: change(data / "vocabulary.yaml", lambda words: words["levels"].append(
-            {"id": "principal", "name": "principal"})),
-        "data/vocabulary.yaml: levels[3]", "principal"),
-    "a wording nothing asks for": (
-        lambda data, intents: (data / "responses" / "extra.yaml").write_text(
-            "orphan_wording:\n  text: Nobody asks for this.\n", encoding="utf-8"),
-        "data/responses/extra.yaml: orphan_wording", "orphan_wording"),
-    "an intent no message reaches": (salary_twin, "intents/extra.yaml: intents[0]", "pay_twin"),
+    "a skill nothing names": (extra_skill, "data/skills.yaml", "[10]"),
+    "a role no transition joins": (lone_role, "data/roles/statistician.yaml", "id"),
+    "a level no salary band is set at": (extra_level, "data/vocabulary.yaml", "levels[3]"),
+    "a wording nothing asks for": (extra_wording, "data/responses/extra.yaml", "orphan_wording"),
+    "an intent no message reaches": (salary_twin, "intents/extra.yaml", "intents[0]"),
 }
+
+
+def findings(data: Path, intents: Path) -> list[Finding]:
+    return audit(Content.load(data, intents)).findings()
 
 
 @pytest.mark.parametrize("case", UNUSED)
 def test_content_defined_but_never_used_fails_the_check(content, case):
     data, intents = content
-    edit, where, name = UNUSED[case]
+    edit, file, field = UNUSED[case]
     edit(data, intents)
+    assert [(f.kind, f.file, f.field) for f in findings(data, intents)] == [("unused", file, field)]
     result = check(data, intents)
-    assert result.exit_code == 1, result.output
-    flagged = [line for line in result.output.splitlines() if where in line]
-    assert flagged and name in flagged[0], result.output
+    assert result.exit_code == 1 and f"{file}: {field}:" in result.output, result.output
 
 
 UNDEFINED: dict[str, tuple[Edit, str]] = {
     "entity words for an unknown level": (
-        lambda data, intents: change(intents / "_entities.yaml", lambda words: words["levels"].update(expert=["guru"])),
+        lambda data, intents: change(intents / "_entities.yaml",
+                                     lambda words: words["levels"].update(expert=["guru"])),
         "intents/_entities.yaml: levels.expert"),
     "entity words for an unknown category": (
         lambda data, intents: change(intents / "_entities.yaml",
                                      lambda words: words["categories"].update(coding=["leetcode"])),
         "intents/_entities.yaml: categories.coding"),
     "a category the rubric has no weights for": (
-        lambda data, intents: change(data / "rubric.yaml", lambda rubric: rubric["weights"].pop("behavioural")),
+        lambda data, intents: change(data / "rubric.yaml",
+                                     lambda rubric: rubric["weights"].pop("behavioural")),
         "data/rubric.yaml: weights"),
     "a story category the vocabulary lacks": (
         lambda data, intents: change(data / "rubric.yaml",
-                                     lambda rubric: rubric["structure"]["story_categories"].append("anecdotal")),
+                                     lambda rubric: rubric["structure"]["story_categories"].append("x")),
         "data/rubric.yaml: structure.story_categories[2]"),
     "a cue naming an unknown intent": (
         lambda data, intents: change(data / "responses" / "cues" / "dialogue.yaml",
@@ -115,7 +132,8 @@ UNDEFINED: dict[str, tuple[Edit, str]] = {
                                      lambda sections: sections.update(horoscope="what the stars say")),
         "data/responses/cues/guide_sections.yaml: horoscope"),
     "an intent answered by no wording": (
-        lambda data, intents: add_intent(intents, name="orphan", kind="topic", answer="nowhere", cues=["orphan"],
+        lambda data, intents: add_intent(intents, name="orphan", kind="topic", answer="nowhere",
+                                         cues=["orphan"],
                                          examples=[f"unheard-of topic number {n}" for n in range(8)]),
         "intents/extra.yaml: intents[0].answer"),
     "a neighbour that is no intent": (
@@ -145,7 +163,7 @@ def test_content_used_but_never_defined_fails_the_check_naming_file_and_field(co
 
 def test_each_finding_is_reported_not_only_the_first(content):
     data, intents = content
-    UNUSED["a wording nothing asks for"][0](data, intents)
+    extra_wording(data, intents)
     UNDEFINED["a cue naming an unknown intent"][0](data, intents)
     UNDEFINED["entity words for an unknown level"][0](data, intents)
     output = check(data, intents).output
@@ -154,7 +172,7 @@ def test_each_finding_is_reported_not_only_the_first(content):
 
 def test_the_engine_refuses_what_is_undefined_and_serves_despite_what_is_unused(content, engine):
     data, intents = content
-    UNUSED["a wording nothing asks for"][0](data, intents)
+    extra_wording(data, intents)
     loaded = Engine.load(data, intents, engine.resources.encoder)
     assert loaded.open(None).replies
     UNDEFINED["entity words for an unknown level"][0](data, intents)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from chatbot.dialogue.content import CUES_FILE, RUBRIC_FILE, SECTIONS_FILE, Content
 from chatbot.knowledge.inventory import unused_knowledge
-from chatbot.knowledge.loader import VOCABULARY_FILE
+from chatbot.knowledge.loader import ROLES_FOLDER, SKILLS_FILE, VOCABULARY_FILE
 from chatbot.knowledge.passages import guide_parts
 from chatbot.nlu import Matcher
 from chatbot.nlu.intents import ENTITIES_FILE
@@ -24,7 +24,7 @@ INTENT_CUES = ("offer_answers", "offer_intent", "abroad_intents", "abroad_answer
                "other_language_answer", "plan_window_intents", "assessment_enders")
 # Cue fields keyed by intent (or wording): what each refusal or topic is recognised by.
 INTENT_KEYED_CUES = ("interview_topics", "declined_topics", "declined_unless", "declined_requests")
-# ...of which these send a message to the intent they name, which may have no words of its own to be reached by
+# ...of which these send messages to the intent they name (which then needs no words of its own)
 ROUTING_CUES = frozenset({"offer_intent", "abroad_answer", "other_move_answer", "other_language_answer",
                           "declined_topics", "declined_requests"})
 
@@ -47,9 +47,9 @@ class Audit:
 
     def unused(self) -> list[Finding]:
         files = self.content.files
-        return [*unused_knowledge(self.content.knowledge, files.data(VOCABULARY_FILE), files.data("skills.yaml"),
-                                  files.data("roles")),
-                *self._unused_wordings(), *self._unreachable_intents()]
+        knowledge = unused_knowledge(self.content.knowledge, files.data(VOCABULARY_FILE),
+                                     files.data(SKILLS_FILE), files.data(ROLES_FOLDER))
+        return [*knowledge, *self._unused_wordings(), *self._unreachable_intents()]
 
     def require_defined(self) -> None:
         """Raise ContentError for the first thing used but never defined, saying how many more there are."""
@@ -125,7 +125,7 @@ class Audit:
         responses = self.content.responses
         for key in responses.entries:
             if key not in asked:
-                yield _unused(responses.files.get(key, ""), key, "no code, intent or cue asks for this wording")
+                yield _unused(responses.files[key], key, "no code, intent or cue asks for this wording")
 
     def _unreachable_intents(self) -> Iterable[Finding]:
         """An intent is reached when the matcher reads one of its own commands or examples as it, or when a
@@ -163,7 +163,8 @@ class Audit:
         return self.content.intents.origins.get(intent, (self.content.files.intents_dir.name, intent))
 
 
-def _unknown(file: str, field: str, used: Iterable[str], known: Collection[str], kind: str) -> Iterable[Finding]:
+def _unknown(file: str, field: str, used: Iterable[str], known: Collection[str],
+             kind: str) -> Iterable[Finding]:
     """Each id in `used` (a list, or a mapping's keys) that `known` lacks, pointed at where it is written."""
     keyed = isinstance(used, dict)
     for index, ref in enumerate(used):

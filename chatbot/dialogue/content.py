@@ -57,8 +57,9 @@ class Content:
         """Read data/ and intents/; the first problem raises ContentError naming its file and field."""
         data_dir, intents_dir = Path(data_dir), Path(intents_dir)
         knowledge = load_knowledge(data_dir)
-        sections_path = data_dir / SECTIONS_FILE
-        sections = validate(GuideSections, read_yaml(sections_path, data_dir, dict), label(sections_path, data_dir))
+        sections_file = data_dir / SECTIONS_FILE
+        raw_sections = read_yaml(sections_file, data_dir, dict)
+        sections = validate(GuideSections, raw_sections, label(sections_file, data_dir))
         return cls(
             knowledge=knowledge,
             intents=IntentSet.load(intents_dir),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from chatbot.dialogue import answering, assessment, commands, conversation, pasted, practice, summary, terms, topics
+from chatbot.dialogue import answering, assessment, commands, conversation, pasted, practice, summary, terms
+from chatbot.dialogue import topics
 from chatbot.dialogue.audit import Audit
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.content import Content
@@ -24,10 +25,11 @@ FLOW_WORDINGS = frozenset({
     GREETING, conversation.FALLBACK, commands.RESTART, commands.HELP, commands.MENU, commands.RECALLED,
     commands.FORGOTTEN, topics.NOTHING_EARLIER, topics.OUT_OF_RANGE, summary.SUMMARY, terms.TERM,
     pasted.ADVERT, pasted.CV,
-    practice.QUESTION, practice.FEEDBACK, practice.FEEDBACK_NEEDS_ANSWER, practice.HINT, practice.MODEL_ANSWER,
-    practice.RESUME, practice.SCORE, practice.EXPLAIN, practice.DETOUR, practice.NO_QUESTION,
-    assessment.QUESTION, assessment.UNCLEAR, assessment.PLAN, assessment.LEARN_FIRST,
-    answering.SKILL_INFO, answering.GUIDE, answering.GUIDE_DETAIL, answering.PLAN_STEP, answering.ROLE_DIFFERENCE,
+    practice.QUESTION, practice.FEEDBACK, practice.FEEDBACK_NEEDS_ANSWER, practice.HINT,
+    practice.MODEL_ANSWER, practice.RESUME, practice.SCORE, practice.EXPLAIN, practice.DETOUR,
+    practice.NO_QUESTION, assessment.QUESTION, assessment.UNCLEAR, assessment.PLAN, assessment.LEARN_FIRST,
+    answering.SKILL_INFO, answering.GUIDE, answering.GUIDE_DETAIL, answering.PLAN_STEP,
+    answering.ROLE_DIFFERENCE,
 })
 
 

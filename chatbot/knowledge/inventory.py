@@ -41,7 +41,8 @@ def inventory_lines(kb: Knowledge) -> list[str]:
     return lines
 
 
-def unused_knowledge(kb: Knowledge, vocabulary_file: str, skills_file: str, roles_folder: str) -> list[Finding]:
+def unused_knowledge(kb: Knowledge, vocabulary_file: str, skills_file: str,
+                     roles_folder: str) -> list[Finding]:
     """What the knowledge base defines that nothing uses: a role no move joins, a skill no role of a move,
     plan step or question names, a category without questions, a level no salary band is set at."""
     found: list[Finding] = []
@@ -55,8 +56,8 @@ def unused_knowledge(kb: Knowledge, vocabulary_file: str, skills_file: str, role
     named |= {skill for question in kb.questions.values() for skill in question.skills}
     for index, skill_id in enumerate(kb.skills):
         if skill_id not in named:
-            found.append(Finding("unused", skills_file, f"[{index}]",
-                                 f"skill '{skill_id}' is named by no role of a transition, plan step or question"))
+            problem = f"skill '{skill_id}' is named by no role of a transition, plan step or question"
+            found.append(Finding("unused", skills_file, f"[{index}]", problem))
     _, per_category = question_counts(kb)
     for index, category in enumerate(kb.categories):
         if not per_category[category]:

@@ -16,6 +16,8 @@ from chatbot.yamlfiles import ContentError, label, load_model, read_yaml, valida
 M = TypeVar("M", bound=BaseModel)
 
 VOCABULARY_FILE = "vocabulary.yaml"  # categories, levels and the default move, shared by all content
+SKILLS_FILE = "skills.yaml"
+ROLES_FOLDER = "roles"
 GLOSSARY_FILE = "glossary.yaml"  # optional: terms explained when someone asks what one means
 
 
@@ -26,8 +28,8 @@ def load_knowledge(data_dir: Path) -> Knowledge:
         raise ContentError(data_dir.name, "", "knowledge folder not found")
     vocabulary = Located(load_model(data_dir / VOCABULARY_FILE, Vocabulary, data_dir),
                          label(data_dir / VOCABULARY_FILE, data_dir))
-    skills = index_unique(_load_list(data_dir, data_dir / "skills.yaml", Skill))
-    roles = index_unique(_load_documents(data_dir, "roles", Role))
+    skills = index_unique(_load_list(data_dir, data_dir / SKILLS_FILE, Skill))
+    roles = index_unique(_load_documents(data_dir, ROLES_FOLDER, Role))
     transitions = index_unique(_load_documents(data_dir, "transitions", Transition))
     questions = index_unique(
         [item for path in yaml_files(data_dir / "questions") for item in _load_list(data_dir, path, Question)]
@@ -56,7 +58,8 @@ def _load_list(data_dir: Path, path: Path, model: type[M]) -> list[Located[M]]:
     """A file holding a YAML list of objects, each validated on its own so errors carry its index."""
     name = label(path, data_dir)
     raw_items = read_yaml(path, data_dir, list)
-    return [Located(validate(model, raw, name, (index,)), name, f"[{index}]") for index, raw in enumerate(raw_items)]
+    return [Located(validate(model, raw, name, (index,)), name, f"[{index}]")
+            for index, raw in enumerate(raw_items)]
 
 
 def _load_documents(data_dir: Path, folder: str, model: type[M]) -> list[Located[M]]:

@@ -121,8 +121,8 @@ class IntentSet:
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ContentError("intents", "name", f"used more than once: {', '.join(duplicates)}")
-        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(), tuple(negatives or ()),
-                   dict(origins or {}))
+        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(),
+                   tuple(negatives or ()), dict(origins or {}))
 
     def get(self, name: str) -> Intent:
         """The intent called `name`; KeyError if there is none."""
