@@ -41,7 +41,7 @@ def check_command() -> None:
     from flask import current_app
 
     from chatbot.dialogue.content import Content
-    from chatbot.dialogue.engine import audit
+    from chatbot.audit import audit
     from chatbot.knowledge import inventory_lines
     from chatbot.yamlfiles import ContentError
 

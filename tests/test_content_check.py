@@ -16,7 +16,7 @@ from flask import Flask
 from chatbot.cli import kb_cli
 from chatbot.dialogue import Engine
 from chatbot.dialogue.content import Content
-from chatbot.dialogue.engine import audit
+from chatbot.audit import audit
 from chatbot.yamlfiles import ContentError, Finding
 
 ROOT = Path(__file__).resolve().parent.parent

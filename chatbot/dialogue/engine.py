@@ -7,8 +7,6 @@ from pathlib import Path
 
 from chatbot.dialogue import answering, assessment, commands, conversation, pasted, practice, summary, terms
 from chatbot.dialogue import topics
-from chatbot.dialogue.audit import Audit
-from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.content import Content
 from chatbot.dialogue.conversation import take_turn
 from chatbot.dialogue.resources import Resources
@@ -20,7 +18,8 @@ from chatbot.knowledge import Knowledge
 
 GREETING = "greeting"
 # Every wording the code asks for by key (intents name theirs in `answer`): each must be written in
-# data/responses/, and a wording that neither the code nor an intent or cue names is dead content.
+# data/responses/, and a wording that neither the code nor an intent or cue names is dead content
+# (chatbot/audit.py checks both).
 FLOW_WORDINGS = frozenset({
     GREETING, conversation.FALLBACK, commands.RESTART, commands.HELP, commands.MENU, commands.RECALLED,
     commands.FORGOTTEN, topics.NOTHING_EARLIER, topics.OUT_OF_RANGE, summary.SUMMARY, terms.TERM,
@@ -33,11 +32,6 @@ FLOW_WORDINGS = frozenset({
 })
 
 
-def audit(content: Content) -> Audit:
-    """The content check against what this engine's code asks for: `flask kb check` reports all of it."""
-    return Audit(content, FLOW_WORDINGS, frozenset(HANDLERS))
-
-
 @dataclass(frozen=True)
 class Engine:
     """(state, text) -> (new state, replies). Holds only read-only resources, so one engine serves all."""
@@ -48,6 +42,8 @@ class Engine:
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Engine:
         """`encoder` defaults to the pinned sentence encoder, cached under the instance folder. Content that
         names something no file defines stops the load with a ContentError naming file and field."""
+        from chatbot.audit import audit  # the check reads this module's wordings, so it is imported late
+
         content = Content.load(Path(data_dir), Path(intents_dir))
         audit(content).require_defined()
         return cls(Resources.build(content, encoder))

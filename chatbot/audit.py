@@ -1,4 +1,4 @@
-"""The content check, both ways, across files that each validated on their own.
+"""The content check, both ways, across files that each validated on their own (`flask kb check`).
 
 Used but never defined: an id, intent or wording that one file names and no file defines. The engine
 would fail or stay silent mid-conversation, so it refuses to start. Defined but never used: a skill,
@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.content import CUES_FILE, RUBRIC_FILE, SECTIONS_FILE, Content
+from chatbot.dialogue.engine import FLOW_WORDINGS
 from chatbot.knowledge.inventory import unused_knowledge
 from chatbot.knowledge.loader import ROLES_FOLDER, SKILLS_FILE, VOCABULARY_FILE
 from chatbot.knowledge.passages import guide_parts
@@ -161,6 +163,11 @@ class Audit:
 
     def _origin(self, intent: str) -> tuple[str, str]:
         return self.content.intents.origins.get(intent, (self.content.files.intents_dir.name, intent))
+
+
+def audit(content: Content) -> Audit:
+    """The check against what the engine's code asks for by key and the commands it handles itself."""
+    return Audit(content, FLOW_WORDINGS, frozenset(HANDLERS))
 
 
 def _unknown(file: str, field: str, used: Iterable[str], known: Collection[str],
