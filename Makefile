@@ -12,7 +12,7 @@ help:
 	@echo "make run     set up and run the service on SQLite (http://$(HOST):$(PORT)/)"
 	@echo "make test    set up and run the whole test suite (PostgreSQL too when TEST_DATABASE_URL is set)"
 	@echo "make bench   run the benchmarks and write bench/RESULTS.md"
-	@echo "make kb-check validate the knowledge base and print its inventory"
+	@echo "make kb-check validate all content, print its inventory, fail on anything undefined or unused"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,10 @@ browser-deps:
 	  echo "installing chromium from Debian's packages"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The content check fails on anything used but never defined or defined but never used.
 test: setup browser-deps
 	$(BIN)/python -m mypy
+	$(BIN)/flask --app wsgi kb check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: setup

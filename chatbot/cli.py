@@ -34,18 +34,29 @@ def purge_command(older_than: str) -> None:
 
 @kb_cli.command("check")
 def check_command() -> None:
-    """Validate data/ (roles, skills, transitions, questions) and print what it holds."""
+    """Validate data/ and intents/, print what they hold, and fail on anything used but never defined
+    or defined but never used."""
     from pathlib import Path
 
     from flask import current_app
 
-    from chatbot.knowledge import KnowledgeError, inventory_lines, load_knowledge
+    from chatbot.dialogue.content import Content
+    from chatbot.audit import audit
+    from chatbot.knowledge import inventory_lines
+    from chatbot.yamlfiles import ContentError
 
     try:
-        kb = load_knowledge(Path(current_app.config["DATA_DIR"]))
-    except KnowledgeError as error:
+        content = Content.load(Path(current_app.config["DATA_DIR"]), Path(current_app.config["INTENTS_DIR"]))
+    except ContentError as error:
         raise click.ClickException(str(error)) from error
-    click.echo("\n".join(inventory_lines(kb)))
+    click.echo("\n".join(inventory_lines(content.knowledge)))
+    findings = audit(content).findings()
+    for kind, heading in (("undefined", "used but never defined"), ("unused", "defined but never used")):
+        found = [finding for finding in findings if finding.kind == kind]
+        click.echo(f"{heading}: {len(found)}")
+        click.echo("".join(f"  {finding}\n" for finding in found), nl=False)
+    if findings:
+        raise click.ClickException(f"{len(findings)} content problem(s); see above")
 
 
 def register_commands(app: Flask) -> None:

@@ -1,4 +1,6 @@
-"""One error type raised anywhere, rendered as the contract's JSON error shape by one handler."""
+"""Errors in the contract's shape: views raise ApiError, and the handlers registered here turn it, Flask's
+own HTTP errors, database failures and anything unexpected into `{"error": {"code", "message"}}`, or
+into the HTML error page for a browser's page request."""
 
 from __future__ import annotations
 

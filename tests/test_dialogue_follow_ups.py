@@ -110,7 +110,7 @@ def test_asked_how_to_learn_a_gap_the_answer_gives_the_ways_to_build_it(chat, en
 
 def test_a_level_the_guide_has_no_figure_for_is_said_plainly(chat, engine):
     data_scientist = engine.knowledge.roles["data-scientist"]
-    assert data_scientist.salary.senior is None
+    assert data_scientist.salary.band("senior") is None
     text = chat.say("senior DS or senior MLE, who earns more?").text
     assert "no senior figure" in text.lower()
 

@@ -10,8 +10,9 @@ from jinja2.exceptions import SecurityError
 
 from chatbot.dialogue import Engine
 from chatbot.dialogue.formatting import duration, money
-from chatbot.dialogue.responses import ResponseError, Responses
+from chatbot.dialogue.responses import Responses
 from chatbot.knowledge.models import Range, SalaryBand
+from chatbot.yamlfiles import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +49,7 @@ def test_templates_cannot_reach_python_internals(tmp_path):
 
 
 def test_a_broken_template_names_its_file_and_key(tmp_path):
-    with pytest.raises(ResponseError, match=r"extra\.yaml: probe"):
+    with pytest.raises(ContentError, match=r"extra\.yaml: probe"):
         Responses.load(write(tmp_path, 'probe:\n  text: "{% if %}"\n'))
 
 
@@ -60,5 +61,5 @@ def test_an_intent_without_a_wording_stops_the_engine_loading(tmp_path):
     (intents / "orphan.yaml").write_text(
         "intents:\n  - name: orphan\n    kind: topic\n    answer: nowhere\n    cues: [orphan]\n"
         f"    examples:\n{examples}\n", encoding="utf-8")
-    with pytest.raises(ResponseError, match="nowhere"):
+    with pytest.raises(ContentError, match="nowhere"):
         Engine.load(data, intents)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.feedback import Feedback, Rubric, RubricError, assess
+from chatbot.feedback import Feedback, Rubric, assess
 from chatbot.knowledge.models import Question
+from chatbot.yamlfiles import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRIC_PATH = ROOT / "data" / "rubric.yaml"
@@ -121,16 +122,16 @@ def test_every_category_weights_add_up_to_100(rubric):
 def test_a_broken_rubric_is_refused_with_the_field_named(rubric):
     data = rubric.spec.model_dump()
     data["weights"]["technical"]["relevance"] += 1
-    with pytest.raises(RubricError, match="weights"):
+    with pytest.raises(ContentError, match="weights"):
         Rubric.from_mapping(data)
     data = rubric.spec.model_dump()
     data["clarity"]["comments"]["length_short"] = "{nonsense} words"
-    with pytest.raises(RubricError, match="nonsense"):
+    with pytest.raises(ContentError, match="nonsense"):
         Rubric.from_mapping(data)
 
 
 def test_a_missing_rubric_file_is_a_rubric_error(tmp_path):
-    with pytest.raises(RubricError, match=r"missing\.yaml"):
+    with pytest.raises(ContentError, match=r"missing\.yaml"):
         Rubric.load(tmp_path / "missing.yaml")
 
 

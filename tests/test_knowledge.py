@@ -55,7 +55,7 @@ def text_of(*parts: str) -> str:
 
 
 def band(kb, role, level):
-    found = getattr(kb.roles[role].salary, level)
+    found = kb.roles[role].salary.band(level)
     return None if found is None else (found.min, found.max, found.open_ended)
 
 

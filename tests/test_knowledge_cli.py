@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"
 
 
-def make_app(data_dir: Path) -> Flask:
+def make_app(data_dir: Path, intents_dir: Path = ROOT / "intents") -> Flask:
     app = Flask("kb-check-test")
     app.config["DATA_DIR"] = str(data_dir)
+    app.config["INTENTS_DIR"] = str(intents_dir)
     app.cli.add_command(kb_cli)
     return app
 

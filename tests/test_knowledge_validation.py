@@ -1,4 +1,4 @@
-"""Broken content is refused at load with a KnowledgeError that names the file and the field to fix."""
+"""Broken content is refused at load with a ContentError that names the file and the field to fix."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from chatbot.knowledge import KnowledgeError, load_knowledge
+from chatbot.knowledge import load_knowledge
+from chatbot.yamlfiles import ContentError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MOVE_FILE = "transitions/data-scientist-to-machine-learning-engineer.yaml"
@@ -26,6 +27,7 @@ def data(tmp_path) -> Path:
     for part in ("roles", "transitions", "questions"):
         shutil.copytree(DATA_DIR / part, target / part)
     shutil.copy(DATA_DIR / "skills.yaml", target / "skills.yaml")
+    shutil.copy(DATA_DIR / "vocabulary.yaml", target / "vocabulary.yaml")
     return target
 
 
@@ -37,7 +39,7 @@ def edit(data: Path, relative: str, change: Callable[[Any], None]) -> None:
 
 
 def load_error(data: Path) -> str:
-    with pytest.raises(KnowledgeError) as caught:
+    with pytest.raises(ContentError) as caught:
         load_knowledge(data)
     return str(caught.value)
 

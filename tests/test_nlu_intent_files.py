@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.nlu import IntentError, IntentSet
+from chatbot.nlu import IntentSet
 from chatbot.nlu.intents import MIN_EXAMPLES
+from chatbot.yamlfiles import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPICS = {
@@ -49,8 +50,8 @@ def test_every_topic_and_command_of_the_brief_is_defined(intents: IntentSet) -> 
     assert {"greeting", "thanks", "goodbye"} <= {name for name, kind in kinds.items() if kind == "smalltalk"}
 
 
-def test_every_intent_names_an_answer_and_offers_quick_replies(intents: IntentSet) -> None:
-    assert all(i.answer and i.quick_replies for i in intents)
+def test_every_intent_names_an_answer(intents: IntentSet) -> None:
+    assert all(i.answer for i in intents)
     assert intents.get("salary").answer == "salary"
     assert intents.get("skill_gaps").answer == "gaps"
 
@@ -84,7 +85,7 @@ def test_a_valid_minimal_folder_loads(tmp_path: Path) -> None:
 )
 def test_bad_intent_file_is_refused_naming_file_and_field(tmp_path: Path, broken: str, field: str) -> None:
     folder = _folder(tmp_path, {"good.yaml": GOOD_INTENT.replace("sample", "other"), "broken.yaml": broken})
-    with pytest.raises(IntentError) as caught:
+    with pytest.raises(ContentError) as caught:
         IntentSet.load(folder)
     message = str(caught.value)
     assert f"{folder.name}/broken.yaml" in message
@@ -93,19 +94,19 @@ def test_bad_intent_file_is_refused_naming_file_and_field(tmp_path: Path, broken
 
 def test_repeated_example_is_refused(tmp_path: Path) -> None:
     folder = _folder(tmp_path, {"dup.yaml": GOOD_INTENT.replace("two b", "One A")})
-    with pytest.raises(IntentError, match=r"dup\.yaml: intents\[0\].*repeated"):
+    with pytest.raises(ContentError, match=r"dup\.yaml: intents\[0\].*repeated"):
         IntentSet.load(folder)
 
 
 def test_invalid_yaml_is_refused_with_its_line(tmp_path: Path) -> None:
     folder = _folder(tmp_path, {"bad.yaml": "intents:\n  - name: [unclosed\n"})
-    with pytest.raises(IntentError, match=r"bad\.yaml: line \d+"):
+    with pytest.raises(ContentError, match=r"bad\.yaml: line \d+"):
         IntentSet.load(folder)
 
 
 def test_duplicate_intent_names_across_files_are_refused(tmp_path: Path) -> None:
     folder = _folder(tmp_path, {"a.yaml": GOOD_INTENT, "b.yaml": GOOD_INTENT})
-    with pytest.raises(IntentError, match="sample"):
+    with pytest.raises(ContentError, match="sample"):
         IntentSet.load(folder)
 
 
@@ -114,16 +115,16 @@ def test_bad_lexicon_is_refused_naming_file_and_field(tmp_path: Path) -> None:
         tmp_path,
         {"sample.yaml": GOOD_INTENT, "_lexicon.yaml": "patterns:\n  - pattern: '(unclosed'\n    replace: x\n"},
     )
-    with pytest.raises(IntentError, match=r"_lexicon\.yaml: patterns\[0\]\.pattern"):
+    with pytest.raises(ContentError, match=r"_lexicon\.yaml: patterns\[0\]\.pattern"):
         IntentSet.load(folder)
 
 
 def test_bad_entity_words_are_refused_naming_file_and_field(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"sample.yaml": GOOD_INTENT, "_entities.yaml": "levels:\n  expert: [guru]\n"})
-    with pytest.raises(IntentError, match=r"_entities\.yaml: levels\.expert"):
+    folder = _folder(tmp_path, {"sample.yaml": GOOD_INTENT, "_entities.yaml": "levels:\n  entry: guru\n"})
+    with pytest.raises(ContentError, match=r"_entities\.yaml: levels\.entry"):
         IntentSet.load(folder)
 
 
 def test_missing_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(IntentError, match="not found"):
+    with pytest.raises(ContentError, match="not found"):
         IntentSet.load(tmp_path / "absent")

@@ -21,8 +21,9 @@ def list_questions():
     knowledge = coach_engine().knowledge
     category = request.args.get("category") or None
     skill = request.args.get("skill") or None
-    if category is not None and category not in {"career-change", "behavioural", "technical"}:
-        raise ApiError("unknown_category", "category must be career-change, behavioural or technical.")
+    if category is not None and category not in knowledge.categories:
+        *others, last = knowledge.categories
+        raise ApiError("unknown_category", f"category must be {', '.join(others)} or {last}.")
     if skill is not None and skill not in knowledge.skills:
         raise ApiError("unknown_skill", f"Unknown skill '{skill}'.")
     questions = knowledge.questions_for(skill=skill, category=category)

@@ -15,7 +15,8 @@ from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import Understanding
 
 Handler = Callable[[Resources, DialogueState, Understanding], Reply]
-RESTART = "restart"
+RESTART, HELP, MENU = "restart", "help", "menu"
+RECALLED, FORGOTTEN = "about_me", "forgotten"
 
 
 def _restart(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
@@ -74,7 +75,7 @@ def _deeper(part: ResponsePart) -> Handler:
 
 
 def _recall(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
-    return topics.compose(res, state, "about_me", heard.intent.name if heard.intent else "about_me", recall=True)
+    return topics.compose(res, state, RECALLED, heard.intent.name if heard.intent else RECALLED, recall=True)
 
 
 def _forget(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
@@ -82,8 +83,8 @@ def _forget(res: Resources, state: DialogueState, heard: Understanding) -> Reply
     stated = stated_fields(heard.text, res.knowledge, res.rules, res.extractor.extract)
     state.profile, gone = forget(state.profile, heard.text, res.rules, stated)
     values = topics.context(res, state, gone=[res.rules.profile_field_names.get(f, f) for f in gone])
-    return Reply(res.responses.text("forgotten", values), heard.intent.name if heard.intent else "forgotten",
-                 res.responses.quick_replies("forgotten", values))
+    return Reply(res.responses.text(FORGOTTEN, values), heard.intent.name if heard.intent else FORGOTTEN,
+                 res.responses.quick_replies(FORGOTTEN, values))
 
 
 def _plain(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
@@ -95,8 +96,8 @@ def _plain(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
 
 
 HANDLERS: Mapping[str, Handler] = MappingProxyType({
-    "help": _plain,
-    "menu": _plain,
+    HELP: _plain,
+    MENU: _plain,
     RESTART: _restart,
     "practice": _practice,
     "next": _next,

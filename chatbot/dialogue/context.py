@@ -10,8 +10,6 @@ from chatbot.dialogue.state import DialogueState, Profile
 from chatbot.knowledge import Knowledge, PlanStep, Skill
 from chatbot.knowledge.models import Level, Range, Transition
 
-LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
-
 
 def _skills(kb: Knowledge, ids: list[str]) -> list[Skill]:
     return [kb.skills[i] for i in ids if i in kb.skills]
@@ -104,7 +102,7 @@ def pay_against(salary: int | None, kb: Knowledge, transition: Transition) -> di
         return None
     bands = kb.roles[transition.to_role].salary
     against: dict[str, Any] = {}
-    for level in LEVELS:
+    for level in kb.levels:
         band = bands.band(level)
         if band is not None:
             against[level] = {"band": band, "low": band.min - salary, "high": band.max - salary}
@@ -118,7 +116,7 @@ def range_against(quoted: tuple[int, int] | None, kb: Knowledge,
         return None
     low, high = quoted
     bands = kb.roles[transition.to_role].salary
-    levels = [{"level": level, "band": band} for level in LEVELS for band in [bands.band(level)]
+    levels = [{"level": level, "band": band} for level in kb.levels for band in [bands.band(level)]
               if band is not None and band.min <= high and low <= band.max]
     return {"low": low, "high": high, "levels": levels}
 
@@ -165,7 +163,7 @@ def base_context(kb: Knowledge, state: DialogueState, rules: DialogueRules) -> d
         "motivations": list(transition.motivations),
         "faqs": list(transition.faqs),
         "stages": salary_stages(kb, transition),
-        "levels": LEVELS,
+        "levels": kb.levels,  # id -> level, lowest pay first: `levels[id].name` says one
         "profile": profile_view(kb, state.profile, transition),
         "skills": kb.skills,
         "roles": kb.roles,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from chatbot.dialogue import answering, assessment, commands, conversation, pasted, practice, summary, terms
 from chatbot.dialogue import topics
-from chatbot.dialogue.commands import HANDLERS
+from chatbot.dialogue.content import Content
 from chatbot.dialogue.conversation import take_turn
 from chatbot.dialogue.resources import Resources
-from chatbot.dialogue.responses import ResponseError
 from chatbot.dialogue.state import fresh, prune, restore
 from chatbot.dialogue.turns import Reply, State, Turn
 from chatbot.encoder.protocol import Encoder
@@ -17,21 +17,19 @@ from chatbot.feedback import Rubric
 from chatbot.knowledge import Knowledge
 
 GREETING = "greeting"
-FLOW_WORDINGS = (
-    "greeting", "fallback", "restart", "no_topic_yet", "list_out_of_range", "about_me",
-    "practice_question", "practice_feedback", "practice_feedback_needs_answer", "hint", "model_answer",
-    "no_question_open", "summary", "assessment_question", "assessment_unclear", "assessment_plan",
-    "help", "menu", "learn_first", "skill",
-)
-
-
-def _check_wordings(res: Resources) -> None:
-    """Every intent and every flow must have its wording: fail at start-up, not in the middle of a chat."""
-    missing = [f"intent {i.name}: answer {i.answer!r}" for i in res.intents
-               if i.answer not in res.responses and i.answer not in HANDLERS]
-    missing += [f"flow wording {key!r}" for key in FLOW_WORDINGS if key not in res.responses]
-    if missing:
-        raise ResponseError("no response for " + "; ".join(missing))
+# Every wording the code asks for by key (intents name theirs in `answer`): each must be written in
+# data/responses/, and a wording that neither the code nor an intent or cue names is dead content
+# (chatbot/audit.py checks both).
+FLOW_WORDINGS = frozenset({
+    GREETING, conversation.FALLBACK, commands.RESTART, commands.HELP, commands.MENU, commands.RECALLED,
+    commands.FORGOTTEN, topics.NOTHING_EARLIER, topics.OUT_OF_RANGE, summary.SUMMARY, terms.TERM,
+    pasted.ADVERT, pasted.CV,
+    practice.QUESTION, practice.FEEDBACK, practice.FEEDBACK_NEEDS_ANSWER, practice.HINT,
+    practice.MODEL_ANSWER, practice.RESUME, practice.SCORE, practice.EXPLAIN, practice.DETOUR,
+    practice.NO_QUESTION, assessment.QUESTION, assessment.UNCLEAR, assessment.PLAN, assessment.LEARN_FIRST,
+    answering.SKILL_INFO, answering.GUIDE, answering.GUIDE_DETAIL, answering.PLAN_STEP,
+    answering.ROLE_DIFFERENCE,
+})
 
 
 @dataclass(frozen=True)
@@ -42,10 +40,13 @@ class Engine:
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Engine:
-        """`encoder` defaults to the pinned sentence encoder, cached under the instance folder."""
-        resources = Resources.load(Path(data_dir), Path(intents_dir), encoder)
-        _check_wordings(resources)
-        return cls(resources)
+        """`encoder` defaults to the pinned sentence encoder, cached under the instance folder. Content that
+        names something no file defines stops the load with a ContentError naming file and field."""
+        from chatbot.audit import audit  # the check reads this module's wordings, so it is imported late
+
+        content = Content.load(Path(data_dir), Path(intents_dir))
+        audit(content).require_defined()
+        return cls(Resources.build(content, encoder))
 
     @property
     def knowledge(self) -> Knowledge:

@@ -44,10 +44,10 @@ def _pool(res: Resources, state: DialogueState) -> list[Question]:
     pool = kb.questions_for(focus.focus_skill, focus.focus_category, state.transition)
     pool = pool or kb.questions_for(focus.focus_skill, focus.focus_category)
     if focus.focus_skill:
-        # questions mainly about the skill first, and for a technical skill its technical questions
-        technical = res.knowledge.skills[focus.focus_skill].kind == "technical"
-        return sorted(pool, key=lambda q: (q.skills.index(focus.focus_skill or ""),
-                                           technical and q.category != "technical"))
+        # questions mainly about the skill first, then those of the category for its kind (technical)
+        kind = kb.skills[focus.focus_skill].kind
+        led = {category.id for category in kb.categories.values() if category.skill_kind == kind}
+        return sorted(pool, key=lambda q: (q.skills.index(focus.focus_skill or ""), q.category not in led))
     ratings = state.profile.ratings
     if not ratings:
         mixed = _mixed(pool)  # an unfocused interview opens the way real ones do

@@ -5,24 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from chatbot.dialogue.content import Content
 from chatbot.dialogue.rules import DialogueRules
 from chatbot.dialogue.responses import Responses
 from chatbot.encoder.protocol import Encoder
 from chatbot.feedback import Rubric
 from chatbot.feedback.meaning import PointMeaning
-from chatbot.knowledge import Knowledge, load_knowledge
+from chatbot.knowledge import Knowledge
 from chatbot.knowledge.passages import Passage, passages
 from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.nlu.plain_words import PlainWordsEncoder
 from chatbot.nlu.retrieval import PassageIndex, RetrievalSettings
 from chatbot.nlu.segments import QuestionSplitter
 from chatbot.nlu.semantic import SemanticIndex
-from chatbot.yamlfiles import parse_yaml
-
-RESPONSES_FOLDER = "responses"
-RULES_FILE = Path("cues") / "dialogue.yaml"
-RUBRIC_FILE = "rubric.yaml"
-SECTIONS_FILE = Path("cues") / "guide_sections.yaml"
 
 
 @dataclass(frozen=True)
@@ -44,18 +39,19 @@ class Resources:
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
-        data_dir = Path(data_dir)
-        intents = IntentSet.load(Path(intents_dir))
-        knowledge = load_knowledge(data_dir)
+        return cls.build(Content.load(Path(data_dir), Path(intents_dir)), encoder)
+
+    @classmethod
+    def build(cls, content: Content, encoder: Encoder | None = None) -> Resources:
+        """The engine's indexes over loaded content; `encoder` defaults to the pinned sentence encoder."""
+        knowledge, intents, rules, rubric = content.knowledge, content.intents, content.rules, content.rubric
         if encoder is None:
             from chatbot.encoder import SentenceEncoder, default_cache_dir
 
             encoder = SentenceEncoder.load(default_cache_dir())
         plain = PlainWordsEncoder(encoder, intents.lexicon)  # what the indexes read
-        rules = DialogueRules.load(data_dir / RESPONSES_FOLDER / RULES_FILE)
-        rubric = Rubric.load(data_dir / RUBRIC_FILE)
         examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
-        sections = parse_yaml((data_dir / RESPONSES_FOLDER / SECTIONS_FILE).read_text(encoding="utf-8"))
+        sections = content.sections
         guide = {
             tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, plain,
                               common_words=_common_words(knowledge, intents))
@@ -67,7 +63,7 @@ class Resources:
             matcher=Matcher(intents),
             extractor=EntityExtractor.build(knowledge, intents),
             rubric=rubric,
-            responses=Responses.load(data_dir / RESPONSES_FOLDER),
+            responses=content.responses,
             rules=rules,
             encoder=encoder,
             semantic=SemanticIndex(examples, intents.negatives, plain,
@@ -79,8 +75,8 @@ class Resources:
             glossary=PassageIndex([Passage(q.id, line) for q in knowledge.questions.values()
                                    for line in [*q.model_answer, *(r for p in q.talking_points for r in p.references)]],
                                   [], plain),
-            questions=QuestionSplitter.of(rules.question_starts, rules.question_lead_ins,
-                                          rules.question_joiners, rules.first_person),
+            questions=QuestionSplitter.of(rules.question_starts, rules.question_lead_ins, rules.question_joiners,
+                                          rules.first_person),
         )
 
 

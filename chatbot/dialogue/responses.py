@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from chatbot.yamlfiles import parse_yaml
 from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from chatbot.dialogue.formatting import FILTERS
+from chatbot.yamlfiles import ContentError, label, read_yaml, validate
 
 BLANK_RUNS = re.compile(r"\n{3,}")
 
 ResponsePart = Literal["text", "more", "why"]  # the answer, "tell me more", "why?"
-
-
-class ResponseError(ValueError):
-    """A response file is malformed; the message names the file and the key."""
 
 
 class ResponseSpec(BaseModel):
@@ -80,34 +74,34 @@ def _compile(env: SandboxedEnvironment, key: str, spec: ResponseSpec) -> Respons
                     spec.shows, build(spec.item), spec.by_level, spec.by_skill, spec.menu, spec.ordinals)
 
 
-def _read(path: Path) -> Mapping[str, Any]:
-    try:
-        content = parse_yaml(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise ResponseError(f"{path.name}: not valid YAML ({error})") from error
-    if not isinstance(content, Mapping):
-        raise ResponseError(f"{path.name}: expected a mapping of response keys")
-    return content
-
-
 @dataclass(frozen=True)
 class Responses:
     """Every wording the engine can say, by key."""
 
     entries: Mapping[str, Response]
+    files: Mapping[str, str] = field(default_factory=dict)  # key -> the file that defines it
 
     @classmethod
-    def load(cls, folder: Path) -> Responses:
-        env, entries = _environment(), {}
+    def load(cls, folder: Path, root: Path | None = None) -> Responses:
+        """Every *.yaml file of `folder`; `root` is the content folder file names are given from."""
+        env = _environment()
+        entries: dict[str, Response] = {}
+        files: dict[str, str] = {}
         for path in sorted(Path(folder).glob("*.yaml")):
-            for key, raw in _read(path).items():
+            name = label(path, root)
+            content = read_yaml(path, root) or {}
+            if not isinstance(content, Mapping):
+                raise ContentError(name, "(document)", "must be a YAML mapping of response keys")
+            for key, raw in content.items():
                 if key in entries:
-                    raise ResponseError(f"{path.name}: {key}: defined twice")
+                    raise ContentError(name, str(key), f"already defined in {files[key]}")
+                spec = validate(ResponseSpec, raw, name, (key,))
                 try:
-                    entries[key] = _compile(env, key, ResponseSpec.model_validate(raw))
-                except (ValidationError, TemplateError) as error:
-                    raise ResponseError(f"{path.name}: {key}: {error}") from error
-        return cls(entries)
+                    entries[key] = _compile(env, key, spec)
+                except TemplateError as error:
+                    raise ContentError(name, str(key), f"template error ({error})") from error
+                files[key] = name
+        return cls(entries, files)
 
     def __contains__(self, key: object) -> bool:
         return key in self.entries

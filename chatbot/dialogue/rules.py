@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from chatbot.nlu import normalise
-from chatbot.yamlfiles import parse_yaml
+from chatbot.yamlfiles import load_model
 
 
 class DialogueRules(BaseModel):
@@ -99,7 +99,6 @@ class DialogueRules(BaseModel):
     agreement_ratings: dict[str, int]  # "yes" / "some" / "no" answers mapped onto the 1-5 scale
     gap_below: int = Field(ge=1, le=6)  # a self-rating under this still counts as a gap
     unrated: int = Field(ge=1, le=5)  # rank of a gap nobody has rated, against rated ones
-    min_confidence: float = Field(ge=0, le=1)  # below this a match counts as not understood
     command_max_words: int = Field(ge=1)  # longer messages during practice are answers, never commands
     practice_focus_max_words: int = Field(ge=1)  # "practice model serving": words allowed after "practice"
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
@@ -125,5 +124,6 @@ class DialogueRules(BaseModel):
         return [phrase for phrase in map(normalise, phrases) if phrase]
 
     @classmethod
-    def load(cls, path: Path) -> DialogueRules:
-        return cls.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+    def load(cls, path: Path, root: Path | None = None) -> DialogueRules:
+        """Read and validate the dialogue rules file; any problem raises ContentError naming file and field."""
+        return load_model(Path(path), cls, root)

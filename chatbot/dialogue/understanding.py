@@ -43,15 +43,14 @@ def readings(res: Resources, text: str) -> list[str]:
 
 
 def understand(res: Resources, text: str) -> Understanding:
-    """Match once, read entities once; low-confidence matches count as not understood.
+    """Match once, read entities once; the matcher has already refused weak matches.
 
     The word matcher decides first; the learned tier, which compares the meaning of the message with
     the intents' examples and with near misses, declines a word match that is really a near miss,
     overrules one that clearly means another topic, and decides where the matcher is unsure.
     Commands are never decided by meaning: they must be typed."""
     match = _match_without_window(res, text)
-    confident = match.name is not None and match.confidence >= res.rules.min_confidence
-    intent = res.intents.get(match.name) if confident and match.name else None
+    intent = res.intents.get(match.name) if match.name else None
     parts = readings(res, text)
     declined = _declined_topic(res, text) if intent is None or intent.kind != COMMAND else None
     if declined is not None:
@@ -87,13 +86,13 @@ def _match_without_window(res: Resources, text: str) -> IntentMatch:
     """The word match, or, when a stretch of time the plan knows ("on Monday", "in months 3 to 6") is all
     that holds it back, the match of the message without it: the answer reads the stretch from the text."""
     match = res.matcher.match(text)
-    if match.name is not None and match.confidence >= res.rules.min_confidence:
+    if match.name is not None:
         return match
     for pattern in res.rules.plan_windows:
         rest = re.sub(pattern, " ", text, count=1, flags=re.IGNORECASE)
         if rest != text and rest.split():
             shorter = res.matcher.match(rest)
-            if shorter.name is not None and shorter.confidence >= res.rules.min_confidence:
+            if shorter.name is not None:
                 return shorter
             break
     return match

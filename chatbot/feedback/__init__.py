@@ -6,7 +6,7 @@ feedback.to_dict()   # the API's Feedback object
 """
 
 from chatbot.feedback.result import Change, Criterion, Feedback, Highlight
-from chatbot.feedback.rubric import Rubric, RubricError
+from chatbot.feedback.rubric import Rubric
 from chatbot.feedback.scorer import assess
 
-__all__ = ["Change", "Criterion", "Feedback", "Highlight", "Rubric", "RubricError", "assess"]
+__all__ = ["Change", "Criterion", "Feedback", "Highlight", "Rubric", "assess"]

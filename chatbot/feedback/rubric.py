@@ -8,21 +8,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from chatbot.yamlfiles import parse_yaml
-from pydantic import ValidationError
-
 from chatbot.feedback.lexicon import RubricLexicon
 from chatbot.feedback.relevance import CompiledQuestion, compile_question
 from chatbot.feedback.spec import RubricSpec
 from chatbot.feedback.undercut import undercut_pattern
 from chatbot.feedback.wording import Writer
 from chatbot.knowledge.models import Question
-
-
-class RubricError(ValueError):
-    """The rubric file is missing, not YAML, or breaks its schema; the message names file and field."""
+from chatbot.yamlfiles import label, read_yaml, validate
 
 
 @dataclass(frozen=True)
@@ -36,21 +28,14 @@ class Rubric:
     _compiled: dict[str, CompiledQuestion] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def load(cls, path: Path) -> Rubric:
-        try:
-            data = parse_yaml(Path(path).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise RubricError(f"{path}: {exc}") from exc
-        return cls.from_mapping(data, source=str(path))
+    def load(cls, path: Path, root: Path | None = None) -> Rubric:
+        """Read and validate the rubric file; any problem raises ContentError naming file and field."""
+        path = Path(path)
+        return cls.from_mapping(read_yaml(path, root, dict), source=label(path, root))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | Any, source: str = "rubric") -> Rubric:
-        try:
-            spec = RubricSpec.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-            raise RubricError(f"{source}: {where}: {first['msg']}") from exc
+        spec = validate(RubricSpec, data, source)
         return cls(spec=spec, lexicon=RubricLexicon(spec), writer=Writer(spec.wording),
                    undercut=undercut_pattern(spec.relevance.undercuts))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from chatbot.feedback.spec_base import Category, CriterionId, Share, Strict, Text, check_template
+from chatbot.feedback.spec_base import CriterionId, Share, Strict, Text, check_template
 from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
 DetectorName = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
@@ -50,7 +50,7 @@ class StructureComments(PartComments):
 class Structure(Strict):
     label: Text
     focus: Text  # the criterion inside a sentence: "work on the {focus} next"
-    story_categories: list[Category]
+    story_categories: list[Text]  # question categories (data/vocabulary.yaml) answered with a story
     story: list[Part] = Field(min_length=1)
     technical: list[Part] = Field(min_length=1)
     comments: StructureComments
@@ -249,7 +249,7 @@ class RubricSpec(Strict):
     """The whole rubric file."""
 
     limits: Limits
-    weights: dict[Category, dict[CriterionId, int]]
+    weights: dict[Text, dict[CriterionId, int]]  # per question category of data/vocabulary.yaml
     gate_full_at: float = Field(gt=0, le=1)
     fluency: Fluency
     matching: Matching
@@ -274,17 +274,16 @@ class RubricSpec(Strict):
         }
         return sections[cid]
 
-    @model_validator(mode="after")
-    def _weights(self) -> RubricSpec:
-        for category in ("career-change", "behavioural", "technical"):
-            row = self.weights.get(category)
-            if row is None:
-                raise ValueError(f"weights: missing category {category!r}")
+    @field_validator("weights")
+    @classmethod
+    def _weights(cls, weights: dict[str, dict[CriterionId, int]]) -> dict[str, dict[CriterionId, int]]:
+        # which categories need a row is the vocabulary's to say; the content check compares the two
+        for category, row in weights.items():
             if sum(row.values()) != 100 or any(v < 0 for v in row.values()):
-                raise ValueError(f"weights.{category}: points must be non-negative and add up to 100")
+                raise ValueError(f"{category}: points must be non-negative and add up to 100")
             if row.get("relevance", 0) <= 0:
-                raise ValueError(f"weights.{category}: relevance needs points")
-        return self
+                raise ValueError(f"{category}: relevance needs points")
+        return weights
 
     @model_validator(mode="after")
     def _bands(self) -> RubricSpec:

@@ -9,7 +9,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Share = Annotated[float, Field(ge=0, le=1)]
-Category = Literal["career-change", "behavioural", "technical"]
 CriterionId = Literal["relevance", "structure", "evidence", "framing", "clarity"]
 
 

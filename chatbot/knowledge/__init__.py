@@ -1,7 +1,6 @@
 """The role knowledge base: typed, validated, read-only content that every engine package reads from."""
 
 from chatbot.knowledge.base import Knowledge
-from chatbot.knowledge.errors import KnowledgeError
 from chatbot.knowledge.inventory import inventory_lines
 from chatbot.knowledge.loader import load_knowledge
 from chatbot.knowledge.models import (
@@ -18,7 +17,6 @@ from chatbot.knowledge.models import (
 __all__ = [
     "Faq",
     "Knowledge",
-    "KnowledgeError",
     "PlanStep",
     "Question",
     "Role",

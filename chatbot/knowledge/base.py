@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from chatbot.knowledge.models import Question, Role, Skill, Term, Transition
+from chatbot.knowledge.models import Category, Level, Question, Role, Skill, Term, Transition
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,12 @@ class Knowledge:
     transitions: Mapping[str, Transition]
     questions: Mapping[str, Question]  # in file order, then order within each file
     default_transition: str
+    categories: Mapping[str, Category]  # data/vocabulary.yaml, in its order
+    levels: Mapping[str, Level]  # data/vocabulary.yaml, lowest pay first
     terms: Mapping[str, Term] = field(default_factory=dict)  # the glossary, by id
 
     def __post_init__(self) -> None:
-        for name in ("roles", "skills", "transitions", "questions", "terms"):
+        for name in ("roles", "skills", "transitions", "questions", "categories", "levels", "terms"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     def transferable(self, transition_id: str) -> list[Skill]:

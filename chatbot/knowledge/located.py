@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from chatbot.knowledge.errors import KnowledgeError
+from chatbot.yamlfiles import ContentError
 
 T_co = TypeVar("T_co", covariant=True)  # read-only: a Located[Role] is a Located[object]
 
@@ -18,7 +18,7 @@ class Located(Generic[T_co]):
     file: str
     path: str = ""
 
-    def error(self, field: str, problem: str) -> KnowledgeError:
+    def error(self, field: str, problem: str) -> ContentError:
         """An error about one field of this object, e.g. `[4].skills[1]`."""
         joined = f"{self.path}.{field}" if self.path and not field.startswith("[") else self.path + field
-        return KnowledgeError(self.file, joined, problem)
+        return ContentError(self.file, joined, problem)

@@ -8,8 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Category = Literal["career-change", "behavioural", "technical"]
-Level = Literal["entry", "mid", "senior"]  # seniority: the salary bands a role has
+SkillKind = Literal["technical", "general"]
 
 
 class Strict(BaseModel):
@@ -31,14 +30,51 @@ class SalaryBand(Strict):
 
 
 class SalaryBands(Strict):
-    currency: Literal["GBP"] = "GBP"
-    entry: SalaryBand | None = None
-    mid: SalaryBand | None = None
-    senior: SalaryBand | None = None
+    """A role's pay: one band per level named in data/vocabulary.yaml (`mid: {min: ..., max: ...}`).
 
-    def band(self, level: Level) -> SalaryBand | None:
-        """The band for one level, where the role has one."""
-        return {"entry": self.entry, "mid": self.mid, "senior": self.senior}[level]
+    The levels are not spelled out here, so adding one is a vocabulary edit; the loader refuses a band
+    for a level the vocabulary does not define, as `extra="forbid"` refuses other unknown fields."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[Slug, SalaryBand] = Field(init=False)
+
+    currency: Literal["GBP"] = "GBP"
+
+    @property
+    def bands(self) -> dict[str, SalaryBand]:
+        """Band per level id, as written."""
+        return dict(self.__pydantic_extra__ or {})
+
+    def band(self, level: str) -> SalaryBand | None:
+        return self.bands.get(level)
+
+    def __getitem__(self, level: str) -> SalaryBand | None:
+        """Templates write `role.salary.senior`; a level this role has no band for reads as None."""
+        return self.band(level)
+
+
+class Category(Strict):
+    """A kind of practice question: its id is what the API sends, its name what pages show."""
+
+    id: Slug
+    name: Text
+    # practising one skill of this kind asks this category's questions about it first
+    skill_kind: SkillKind | None = None
+
+
+class Level(Strict):
+    """A pay level of the roles' salary bands: its name is how a reply says it ("entry-level")."""
+
+    id: Slug
+    name: Text
+
+
+class Vocabulary(Strict):
+    """data/vocabulary.yaml: the ids several kinds of content share, each defined once, in display order."""
+
+    categories: list[Category] = Field(min_length=1)
+    levels: list[Level] = Field(min_length=1)  # lowest pay first
+    default_transition: Slug | None = None  # the move a session starts with when none is asked for
 
 
 class Activity(Strict):
@@ -63,7 +99,7 @@ class Skill(Strict):
     id: Slug
     name: Text
     aliases: list[Text] = []
-    kind: Literal["technical", "general"]
+    kind: SkillKind
     description: Text
     usage: dict[Slug, Text] = {}  # role id -> how that role uses the skill
     build_evidence: list[Text] = []  # how someone who lacks the skill proves it
@@ -120,7 +156,7 @@ class SalaryStage(Strict):
     id: Slug
     label: Text
     role: Slug
-    band: Level
+    band: Slug  # a level of data/vocabulary.yaml that the role has a salary band for
     when: Text
 
 
@@ -175,7 +211,6 @@ class Transition(Strict):
     id: Slug
     from_role: Slug
     to_role: Slug
-    headline: Text
     realism: Realism
     timeline: Timeline
     motivations: list[Advice] = Field(min_length=1)
@@ -208,7 +243,7 @@ class TalkingPoint(Strict):
 class Question(Strict):
     id: Slug
     text: Text
-    category: Category
+    category: Slug  # a category of data/vocabulary.yaml
     skills: list[Slug] = Field(min_length=1)
     transitions: list[Slug] = []  # empty: fits any transition into the roles that use its skills
     talking_points: list[TalkingPoint] = Field(min_length=2)

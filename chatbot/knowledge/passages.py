@@ -53,25 +53,14 @@ def _walk(value: Any, key: str, out: list[tuple[str, str]]) -> None:
         out.append((key, value))
 
 
-def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, str]) -> list[Passage]:
+def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, str | None]) -> list[Passage]:
     """Every passage of one move: its transition guide, its two roles and the skills they use.
 
     `sections` names each top-level part of the guide for people (data/responses); a part without a
     name is left out, so internal fields never reach a reply, and so is a field named there with no
     label (a template sentence that only makes sense filled in for one person)."""
-    transition = knowledge.transitions[transition_id]
-    found: list[tuple[str, str]] = []
-    for key, value in transition.model_dump().items():
-        _walk(value, key, found)
-    for role_id in (transition.from_role, transition.to_role):
-        role = knowledge.roles[role_id]
-        for activity in role.day_to_day:
-            found.append((f"day_to_day.{role_id}", f"{activity.title}: {activity.detail}"))
-    for skill in knowledge.skills.values():
-        parts = [skill.description, *skill.usage.values(), *skill.build_evidence, skill.interview_bar or ""]
-        found.extend((f"skills.{skill.id}", f"{skill.name}: {part}") for part in parts if len(part) >= MIN_CHARS)
     out, seen = [], set()
-    for key, text in found:
+    for key, text in _keyed_texts(knowledge, transition_id):
         top = key.split(".")[0]
         name = sections.get(top)
         prefixes = [".".join(key.split(".")[:n]) for n in range(2, key.count(".") + 2)]
@@ -83,6 +72,28 @@ def passages(knowledge: Knowledge, transition_id: str, sections: Mapping[str, st
             seen.add(text)
             out.append(Passage(name.format(skill=_skill_name(knowledge, key), role=_role_name(knowledge, key)), text))
     return out
+
+
+def guide_parts(knowledge: Knowledge) -> set[str]:
+    """Every part of any move's guide that `sections` can name: "cv", "interview.strong_opening", ..."""
+    keys = {key for move in knowledge.transitions for key, _ in _keyed_texts(knowledge, move)}
+    return {".".join(key.split(".")[:n]) for key in keys for n in range(1, key.count(".") + 2)}
+
+
+def _keyed_texts(knowledge: Knowledge, transition_id: str) -> list[tuple[str, str]]:
+    """The move's texts, each with the dotted key of the part it sits in ("cv.tips", "skills.sql")."""
+    transition = knowledge.transitions[transition_id]
+    found: list[tuple[str, str]] = []
+    for key, value in transition.model_dump().items():
+        _walk(value, key, found)
+    for role_id in (transition.from_role, transition.to_role):
+        role = knowledge.roles[role_id]
+        for activity in role.day_to_day:
+            found.append((f"day_to_day.{role_id}", f"{activity.title}: {activity.detail}"))
+    for skill in knowledge.skills.values():
+        parts = [skill.description, *skill.usage.values(), *skill.build_evidence, skill.interview_bar or ""]
+        found.extend((f"skills.{skill.id}", f"{skill.name}: {part}") for part in parts if len(part) >= MIN_CHARS)
+    return found
 
 
 def _skill_name(knowledge: Knowledge, key: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from chatbot.knowledge.located import Located
-from chatbot.knowledge.models import Question, Role, Skill, Transition
+from chatbot.knowledge.models import Question, Role, Skill, Transition, Vocabulary
 
 
 class Identified(Protocol):
@@ -37,13 +37,41 @@ def index_unique(items: Sequence[Located[I]]) -> dict[str, Located[I]]:
     return index
 
 
+def check_vocabulary(
+    vocabulary: Located[Vocabulary],
+    roles: Mapping[str, Located[Role]],
+    transitions: Mapping[str, Located[Transition]],
+    questions: Mapping[str, Located[Question]],
+) -> None:
+    """Every category and level the content names must be defined once in the vocabulary."""
+    words = vocabulary.value
+    _unique_ids(vocabulary, "categories", words.categories)
+    _unique_ids(vocabulary, "levels", words.levels)
+    categories = {category.id: category for category in words.categories}
+    levels = {level.id: level for level in words.levels}
+    for question in questions.values():
+        _known(question, "category", [question.value.category], categories, "category", indexed=False)
+    for role in roles.values():
+        _known(role, "salary", role.value.salary.bands, levels, "level")
+    for transition in transitions.values():
+        for index, stage in enumerate(transition.value.salary.stages):
+            _known(transition, f"salary.stages[{index}].band", [stage.band], levels, "level", indexed=False)
+
+
+def check_default(vocabulary: Located[Vocabulary], transitions: Mapping[str, Located[Transition]]) -> None:
+    """The default move, when the vocabulary names one, must be a transition file."""
+    default = vocabulary.value.default_transition
+    if default is not None:
+        _known(vocabulary, "default_transition", [default], transitions, "transition", indexed=False)
+
+
 def check_references(
     roles: Mapping[str, Located[Role]],
     skills: Mapping[str, Located[Skill]],
     transitions: Mapping[str, Located[Transition]],
     questions: Mapping[str, Located[Question]],
 ) -> None:
-    """Run every cross-reference check; the first failure raises KnowledgeError."""
+    """Run every cross-reference check; the first failure raises ContentError."""
     for skill in skills.values():
         _known(skill, "usage", skill.value.usage, roles, "role")
     for role in roles.values():

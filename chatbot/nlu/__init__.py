@@ -2,7 +2,6 @@
 
 from chatbot.nlu.entities import Entities, EntityExtractor, extract_entities
 from chatbot.nlu.entity_words import EntityWords
-from chatbot.nlu.files import IntentError
 from chatbot.nlu.intents import Intent, IntentSet
 from chatbot.nlu.lexicon import Lexicon
 from chatbot.nlu.matcher import IntentMatch, Matcher
@@ -14,7 +13,6 @@ __all__ = [
     "EntityExtractor",
     "EntityWords",
     "Intent",
-    "IntentError",
     "IntentMatch",
     "IntentSet",
     "Lexicon",

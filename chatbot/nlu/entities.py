@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from chatbot.nlu.entity_words import Agreement, Category, Level
+from chatbot.nlu.entity_words import Agreement
 from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.phrases import PhraseTable
 from chatbot.nlu.scales import NumberReader
@@ -25,8 +25,8 @@ class Entities:
     """What a message names, each kind in order of mention; None where the message says nothing."""
 
     skills: tuple[str, ...] = ()
-    categories: tuple[Category, ...] = ()
-    levels: tuple[Level, ...] = ()
+    categories: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
     ordinal: int | None = None
     rating: int | None = None
     agreement: Agreement | None = None
@@ -48,8 +48,8 @@ class EntityExtractor:
     """Everything needed to read entities, prepared once for a knowledge base and intent set."""
 
     skills: SkillSpotter
-    categories: PhraseTable[Category]
-    levels: PhraseTable[Level]
+    categories: PhraseTable[str]
+    levels: PhraseTable[str]
     agreement: PhraseTable[Agreement]
     agreement_priority: tuple[Agreement, ...]
     numbers: NumberReader

@@ -1,6 +1,7 @@
 """The words behind entities (levels, categories, agreement, ordinals, ratings), as validated data.
 
-They live in intents/_entities.yaml so the vocabulary can grow without touching the extractor.
+They live in intents/_entities.yaml so the vocabulary can grow without touching the extractor. Level and
+category ids are data/vocabulary.yaml's; the content check refuses words for an id it does not define.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-Level = Literal["entry", "mid", "senior"]
-Category = Literal["career-change", "behavioural", "technical"]
 Agreement = Literal["yes", "some", "no"]
 
 
@@ -19,8 +18,8 @@ class EntityWords(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    levels: dict[Level, list[str]] = {}
-    categories: dict[Category, list[str]] = {}
+    levels: dict[str, list[str]] = {}  # level id -> words that name it
+    categories: dict[str, list[str]] = {}  # question category id -> words that name it
     agreement: dict[Agreement, list[str]] = {}
     agreement_priority: list[Agreement] = Field(default_factory=lambda: list[Agreement](["some", "no", "yes"]))
     ordinal_words: dict[str, int] = {}  # "second" -> 2, "2nd" -> 2

@@ -7,15 +7,15 @@ field path so a content author can fix it without reading Python.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from chatbot.nlu.entity_words import EntityWords
-from chatbot.nlu.files import IntentError, label, read_yaml, validation_message
 from chatbot.nlu.lexicon import Lexicon
+from chatbot.yamlfiles import ContentError, label, load_model
 
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -35,8 +35,7 @@ class Intent(BaseModel):
     kind: Literal["topic", "command", "smalltalk"]
     examples: list[Text] = Field(min_length=MIN_EXAMPLES)
     cues: list[Text] = Field(min_length=1)
-    answer: Text
-    quick_replies: list[Text] = []
+    answer: Text  # the wording (data/responses) or command that answers it; offers come with the wording
     commands: list[Text] = []  # exact phrases that always mean this intent ("help", "try again")
     takes_argument: bool = False  # a command phrase may be followed by words ("practice docker")
     neighbours: list[Name] = []  # intents so close that either answers ("realistic" and "difficulty")
@@ -80,23 +79,33 @@ class IntentSet:
     lexicon: Lexicon
     entity_words: EntityWords
     negatives: tuple[str, ...] = ()  # near misses the learned tier must not take for an intent
+    # where each intent is written, as (file, field): "intents/money.yaml", "intents[2]"
+    origins: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def load(cls, directory: Path) -> IntentSet:
-        """Read and validate every YAML file in `directory`; raise IntentError naming file + field."""
+        """Read and validate every YAML file in `directory`; raise ContentError naming file + field."""
         directory = Path(directory)
         if not directory.is_dir():
-            raise IntentError(f"{directory}: intents folder not found")
+            raise ContentError(directory.name, "", "intents folder not found")
         intents: list[Intent] = []
+        origins: dict[str, tuple[str, str]] = {}
         for path in sorted(directory.glob("*.yaml")):
             if not path.name.startswith("_"):
-                intents.extend(_parse(path, IntentFile).intents)
+                file = label(path, directory)
+                for index, intent in enumerate(load_model(path, IntentFile, directory).intents):
+                    if intent.name in origins:
+                        first = origins[intent.name][0]
+                        raise ContentError(file, f"intents[{index}].name",
+                                           f"intent '{intent.name}' is already defined in {first}")
+                    origins[intent.name] = (file, f"intents[{index}]")
+                    intents.append(intent)
         if not intents:
-            raise IntentError(f"{directory}: no intent files found")
-        lexicon = _parse_optional(directory / LEXICON_FILE, Lexicon)
-        entity_words = _parse_optional(directory / ENTITIES_FILE, EntityWords)
-        negatives = _parse_optional(directory / NEGATIVES_FILE, Negatives).negatives
-        return cls.of(intents, lexicon, entity_words, negatives)
+            raise ContentError(directory.name, "", "no intent files found")
+        lexicon = _load_optional(directory, LEXICON_FILE, Lexicon)
+        entity_words = _load_optional(directory, ENTITIES_FILE, EntityWords)
+        negatives = _load_optional(directory, NEGATIVES_FILE, Negatives).negatives
+        return cls.of(intents, lexicon, entity_words, negatives, origins)
 
     @classmethod
     def of(
@@ -105,13 +114,15 @@ class IntentSet:
         lexicon: Lexicon | None = None,
         entity_words: EntityWords | None = None,
         negatives: list[str] | None = None,
+        origins: Mapping[str, tuple[str, str]] | None = None,
     ) -> IntentSet:
         """Build a set from objects already in memory (tests, benchmarks); names must be unique."""
         names = [intent.name for intent in intents]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
-            raise IntentError(f"intent name used more than once: {', '.join(duplicates)}")
-        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(), tuple(negatives or ()))
+            raise ContentError("intents", "name", f"used more than once: {', '.join(duplicates)}")
+        return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(),
+                   tuple(negatives or ()), dict(origins or {}))
 
     def get(self, name: str) -> Intent:
         """The intent called `name`; KeyError if there is none."""
@@ -131,15 +142,6 @@ class IntentSet:
         return len(self.intents)
 
 
-def _parse(path: Path, model: type[M]) -> M:
-    raw: Any = read_yaml(path)
-    if not isinstance(raw, Mapping):
-        raise IntentError(f"{label(path)}: (document): expected a mapping at the top level")
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise IntentError(validation_message(path, exc, raw)) from exc
-
-
-def _parse_optional(path: Path, model: type[M]) -> M:
-    return _parse(path, model) if path.exists() else model()
+def _load_optional(directory: Path, name: str, model: type[M]) -> M:
+    path = directory / name
+    return load_model(path, model, directory) if path.exists() else model()

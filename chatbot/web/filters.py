@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from chatbot.extensions import coach_engine
 from chatbot.web import bp
 
 
@@ -41,3 +42,11 @@ def humanise(slug: str) -> str:
     """A readable fallback for an id the knowledge base does not name: "model-serving" -> "Model serving"."""
     words = str(slug).replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+@bp.app_template_global("category_names")
+def category_names() -> dict[str, str]:
+    """Display names of the question categories, from data/vocabulary.yaml when the knowledge base has one
+    (a stand-in engine may not: ids are then humanised)."""
+    categories = getattr(coach_engine().knowledge, "categories", None) or {}
+    return {category_id: category.name for category_id, category in categories.items()}
