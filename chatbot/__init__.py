@@ -61,15 +61,15 @@ def _load_engine(app: Flask) -> None:
     """Content is loaded and validated once; invalid content stops the start with the file and field."""
     from chatbot.conversations import Conversations
     from chatbot.conversations.current import EXTENSION as CONVERSATIONS
-    from chatbot.dialogue import Engine
     from chatbot.store.sql import SqlStore
 
     engine = app.config.get("ENGINE")
     if engine is None:
+        from chatbot.audit import checked_engine
         from chatbot.encoder import SentenceEncoder
 
         encoder = SentenceEncoder.load(Path(app.config["CACHE_DIR"]))
-        engine = Engine.load(Path(app.config["DATA_DIR"]), Path(app.config["INTENTS_DIR"]), encoder)
+        engine = checked_engine(Path(app.config["DATA_DIR"]), Path(app.config["INTENTS_DIR"]), encoder)
     app.extensions["coach_engine"] = engine
     app.extensions[CONVERSATIONS] = Conversations(engine, SqlStore())
 

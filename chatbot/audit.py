@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.content import RULES_FILE, RUBRIC_FILE, SECTIONS_FILE, Content
-from chatbot.dialogue.engine import FLOW_WORDINGS
+from chatbot.dialogue.engine import FLOW_WORDINGS, Engine
+from chatbot.dialogue.resources import Resources
+from chatbot.encoder.protocol import Encoder
 from chatbot.knowledge.inventory import unused_knowledge
 from chatbot.knowledge.loader import ROLES_FOLDER, SKILLS_FILE, VOCABULARY_FILE
 from chatbot.knowledge.passages import guide_parts
@@ -163,6 +166,13 @@ class Audit:
 
     def _origin(self, intent: str) -> tuple[str, str]:
         return self.content.intents.origins.get(intent, (self.content.files.intents_dir.name, intent))
+
+
+def checked_engine(data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Engine:
+    """The engine over content that names nothing undefined; otherwise a ContentError naming file and field."""
+    content = Content.load(Path(data_dir), Path(intents_dir))
+    audit(content).require_defined()
+    return Engine(Resources.build(content, encoder))
 
 
 def audit(content: Content) -> Audit:

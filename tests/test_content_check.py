@@ -14,9 +14,8 @@ from click.testing import Result
 from flask import Flask
 
 from chatbot.cli import kb_cli
-from chatbot.dialogue import Engine
 from chatbot.dialogue.content import Content
-from chatbot.audit import audit
+from chatbot.audit import audit, checked_engine
 from chatbot.yamlfiles import ContentError, Finding
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,9 +172,9 @@ def test_each_finding_is_reported_not_only_the_first(content):
 def test_the_engine_refuses_what_is_undefined_and_serves_despite_what_is_unused(content, engine):
     data, intents = content
     extra_wording(data, intents)
-    loaded = Engine.load(data, intents, engine.resources.encoder)
+    loaded = checked_engine(data, intents, engine.resources.encoder)
     assert loaded.open(None).replies
     UNDEFINED["entity words for an unknown level"][0](data, intents)
     with pytest.raises(ContentError) as caught:
-        Engine.load(data, intents, engine.resources.encoder)
+        checked_engine(data, intents, engine.resources.encoder)
     assert (caught.value.file, caught.value.field) == ("intents/_entities.yaml", "levels.expert")

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from chatbot.conversations import Conversations
 from chatbot.store import MemoryStore
-from chatbot.terminal import chat_command, run_terminal
+from chatbot.cli.chat import chat_command, run_terminal
 
 
 def scripted(lines):

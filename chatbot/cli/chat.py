@@ -1,4 +1,4 @@
-"""Chat with the coach in a terminal: the conversation service on a store in memory, no server."""
+"""`flask chat`: the coach in a terminal, through the conversation service on a store in memory."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from chatbot.audit import checked_engine
 from chatbot.config import CONTENT_ROOT
 from chatbot.conversations import Conversations
-from chatbot.dialogue.engine import Engine
 from chatbot.store import Access, MemoryStore, Record
 
 PROMPT = "> "
@@ -57,7 +57,7 @@ def _stdin_line() -> str | None:
               type=click.Path(file_okay=False, path_type=Path), show_default=True)
 def chat_command(transition: str | None, data_dir: Path, intents_dir: Path) -> None:
     """Chat with the coach in this terminal (Ctrl-D to leave)."""
-    engine = Engine.load(data_dir, intents_dir)
+    engine = checked_engine(data_dir, intents_dir)
     if transition is not None and transition not in engine.transitions():
         choices = ", ".join(engine.transitions())
         raise click.BadParameter(f"choose one of: {choices}", param_hint="--transition")
