@@ -101,6 +101,11 @@ def test_content_defined_but_never_used_fails_the_check(content, case):
     assert result.exit_code == 1 and f"{file}: {field}:" in result.output, result.output
 
 
+def dialogue_rules(**update: Any) -> Edit:
+    """A case that sets fields of data/responses/cues/dialogue.yaml."""
+    return lambda data, intents: change(data / "responses" / "cues" / "dialogue.yaml", lambda rules: rules.update(update))
+
+
 UNDEFINED: dict[str, tuple[Edit, str]] = {
     "entity words for an unknown level": (
         lambda data, intents: change(intents / "_entities.yaml",
@@ -119,13 +124,9 @@ UNDEFINED: dict[str, tuple[Edit, str]] = {
                                      lambda rubric: rubric["structure"]["story_categories"].append("x")),
         "data/rubric.yaml: structure.story_categories[2]"),
     "a cue naming an unknown intent": (
-        lambda data, intents: change(data / "responses" / "cues" / "dialogue.yaml",
-                                     lambda cues: cues.update(offer_intent="haggling")),
-        "data/responses/cues/dialogue.yaml: offer_intent"),
+        dialogue_rules(offer_intent="haggling"), "data/responses/cues/dialogue.yaml: offer_intent"),
     "an opening question that does not exist": (
-        lambda data, intents: change(data / "responses" / "cues" / "dialogue.yaml",
-                                     lambda cues: cues.update(practice_opener="no-such-question")),
-        "data/responses/cues/dialogue.yaml: practice_opener"),
+        dialogue_rules(practice_opener="no-such-question"), "data/responses/cues/dialogue.yaml: practice_opener"),
     "a guide section no guide has": (
         lambda data, intents: change(data / "responses" / "cues" / "guide_sections.yaml",
                                      lambda sections: sections.update(horoscope="what the stars say")),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2.exceptions import SecurityError
 
-from chatbot.dialogue import Engine
+from chatbot.audit import checked_engine
 from chatbot.dialogue.formatting import duration, money
 from chatbot.dialogue.responses import Responses
 from chatbot.knowledge.models import Range, SalaryBand
@@ -53,7 +53,7 @@ def test_a_broken_template_names_its_file_and_key(tmp_path):
         Responses.load(write(tmp_path, 'probe:\n  text: "{% if %}"\n'))
 
 
-def test_an_intent_without_a_wording_stops_the_engine_loading(tmp_path):
+def test_an_intent_without_a_wording_stops_the_checked_load_the_service_uses(tmp_path):
     data, intents = tmp_path / "data", tmp_path / "intents"
     shutil.copytree(ROOT / "data", data)
     shutil.copytree(ROOT / "intents", intents)
@@ -62,4 +62,4 @@ def test_an_intent_without_a_wording_stops_the_engine_loading(tmp_path):
         "intents:\n  - name: orphan\n    kind: topic\n    answer: nowhere\n    cues: [orphan]\n"
         f"    examples:\n{examples}\n", encoding="utf-8")
     with pytest.raises(ContentError, match="nowhere"):
-        Engine.load(data, intents)
+        checked_engine(data, intents)

@@ -7,13 +7,9 @@ from flask import jsonify, request
 from chatbot.api import bp
 from chatbot.api.inputs import json_body
 from chatbot.conversations.typed import typed_text
+from chatbot.dialogue.practice import question_json
 from chatbot.errors import ApiError
 from chatbot.extensions import coach_engine
-
-
-def question_json(question) -> dict:
-    return {"id": question.id, "text": question.text, "category": question.category,
-            "skills": list(question.skills)}
 
 
 @bp.get("/questions")

@@ -46,7 +46,7 @@ def get_session(session_id: str) -> Response:
 
 
 @bp.get("/sessions/<session_id>/transcript")
-def transcript(session_id: str) -> Response:
+def download_transcript(session_id: str) -> Response:
     fmt = request.args.get("format", "markdown")
     return transcript_response(coach_conversations().read(session_id, request_access()), fmt)
 

@@ -36,7 +36,7 @@ def _ask(res: Resources, state: DialogueState, key: str = QUESTION, recorded: Ra
     return Reply(res.responses.text(key, values), QUESTION, res.responses.quick_replies(key, values))
 
 
-def start(res: Resources, state: DialogueState) -> Reply:
+def start_assessment(res: Resources, state: DialogueState) -> Reply:
     pending = _skills_to_ask(res, state)
     state.practice.awaiting = state.practice.retrying = False
     state.mode = "assessment"

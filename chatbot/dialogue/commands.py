@@ -33,7 +33,7 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     if skill is None and not categories and any(word in folded for word in res.rules.weakest_words):
         weakest = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.rules)
         skill = weakest[0].id if weakest else None  # "practise my weakest one"
-    return practice.start(res, state, skill, categories[0] if categories else None)
+    return practice.start_practice(res, state, skill, categories[0] if categories else None)
 
 
 def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
@@ -43,7 +43,7 @@ def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply
     question = res.knowledge.questions.get(state.practice.question or "")
     if named and (question is None or named[0] not in (*question.skills, question.category)):
         return _practice(res, state, heard)
-    return practice.resume(res, state)
+    return practice.resume_question(res, state)
 
 
 def _next(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
@@ -104,7 +104,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "skip": _next,
     "stop": _stop,
     "summary": _stop,
-    "assess": lambda res, state, heard: assessment.start(res, state),
+    "assess": lambda res, state, heard: assessment.start_assessment(res, state),
     "hint": lambda res, state, heard: practice.hint(res, state),
     "try_again": lambda res, state, heard: practice.try_again(res, state),
     "model_answer": lambda res, state, heard: practice.model_answer(res, state),

@@ -108,7 +108,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         return _assessment_reply(res, state, heard)
     named = _named_question(res, heard)
     if named is not None:
-        return [practice.start(res, state, None, None, named)]
+        return [practice.start_practice(res, state, None, None, named)]
     if state.mode != "assessment" and not practice_open and not typed_command(res, heard):
         declined = _declined_by_words(res, state, text)
         if declined is not None:

@@ -99,7 +99,7 @@ def ask_next(res: Resources, state: DialogueState, *, starting: bool = False) ->
     return _ask(res, state, question, starting=starting, starting_over=starting_over)
 
 
-def start(res: Resources, state: DialogueState, skill: str | None, category: str | None,
+def start_practice(res: Resources, state: DialogueState, skill: str | None, category: str | None,
           named: Question | None = None) -> Reply:
     """`practice`, `practice model serving`, `practice behavioural`: (re)focus, then ask; a request that
     names one question ("can we practise the 'why are you leaving data science' one?") asks that one."""
@@ -182,7 +182,7 @@ def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
     return answer(res, state, text)
 
 
-def resume(res: Resources, state: DialogueState) -> Reply:
+def resume_question(res: Resources, state: DialogueState) -> Reply:
     """"Back to the interview": the open question again, ready for an answer."""
     question = _current(res, state)
     if question is None:

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from chatbot.feedback.spec_base import CriterionId, Share, Strict, Text, check_template
+from chatbot.feedback.spec_base import CriterionId, Share, check_template
+from chatbot.yamlfiles import Strict, Text
 from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
 DetectorName = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]

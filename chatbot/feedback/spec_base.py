@@ -1,21 +1,17 @@
-"""Shared pieces of the rubric schema: strict models, text types and template checks."""
+"""Shared pieces of the rubric schema: shares, criterion ids and template checks (strict models and text
+come from the content layer, chatbot.yamlfiles)."""
 
 from __future__ import annotations
 
 from string import Formatter
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from chatbot.yamlfiles import Strict, Text
+
 Share = Annotated[float, Field(ge=0, le=1)]
 CriterionId = Literal["relevance", "structure", "evidence", "framing", "clarity"]
-
-
-class Strict(BaseModel):
-    """Unknown keys are typos in the rubric, so they are refused rather than ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def placeholders(template: str) -> set[str]:

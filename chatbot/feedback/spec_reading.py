@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from chatbot.feedback.spec_base import Share, Strict, Text
+from chatbot.feedback.spec_base import Share
+from chatbot.yamlfiles import Strict, Text
 
 WordClass = Literal[
     "determiner",

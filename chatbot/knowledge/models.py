@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
+
+from chatbot.yamlfiles import Strict, Text
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SkillKind = Literal["technical", "general"]
-
-
-class Strict(BaseModel):
-    """Unknown fields are typos in content, so they are refused rather than ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class SalaryBand(Strict):

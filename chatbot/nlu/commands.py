@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.text import tokens
-from chatbot.nlu.vocabulary import Vocabulary
+from chatbot.nlu.known_words import KnownWords
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class CommandTable:
     exact: dict[tuple[str, ...], str]
     prefixes: dict[tuple[str, ...], str]
     fillers: frozenset[str]
-    vocabulary: Vocabulary
+    vocabulary: KnownWords
 
     @property
     def longest_prefix(self) -> int:
@@ -48,7 +48,7 @@ class CommandTable:
                 if intent.takes_argument:
                     prefixes[phrase] = intent.name
         words = {word for phrase in exact for word in phrase}
-        return cls(exact, prefixes, fillers, Vocabulary.build(words, intents.lexicon.spelling))
+        return cls(exact, prefixes, fillers, KnownWords.build(words, intents.lexicon.spelling))
 
     def lookup(self, words: Sequence[str]) -> CommandHit | None:
         """The command these words spell, allowing one slip per longer word ("hlep", "sumary")."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from chatbot.nlu.intents import IntentSet
 from chatbot.nlu.lexicon import Lexicon
 from chatbot.nlu.text import tokens
-from chatbot.nlu.vocabulary import Vocabulary
+from chatbot.nlu.known_words import KnownWords
 
 CUE_STRENGTH = 1.0  # a one-word cue ties a stem to its intent as strongly as anything can
 PHRASE_CUE_STRENGTH = 0.6  # a word of a longer cue ("how" in "how long") says less on its own
@@ -74,7 +74,7 @@ class IntentIndex:
     """Precomputed weights and postings; read-only after `build`, so safe to share."""
 
     names: tuple[str, ...]
-    vocabulary: Vocabulary
+    vocabulary: KnownWords
     idf: dict[str, float] = field(repr=False)
     unknown_idf: float
     term_intents: dict[str, tuple[tuple[int, float], ...]] = field(repr=False)
@@ -93,7 +93,7 @@ class IntentIndex:
 
         example_words = [[words_of(e) for e in intent.examples] for intent in intents]
         cue_words = [[words_of(cue) for cue in intent.cues] for intent in intents]
-        vocabulary = Vocabulary.build(
+        vocabulary = KnownWords.build(
             [w for group in example_words for words in group for w in words]
             + [w for cues in cue_words for words in cues for w in words],
             {**lexicon.spelling, **{k: v for k, v in lexicon.synonyms.items() if " " not in v}},

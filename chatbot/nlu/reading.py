@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from chatbot.nlu.index import IntentIndex
 from chatbot.nlu.settings import MatchSettings
-from chatbot.nlu.vocabulary import Correction
+from chatbot.nlu.known_words import Correction
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from chatbot.nlu.text import tokens
-from chatbot.nlu.vocabulary import Vocabulary, stem_all
+from chatbot.nlu.known_words import KnownWords, stem_all
 
 MIN_ENTITY_TYPO_LENGTH = 5
 
@@ -43,7 +43,7 @@ class SkillSpotter:
     multi: dict[tuple[str, ...], str]
     single: dict[str, str]
     longest: int
-    vocabulary: Vocabulary
+    vocabulary: KnownWords
     protected: frozenset[str]
 
     @classmethod
@@ -63,7 +63,7 @@ class SkillSpotter:
                 elif words:
                     multi.setdefault(tuple(stem_all(words)), skill_id)
         longest = max((len(k) for k in multi), default=1)
-        return cls(multi, single, longest, Vocabulary.build(vocabulary_words), frozenset(protected))
+        return cls(multi, single, longest, KnownWords.build(vocabulary_words), frozenset(protected))
 
     def find(self, words: Sequence[str]) -> tuple[str, ...]:
         """Skill ids in the order they are mentioned, each once."""

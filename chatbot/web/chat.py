@@ -61,7 +61,7 @@ def _turn_here(text: str, client_message_id: str | None) -> list[dict[str, Any]]
     except ApiError as error:
         if error.status != NOT_FOUND.status:
             raise
-    session, _messages = conversation.start()
+    session, _messages = conversation.start_new()
     return coach_conversations().turn(session["id"], conversation.access(), text, client_message_id)
 
 
@@ -70,5 +70,5 @@ def new_conversation():
     """Start afresh; a conversation nobody has written in yet is reused rather than piling up."""
     found = conversation.current()
     if found is None or conversation.has_user_messages(found[1]):
-        conversation.start()
+        conversation.start_new()
     return redirect(url_for("web.chat"), code=303)

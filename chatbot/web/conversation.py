@@ -34,7 +34,7 @@ def current() -> Found | None:
     return load(current_id())
 
 
-def start() -> Found:
+def start_new() -> Found:
     """A new conversation, bound to this browser and made current; it opens with the greeting."""
     opened = coach_conversations().open(None, browser_key(create=True))
     cookie[CURRENT] = opened.session["id"]
@@ -42,14 +42,14 @@ def start() -> Found:
 
 
 def current_or_new() -> Found:
-    return current() or start()
+    return current() or start_new()
 
 
 def make_current(session_id: str) -> None:
     cookie[CURRENT] = session_id
 
 
-def forget(session_id: str) -> None:
+def forget_current(session_id: str) -> None:
     """After a delete: the page must not try to continue a conversation that is gone."""
     if cookie.get(CURRENT) == session_id:
         cookie.pop(CURRENT)

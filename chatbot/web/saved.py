@@ -32,7 +32,7 @@ def saved_sessions():
 
 
 @bp.get("/sessions/<session_id>")
-def transcript(session_id: str):
+def transcript_page(session_id: str):
     session, messages = owned(session_id)
     scores = [m["feedback"]["score"] for m in messages if m.get("feedback") and not m["feedback"].get("needs_answer")]
     return render_template(
@@ -56,13 +56,13 @@ def confirm_delete(session_id: str):
 @bp.post("/sessions/<session_id>/delete")
 def delete(session_id: str):
     coach_conversations().delete(session_id, conversation.access())
-    conversation.forget(session_id)
+    conversation.forget_current(session_id)
     flash(DELETED)
     return redirect(url_for("web.saved_sessions"), code=303)
 
 
 @bp.post("/sessions/<session_id>/resume")
-def resume(session_id: str):
+def resume_session(session_id: str):
     owned(session_id)
     conversation.make_current(session_id)
     return redirect(url_for("web.chat", _anchor="end"), code=303)

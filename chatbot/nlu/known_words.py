@@ -35,7 +35,7 @@ class Correction:
 
 
 @dataclass(frozen=True)
-class Vocabulary:
+class KnownWords:
     """Known words and their stems, bucketed by length so a correction looks at few candidates."""
 
     words: frozenset[str]
@@ -45,7 +45,7 @@ class Vocabulary:
     variants: dict[str, str] = field(repr=False)  # other spellings a slip may be closest to
 
     @classmethod
-    def build(cls, words: Iterable[str], variants: Mapping[str, str] | None = None) -> Vocabulary:
+    def build(cls, words: Iterable[str], variants: Mapping[str, str] | None = None) -> KnownWords:
         """`variants` maps spellings such as "practise" to the known word ("practice"), so that
         "practse" is corrected by way of the spelling it is nearest to."""
         unique = sorted(set(words))
