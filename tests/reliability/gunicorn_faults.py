@@ -1,6 +1,7 @@
 """A worker hook for fault tests: turns pause inside their transaction, where a fault hurts most.
 
-The pause comes after the turn's rows are flushed and before the commit. Two uses:
+The pause comes after the turn's messages are inserted and before the commit, whichever way the store
+writes them (Core statements or an ORM flush both execute an INSERT on the connection). Two uses:
 - FAULT_MARKER (with FAULT_PID_FILE, FAULT_PAUSE seconds, default 30): the first turn whose text
   carries the marker pauses and its worker writes its pid to the file, so the test knows which
   process to kill or when to cut the database; later marked turns (the client's retry) go through.
@@ -24,19 +25,20 @@ def install(worker) -> None:
     every_turn = float(os.environ.get("FAULT_PAUSE_EVERY_TURN", "0"))
     if not marker and not every_turn:
         return
-    from sqlalchemy import event
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Insert, event
+    from sqlalchemy.engine import Engine
 
-    from chatbot.store.models import Message
-
-    @event.listens_for(Session, "after_flush")
-    def _pause_inside_the_turn(session, _context) -> None:
-        user_messages = [item for item in session.new if isinstance(item, Message) and item.sender == "user"]
-        if not user_messages:
+    @event.listens_for(Engine, "after_execute")
+    def _pause_inside_the_turn(_connection, statement, multiparams, params, _options, _result) -> None:
+        if not isinstance(statement, Insert) or statement.table.name != "messages":
+            return
+        rows = list(multiparams or []) or [params or {}]
+        said = [row.get("text", "") for row in rows if row.get("sender") == "user"]
+        if not said:
             return
         if every_turn:
             time.sleep(every_turn)
-        if marker and any(marker in message.text for message in user_messages) and _claim_pause():
+        if marker and any(marker in text for text in said) and _claim_pause():
             time.sleep(float(os.environ.get("FAULT_PAUSE", "30")))
 
 
