@@ -141,7 +141,7 @@ class SqlStore:
             return session_json(row), [message_json(m) for m in messages]
 
     def snapshot(self, public_id: str, access: Access, client_message_id: str | None) -> Snapshot | None:
-        with transaction(read_only=True) as db_session:
+        with transaction(glance=True) as db_session:  # `locked` reads it all again before any write
             row = _turn_row(db_session, READ_TURN, public_id, access)
             if row is None:
                 return None

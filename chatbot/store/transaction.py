@@ -16,8 +16,11 @@ from chatbot.store.sqlite import READ_ONLY
 
 
 @contextmanager
-def transaction(read_only: bool = False) -> Iterator[Session]:
-    """One unit of work. `read_only` ones skip SQLite's write lock, so they never queue behind turns."""
+def transaction(read_only: bool = False, glance: bool = False) -> Iterator[Session]:
+    """One unit of work. `read_only` ones skip SQLite's write lock, so they never queue behind turns.
+
+    A `glance` is a read whose every value is checked again under the lock before anything is written
+    (a turn's snapshot): on PostgreSQL it runs without BEGIN and COMMIT, one round trip per statement."""
     if current_app.extensions.get(SCHEMA_PENDING):  # the database was away when this worker started
         ensure_schema(db.engine)
     session = db.session()
@@ -26,8 +29,11 @@ def transaction(read_only: bool = False) -> Iterator[Session]:
         # unit of work starts from a clean, current snapshot.
         session.rollback()
     with session.begin():
-        if read_only:
-            session.connection(execution_options={READ_ONLY: True})
+        if read_only or glance:
+            options: dict[str, Any] = {READ_ONLY: True}
+            if glance and db.engine.dialect.name == "postgresql":
+                options["isolation_level"] = "AUTOCOMMIT"
+            session.connection(execution_options=options)
         yield session
 
 
