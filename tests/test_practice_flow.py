@@ -177,6 +177,18 @@ def test_summary_names_weakest_area_and_plan_steps(chat, engine):
     assert any(step.title in text for step in transition.plan)
 
 
+def test_a_single_good_answer_is_not_summarised_as_needing_most_work(chat, engine):
+    transition = engine.knowledge.transitions[engine.knowledge.default_transition]
+    asked = chat.say("practice model serving").question
+    assert asked is not None
+    question = engine.knowledge.questions[asked["id"]]
+    scored = chat.say(" ".join(question.model_answer)).feedback
+    assert scored is not None and scored["score"] >= engine.resources.rules.summary_work_below
+    text = chat.say("stop").text
+    assert f"{scored['score']}/100" in text
+    assert not any(step.title in text for step in transition.plan)  # no plan steps for work not needed
+
+
 def test_summary_without_answers_says_there_is_nothing_yet(chat):
     reply = chat.say("summary")
     assert reply.intent == "summary"

@@ -109,6 +109,8 @@ class DialogueRules(BaseModel):
     tentative_min_words: int = Field(default=8, ge=1)
     answer_min_words: int = Field(ge=1)  # after feedback, a statement this long is another attempt
     short_attempt_min_words: int = Field(default=6, ge=1)  # shorter, but nothing else: still an attempt
+    # a practice summary names skills that need most work only below this score, or when scores differ
+    summary_work_below: int = Field(default=60, ge=0, le=100)
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer

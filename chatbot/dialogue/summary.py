@@ -56,8 +56,10 @@ def summarise(res: Resources, state: DialogueState) -> Reply:
     skills = skill_results(res, results)
     low = min((row.score for row in skills), default=None)
     high = max((row.score for row in skills), default=None)
-    weakest = [row for row in skills if row.score == low]
-    strongest = [row for row in skills if row.score == high and high != low]
+    spread = high != low
+    weak_enough = spread or (low is not None and low < res.rules.summary_work_below)
+    weakest = [row for row in skills if row.score == low] if weak_enough else []
+    strongest = [row for row in skills if row.score == high and spread]
     transition = res.knowledge.transitions[state.transition]
     steps = steps_for(transition, [row.skill for row in weakest])[:STEPS_SHOWN] if weakest else []
     state.mode, state.practice.awaiting, state.practice.retrying = "chat", False, False
