@@ -338,3 +338,20 @@ def test_asking_whether_a_retry_improved_or_how_things_stand_is_not_scored(chat,
     assert chat.say("compare with before").intent == "score_explained"
     assert chat.say("too long?").intent == "answer_length"
     assert chat.say("where do I stand overall").intent == "summary"
+
+
+@pytest.mark.parametrize("asked", ["one more shot at it, please", "let me do that answer over again"])
+def test_after_feedback_a_retry_asked_in_own_words_asks_the_same_question_again(chat, asked):
+    question = chat.say("practice model serving").question
+    chat.say(WEAK_ANSWER)
+    retry = chat.say(asked)
+    assert retry.intent == "practice_question" and retry.question["id"] == question["id"]
+    assert retry.feedback is None
+
+
+@pytest.mark.parametrize("asked", ["so what was I meant to say there?", "which bits were good and which were bad?"])
+def test_after_feedback_asking_what_was_missing_shows_it_instead_of_scoring_it(chat, asked):
+    chat.say("practice model serving")
+    chat.say(WEAK_ANSWER)
+    explained = chat.say(asked)
+    assert explained.intent in ("score_explained", "model_answer") and explained.feedback is None

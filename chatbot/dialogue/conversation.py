@@ -18,6 +18,7 @@ from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
     DECLINED,
+    readings,
     Understanding,
     as_request,
     loose_command,
@@ -158,6 +159,8 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
     leading = [heard.match.name, *(name for name, _ in heard.match.alternatives[:2])]
     if PRACTICE not in leading:
         return None
+    if typed_command(res, heard) and (heard.entities.skills or heard.entities.categories):
+        return None  # "practice kubernetes" asks for the skill's questions, not the one that names it
     found = res.question_texts.search([heard.text])
     return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
 
@@ -246,6 +249,10 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
     if short and scored and re.search(res.rules.score_figure, text, re.IGNORECASE):
         return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
+    # while a question waits for its answer, a statement is an attempt at it ("i'd restart it and hope")
+    move = _practice_move(res, heard) if asking or (scored and not open_question) else None
+    if move is not None:
+        return [HANDLERS[move.answer or ""](res, state, move)]  # "one more shot at it", "what did i leave out?"
     if asking or asked_term(res, text) is not None:
         return _asked_in_practice(res, state, heard)
     if heard.is_command and heard.intent is not None and heard.intent.by_meaning and short:
@@ -264,6 +271,23 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if scored and heard.intent is None and len(text.split()) >= res.rules.short_attempt_min_words:
         return [practice.another_attempt(res, state, text)]  # a short retry nothing else explains is kept
     return None
+
+
+def _practice_move(res: Resources, heard: Understanding) -> Understanding | None:
+    """A step of the mock interview asked for in words of its own ("one more shot at it" is a retry),
+    read by meaning against the steps alone, with answer sentences as near misses; None for a message
+    too long, clear of no step, or nearer in meaning to the topic the ordinary reading found."""
+    if len(heard.text.split()) > res.rules.practice_move_max_words:
+        return None
+    parts = readings(res, heard.text)
+    meant = res.practice_moves.classify(parts)
+    if meant.name is None or meant.name not in res.intents.names:
+        return None
+    if heard.is_topic and heard.intent is not None and (heard.intent.name.startswith(DECLINED) or
+                                                        res.semantic.support(parts, heard.intent.name) >= meant.score):
+        return None  # "how much would I earn at first?" is the career question it reads as
+    move = as_request(res, heard, meant.name)
+    return move if move.answer in HANDLERS else None
 
 
 def _tentative(res: Resources, text: str) -> bool:

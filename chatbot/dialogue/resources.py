@@ -17,7 +17,9 @@ from chatbot.nlu import EntityExtractor, IntentSet, Matcher
 from chatbot.nlu.plain_words import PlainWordsEncoder
 from chatbot.nlu.retrieval import PassageIndex, RetrievalSettings
 from chatbot.nlu.segments import QuestionSplitter
-from chatbot.nlu.semantic import SemanticIndex
+from chatbot.nlu.semantic import SemanticIndex, SemanticSettings
+from chatbot.nlu.slips import SlipCorrector, english_words
+from chatbot.nlu.text import words
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Resources:
     questions: QuestionSplitter  # where a message's questions are
     question_texts: PassageIndex  # the practice questions' own wording, for "practise the ... question"
     glossary: PassageIndex  # model-answer lines and reference phrasings, for "what does X mean?"
+    slips: SlipCorrector  # misspelt words mended before a message is read
+    practice_moves: SemanticIndex  # the steps of a mock interview by meaning, against answer sentences
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
@@ -77,7 +81,27 @@ class Resources:
                                   [], plain),
             questions=QuestionSplitter.of(rules.question_starts, rules.question_lead_ins, rules.question_joiners,
                                           rules.first_person),
+            slips=_slip_corrector(knowledge, intents),
+            practice_moves=SemanticIndex(
+                [(i.name, e) for i in intents if i.name in rules.practice_moves for e in (*i.examples, *i.commands)],
+                [line for q in knowledge.questions.values() for line in q.model_answer], plain,
+                neighbours={i.name: i.neighbours for i in intents}, settings=SemanticSettings(accept=rules.practice_move_accept, over_negative=rules.practice_move_lead,
+                                 over_runner_up=rules.practice_move_lead, clear_accept=rules.practice_move_accept,
+                                 clear_lead=rules.practice_move_lead, top_k=1)),
         )
+
+
+def _slip_corrector(knowledge: Knowledge, intents: IntentSet) -> SlipCorrector:
+    """Slips are mended into the words the intents, the lexicon and the skills use; the lexicon's own
+    words (slang, shorthand, tool names) are never mended."""
+    lexicon = intents.lexicon
+    written = [text for intent in intents for text in (*intent.examples, *intent.cues)]
+    written += [text for skill in knowledge.skills.values() for text in (skill.name, *skill.aliases)]
+    written += [*lexicon.spelling.values(), *lexicon.synonyms, *lexicon.synonyms.values(), *lexicon.domain]
+    protected = [*lexicon.spelling, *lexicon.shorthand, *lexicon.contractions, *lexicon.ignorable,
+                 *lexicon.loose_domain, *intents.entity_words.protected_words]
+    return SlipCorrector.build((w for text in written for w in words(text.casefold())),
+                               (w for text in protected for w in words(text.casefold())), english_words())
 
 
 def _common_words(knowledge: Knowledge, intents: IntentSet) -> list[str]:

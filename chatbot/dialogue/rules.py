@@ -112,6 +112,12 @@ class DialogueRules(BaseModel):
     # a practice summary names skills that need most work only below this score, or when scores differ
     summary_work_below: int = Field(default=60, ge=0, le=100)
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
+    # In a mock interview, the steps a short message may mean in any words ("one more shot at it" is a
+    # retry), compared by meaning with those steps' examples only and with answer sentences as near misses
+    practice_moves: list[str] = []
+    practice_move_max_words: int = Field(default=14, ge=1)  # longer messages are answers or questions
+    practice_move_accept: float = Field(default=0.5, ge=0, le=1)  # how close to a step's examples
+    practice_move_lead: float = Field(default=0.05, ge=0, le=1)  # ahead of the next step and of any answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer
     detail_topic_margin: float = 0.15  # how much nearer another topic a guide detail may be and still be added

@@ -48,7 +48,9 @@ def understand(res: Resources, text: str) -> Understanding:
     The word matcher decides first; the learned tier, which compares the meaning of the message with
     the intents' examples and with near misses, declines a word match that is really a near miss,
     overrules one that clearly means another topic, and decides where the matcher is unsure.
-    Commands are never decided by meaning: they must be typed."""
+    Commands are never decided by meaning: they must be typed. Every tier reads the message with its
+    clear slips mended ("how do i lern system desing")."""
+    text = res.slips.correct(text)
     match = _match_without_window(res, text)
     intent = res.intents.get(match.name) if match.name else None
     parts = readings(res, text)

@@ -25,7 +25,8 @@ class SemanticSettings:
     clear_accept: float = 0.5  # a lower floor for a clear leader...
     clear_lead: float = 0.12  # ...ahead of the next intent and of every near miss by this much
     veto_margin: float = 0.03
-    override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled  # how much closer to a near miss a word match must be to be declined
+    override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled
+    top_k: int = TOP_K  # how many of an intent's nearest examples its closeness is the mean of
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class SemanticIndex:
         """`support` for a text already encoded (a passage of the guide, say)."""
         if name not in self._names:
             return 0.0
-        own = np.sort((self._vectors @ vector)[self._members[self._names.index(name)]])[::-1][:TOP_K]
+        own = np.sort((self._vectors @ vector)[self._members[self._names.index(name)]])[::-1][:self.settings.top_k]
         return float(own.mean())
 
     def nearest_of(self, vector: Vectors) -> SemanticMatch:
@@ -122,7 +123,7 @@ class SemanticIndex:
     def _top_means(self, sims: Vectors) -> list[float]:
         """Per intent, the mean similarity of its TOP_K nearest examples (all of them when fewer)."""
         grid = np.append(sims, -np.inf)[self._grid]
-        keep = min(TOP_K, grid.shape[1])
+        keep = min(self.settings.top_k, grid.shape[1])
         top = -np.partition(-grid, keep - 1, axis=1)[:, :keep]
         real = np.isfinite(top)
         means = np.where(real, top, 0.0).sum(axis=1) / np.maximum(real.sum(axis=1), 1)
@@ -135,7 +136,7 @@ class SemanticIndex:
         top = order[0]
         rivals = [i for i in order[1:] if i not in self._close[top]]
         runner = per_intent[rivals[0]] if rivals else 0.0
-        negative = float(np.sort(self._negatives @ vector)[::-1][:TOP_K].mean()) if len(self._negatives) else 0.0
+        negative = float(np.sort(self._negatives @ vector)[::-1][:self.settings.top_k].mean()) if len(self._negatives) else 0.0
         mine = self._members[top]
         nearest = self._texts[int(mine[np.argmax(sims[mine])])]
         return SemanticMatch(self._names[top], per_intent[top], runner, negative, nearest)
