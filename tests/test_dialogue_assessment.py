@@ -216,3 +216,20 @@ def test_a_zero_and_words_of_how_well_count_as_ratings_in_a_one_line_dump(chat, 
     ratings = chat.state["profile"]["ratings"]
     assert ratings["structured-communication"] >= 3 and ratings["analytical-thinking"] >= 3
     assert reply.intent in {"assessment_question", "assessment_plan"}
+
+
+@pytest.mark.parametrize("asked", ["can I see my plan now", "ok can we stop there and get my plan?"])
+def test_asking_for_the_plan_in_own_words_ends_the_assessment_with_it(chat, asked):
+    chat.say("assess my skills")
+    chat.say("2")
+    assert chat.say(asked).intent == "assessment_plan"
+
+
+def test_asking_what_is_remembered_mid_assessment_shows_it_then_asks_the_skill_again(chat, engine):
+    chat.say("I'm a DS in Brighton, 6 years in, and I can spare 5 hours a week")
+    chat.say("assess my skills")
+    chat.say("3")
+    chat.say("what do you remember about my situation?")
+    recalled, again = chat.replies
+    assert "Brighton" in recalled.text and "5" in recalled.text
+    assert again.intent == "assessment_question" and gaps(engine)[1].name in again.text

@@ -110,3 +110,15 @@ def test_where_the_pay_figures_apply_is_said_with_the_uk_bands(chat, engine, tex
 def test_a_plain_pay_question_is_answered(chat, engine):
     entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
     assert f"£{entry.min:,}" in chat.say("what do ML engineers earn").text
+
+
+def test_pay_named_as_their_current_figure_inside_the_question_is_used(chat):
+    reply = chat.say("would i earn less than my current 38k?")
+    assert "£38,000" in reply.text
+
+
+def test_a_pasted_cv_with_a_summary_heading_is_not_a_request_for_the_practice_summary(chat):
+    reply = chat.say("Here's the top of my CV:\n\nJO SMITH - Data Scientist\nSummary: Data scientist with 5 years "
+                     "in insurance pricing, building GLMs and gradient boosted models in Python.\nExperience:\n"
+                     "- Data Scientist, Acme Insurance (2021-now): built a claims model used by 40 underwriters.")
+    assert reply.intent != "summary"

@@ -43,6 +43,7 @@ IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", FORGET}
 FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
 _CLAUSES = re.compile(r"[,;:]\s+")
+_LISTED = re.compile(r"[,;]\s+")
 _JOINED = re.compile(r"\s+(?:and then|and|then)\s+", re.IGNORECASE)
 
 
@@ -105,6 +106,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
     hedged = rating is not None and (heard.answer == SKIP and not typed_command(res, heard)
                                      or heard.answer == SCORE)
+    if state.mode == "assessment" and state.assessment.current and not command \
+            and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
+        # "what do you remember about my situation?": what it holds, then the rating asked again
+        return [HANDLERS[RECALL](res, state, as_request(res, heard, RECALL)), assessment.unclear(res, state, answered=True)]
     if state.mode == "assessment" and state.assessment.current and (not heard.is_command or hedged):
         return _assessment_reply(res, state, heard)
     named = _named_question(res, heard)
@@ -225,7 +230,9 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
     """A request for one of the coach's services asked as one sentence of a longer message ("...can you
     assess my skills please?", "stop and give me a summary"). Steps of a flow (next, skip, restart) must be
     typed on their own."""
-    said = [part for clause in _said(text) for part in _JOINED.split(clause) if part.strip()]
+    # a colon ends a label, not a request: "Summary: Data scientist with 7 years..." heads a pasted CV
+    said = [part for sentence in sentences(text) for clause in _LISTED.split(sentence)
+            for part in _JOINED.split(clause) if part.strip()]
     if len(said) < 2:
         return None
     for sentence in reversed(said):

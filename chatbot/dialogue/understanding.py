@@ -143,7 +143,8 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
     candidates = [*parts, *(s for s in sentences(text) if s not in parts)]
     nearest = max((res.semantic.nearest(part) for part in candidates), key=lambda m: m.score - m.negative)
-    agrees = nearest.name == name and nearest.score - nearest.negative >= res.semantic.settings.over_negative
+    agrees = (nearest.name == name or nearest.name in intent.neighbours) and \
+        nearest.score - nearest.negative >= res.semantic.settings.over_negative
     return name if agrees and nearest.score >= res.rules.agreement_meaning_floor else None
 
 
