@@ -13,10 +13,11 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -25,11 +26,27 @@ LONG_WORD = 8  # from this length two slips are mended, below it one
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
-def english_words() -> frozenset[str]:
+class EnglishWords:
+    """Membership in a large word list, kept as a sorted array of the words' hashes (about 1 MB where a
+    set of the strings would take about 18): only ever asked "is this a word?"."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._hashes = np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64))
+
+    def __contains__(self, word: object) -> bool:
+        key = hash(word)
+        at = int(np.searchsorted(self._hashes, key))
+        return at < len(self._hashes) and int(self._hashes[at]) == key
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def english_words() -> EnglishWords:
     """The English word list of the pinned spelling package (word frequencies from a public corpus):
     what counts as a real word, so that only misspellings are ever mended."""
     raw = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
-    return frozenset(json.loads(gzip.decompress(raw)))
+    return EnglishWords(json.loads(gzip.decompress(raw)))
 
 
 @dataclass(frozen=True)
@@ -37,17 +54,18 @@ class SlipCorrector:
     """Mends misspelt words into the words the content uses; read-only once built."""
 
     targets: frozenset[str]  # words a slip may be mended into
-    known: frozenset[str] = field(repr=False)  # words never mended: targets, English, the lexicon's own
+    known: frozenset[str] = field(repr=False)  # words never mended: the targets and the lexicon's own
+    english: Container[str] = field(repr=False)  # nor any English word
     by_length: dict[int, tuple[str, ...]] = field(repr=False)
 
     @classmethod
-    def build(cls, targets: Iterable[str], protected: Iterable[str], english: frozenset[str]) -> SlipCorrector:
+    def build(cls, targets: Iterable[str], protected: Iterable[str], english: Container[str]) -> SlipCorrector:
         words = frozenset(w.casefold() for w in targets if w.isalpha() and len(w) >= MIN_LENGTH - 1)
         buckets: dict[int, list[str]] = {}
         for word in sorted(words):
             buckets.setdefault(len(word), []).append(word)
-        known = words | english | frozenset(w.casefold() for w in protected)
-        return cls(words, known, {size: tuple(group) for size, group in buckets.items()})
+        known = words | frozenset(w.casefold() for w in protected)
+        return cls(words, known, english, {size: tuple(group) for size, group in buckets.items()})
 
     def correct(self, text: str) -> str:
         """The text with each clear slip mended; everything else (case, punctuation, spacing) as typed."""
@@ -56,7 +74,7 @@ class SlipCorrector:
     def mended(self, word: str) -> str | None:
         """The word a slip stands for, or None when `word` is no clear slip of a content word."""
         folded = word.casefold()
-        if len(folded) < MIN_LENGTH or "'" in folded or folded in self.known:
+        if len(folded) < MIN_LENGTH or "'" in folded or folded in self.known or folded in self.english:
             return None
         limit = 2 if len(folded) >= LONG_WORD else 1
         sizes = range(len(folded) - limit, len(folded) + limit + 1)
