@@ -109,7 +109,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if state.mode == "assessment" and state.assessment.current and not command \
             and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
         # "what do you remember about my situation?": what it holds, then the rating asked again
-        return [HANDLERS[RECALL](res, state, as_request(res, heard, RECALL)), assessment.unclear(res, state, answered=True)]
+        recalled = HANDLERS[RECALL](res, state, as_request(res, heard, RECALL))
+        return [recalled, assessment.unclear(res, state, answered=True)]
     if state.mode == "assessment" and state.assessment.current and (not heard.is_command or hedged):
         return _assessment_reply(res, state, heard)
     named = _named_question(res, heard)

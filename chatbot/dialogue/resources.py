@@ -82,13 +82,20 @@ class Resources:
             questions=QuestionSplitter.of(rules.question_starts, rules.question_lead_ins, rules.question_joiners,
                                           rules.first_person),
             slips=_slip_corrector(knowledge, intents),
-            practice_moves=SemanticIndex(
-                [(i.name, e) for i in intents if i.name in rules.practice_moves for e in (*i.examples, *i.commands)],
-                [line for q in knowledge.questions.values() for line in q.model_answer], plain,
-                neighbours={i.name: i.neighbours for i in intents}, settings=SemanticSettings(accept=rules.practice_move_accept, over_negative=rules.practice_move_lead,
-                                 over_runner_up=rules.practice_move_lead, clear_accept=rules.practice_move_accept,
-                                 clear_lead=rules.practice_move_lead, top_k=1)),
+            practice_moves=_practice_moves(knowledge, intents, rules, plain),
         )
+
+
+def _practice_moves(knowledge: Knowledge, intents: IntentSet, rules: DialogueRules,
+                    plain: PlainWordsEncoder) -> SemanticIndex:
+    """The steps of a mock interview by their examples and command phrases, each judged by its nearest
+    one, with the bank's model-answer lines as near misses: a short answer is not a step."""
+    steps = [(i.name, e) for i in intents if i.name in rules.practice_moves for e in (*i.examples, *i.commands)]
+    answers = [line for q in knowledge.questions.values() for line in q.model_answer]
+    accept, lead = rules.practice_move_accept, rules.practice_move_lead
+    settings = SemanticSettings(accept=accept, over_negative=lead, over_runner_up=lead, clear_accept=accept,
+                                clear_lead=lead, top_k=1)
+    return SemanticIndex(steps, answers, plain, settings, neighbours={i.name: i.neighbours for i in intents})
 
 
 def _slip_corrector(knowledge: Knowledge, intents: IntentSet) -> SlipCorrector:

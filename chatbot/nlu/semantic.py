@@ -109,7 +109,8 @@ class SemanticIndex:
         """`support` for a text already encoded (a passage of the guide, say)."""
         if name not in self._names:
             return 0.0
-        own = np.sort((self._vectors @ vector)[self._members[self._names.index(name)]])[::-1][:self.settings.top_k]
+        own = np.sort((self._vectors @ vector)[self._members[self._names.index(name)]])[::-1]
+        own = own[: self.settings.top_k]
         return float(own.mean())
 
     def nearest_of(self, vector: Vectors) -> SemanticMatch:
@@ -121,7 +122,7 @@ class SemanticIndex:
         return self._nearest(self._encoder.encode([text])[0])
 
     def _top_means(self, sims: Vectors) -> list[float]:
-        """Per intent, the mean similarity of its TOP_K nearest examples (all of them when fewer)."""
+        """Per intent, the mean similarity of its `top_k` nearest examples (all of them when fewer)."""
         grid = np.append(sims, -np.inf)[self._grid]
         keep = min(self.settings.top_k, grid.shape[1])
         top = -np.partition(-grid, keep - 1, axis=1)[:, :keep]
@@ -136,7 +137,8 @@ class SemanticIndex:
         top = order[0]
         rivals = [i for i in order[1:] if i not in self._close[top]]
         runner = per_intent[rivals[0]] if rivals else 0.0
-        negative = float(np.sort(self._negatives @ vector)[::-1][:self.settings.top_k].mean()) if len(self._negatives) else 0.0
+        nearest_negatives = np.sort(self._negatives @ vector)[::-1][: self.settings.top_k]
+        negative = float(nearest_negatives.mean()) if len(self._negatives) else 0.0
         mine = self._members[top]
         nearest = self._texts[int(mine[np.argmax(sims[mine])])]
         return SemanticMatch(self._names[top], per_intent[top], runner, negative, nearest)

@@ -27,8 +27,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
 class EnglishWords:
-    """Membership in a large word list, kept as a sorted array of the words' hashes (about 1 MB where a
-    set of the strings would take about 18): only ever asked "is this a word?"."""
+    """Membership in a large word list, kept as a sorted array of the words' hashes (about 1.3 MB
+    where a set of the strings would take about 18): only ever asked "is this a word?"."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self._hashes = np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64))
@@ -59,7 +59,8 @@ class SlipCorrector:
     by_length: dict[int, tuple[str, ...]] = field(repr=False)
 
     @classmethod
-    def build(cls, targets: Iterable[str], protected: Iterable[str], english: Container[str]) -> SlipCorrector:
+    def build(cls, targets: Iterable[str], protected: Iterable[str],
+              english: Container[str]) -> SlipCorrector:
         words = frozenset(w.casefold() for w in targets if w.isalpha() and len(w) >= MIN_LENGTH - 1)
         buckets: dict[int, list[str]] = {}
         for word in sorted(words):
