@@ -166,3 +166,25 @@ def test_career_change_framing_said_in_plain_words_is_recognised_and_quoted(res)
     assert framing.score > {c.id: c for c in by_cues.criteria}["framing"].score
     assert "Missing" not in framing.comment
     assert "Years of testing models" in framing.comment  # the sentence that makes the link, quoted
+
+
+SCENE_IN_PLAIN_WORDS = (
+    "At a furniture retailer I'd built a model that guessed which sofas would sell out each week. The warehouse "
+    "team had to trust it before they would order stock from it, and they kept asking what happens when it is "
+    "wrong. I sat with them for two weeks, showed them the misses next to the hits, and we agreed a simple rule "
+    "for when a person double-checks the number. After that they ordered from it every Monday and stock-outs "
+    "fell by a fifth over the quarter."
+)
+SCENE_IN_STOCK_PHRASES = SCENE_IN_PLAIN_WORDS.replace("At a furniture retailer I'd built", "In my last role I built")
+
+
+def test_a_story_set_in_plain_words_earns_the_structure_and_example_of_a_stock_opening(res):
+    """ "At a retailer I'd built..." sets the scene and gives a concrete example as much as "In my last role"."""
+    plain = score(res, "handing-a-model-to-engineering", SCENE_IN_PLAIN_WORDS)
+    stock = score(res, "handing-a-model-to-engineering", SCENE_IN_STOCK_PHRASES)
+    unset = score(res, "handing-a-model-to-engineering", SCENE_IN_PLAIN_WORDS.replace(
+        "At a furniture retailer I'd built", "I built"))
+    by_id = {c.id: c.score for c in plain.criteria}
+    assert by_id == {c.id: c.score for c in stock.criteria}
+    assert by_id["structure"] > next(c.score for c in unset.criteria if c.id == "structure")
+

@@ -73,7 +73,7 @@ class Resources:
             semantic=SemanticIndex(examples, intents.negatives, plain,
                                    neighbours={i.name: i.neighbours for i in intents}),
             guide=guide,
-            meaning=PointMeaning(knowledge.questions, plain, rubric.spec.meaning, rubric.spec.framing.references()),
+            meaning=PointMeaning(knowledge.questions, plain, rubric.spec.meaning, rubric.spec.part_references()),
             question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], plain,
                                         RetrievalSettings(accept=rules.named_question_floor, over_negative=0.0)),
             glossary=PassageIndex([Passage(q.id, line) for q in knowledge.questions.values()

@@ -33,6 +33,9 @@ class Vocab:
     """Word sets the signal detectors use: stems for open-class words, folded forms for closed ones."""
 
     actors: frozenset[str]
+    perfect_actors: frozenset[str]
+    setting_words: frozenset[str]
+    setting_determiners: frozenset[str]
     be_forms: frozenset[str]
     modals: frozenset[str]
     action_skips: frozenset[str]
@@ -112,6 +115,9 @@ class RubricLexicon:
         stems = self._stems
         return Vocab(
             actors=frozenset(fold_case(w) for w in words.actors),
+            perfect_actors=frozenset(fold_case(w) for w in words.perfect_actors),
+            setting_words=frozenset(fold_case(w) for w in words.setting_words),
+            setting_determiners=frozenset(fold_case(w) for w in words.setting_determiners),
             be_forms=frozenset(fold_case(w) for w in words.be_forms),
             modals=frozenset(fold_case(w) for w in words.modals),
             action_skips=frozenset(fold_case(w) for w in words.action_skips),

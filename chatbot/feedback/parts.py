@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from chatbot.feedback.lexicon import CompiledPart
 from chatbot.feedback.reading import AnswerReading
@@ -19,14 +19,17 @@ def parts_verdict(
     comments: PartComments,
     writer: Writer,
     lead: str | None = None,
+    said: Mapping[str, Span] | None = None,
 ) -> Verdict:
-    """Weighted share of the parts found; the comment quotes each found part and names the missing."""
+    """Weighted share of the parts found; the comment quotes each found part and names the missing.
+    `said`: the sentence that makes a part in other words, by the part's id, for when its phrases miss it
+    ("At a recipe app, I'd built..." sets the scene without any of the situation's phrases)."""
     total = sum(p.weight for p in parts)
     found: list[str] = []
     missing: list[CompiledPart] = []
     earned = 0.0
     for part in parts:
-        span = locate(part, reading, signals)
+        span = locate(part, reading, signals) or (said or {}).get(part.id)
         if span is None:
             missing.append(part)
         else:
@@ -41,6 +44,12 @@ def parts_verdict(
         notes.append(comments.none.format(items=writer.items([p.label for p in missing])))
     tips = tuple(TipOption(p.tip, p.weight / total) for p in missing)
     return Verdict(earned / total, tuple(notes), tips)
+
+
+def said_for(said: Mapping[str, Span] | None, criterion: str) -> dict[str, Span]:
+    """One criterion's parts found by meaning, by part id, out of every criterion's ("structure.task")."""
+    prefix = f"{criterion}."
+    return {key.removeprefix(prefix): span for key, span in (said or {}).items() if key.startswith(prefix)}
 
 
 def locate(part: CompiledPart, reading: AnswerReading, signals: Signals) -> Span | None:

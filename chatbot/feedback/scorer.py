@@ -117,13 +117,13 @@ def _verdicts(
     question: Question, reading: AnswerReading, points: list[PointResult], rubric: Rubric,
     elsewhere: str | None, undercut: tuple[tuple[int, int], ...] = (), said: Mapping[str, Span] | None = None,
 ) -> dict[CriterionId, Verdict]:
-    """Each criterion's verdict; `said` holds criterion parts found by meaning (framing's "toward")."""
+    """Each criterion's verdict; `said` holds criterion parts found by meaning (a STAR step, framing's "toward")."""
     spec, lexicon, writer = rubric.spec, rubric.lexicon, rubric.writer
     signals = Signals(reading.sentences, reading.usable, lexicon.vocab)
     verdicts: dict[CriterionId, Verdict] = {
         "relevance": relevance_verdict(points, reading, spec.relevance, writer, elsewhere, undercut),
-        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, writer),
-        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, writer),
+        "structure": structure_verdict(question, reading, signals, lexicon, spec.structure, writer, said),
+        "evidence": evidence_verdict(reading, signals, lexicon, spec.evidence, writer, said),
         "clarity": clarity_verdict(reading, lexicon, spec.clarity, writer),
     }
     if spec.weights[question.category].get("framing", 0) > 0:

@@ -75,7 +75,8 @@ def _actor_then(sentence: Sentence, vocab: Vocab, past_only: bool) -> Span | Non
     """The verb must come straight after the subject, past adverbs and "have": "I then quickly built"."""
     tokens = sentence.tokens
     for i, token in enumerate(tokens):
-        if token.low not in vocab.actors:
+        perfect = token.low in vocab.perfect_actors  # "I'd built" was done; "I'd build" is a plan
+        if token.low not in vocab.actors and not perfect:
             continue
         j = i + 1
         while (
@@ -85,7 +86,8 @@ def _actor_then(sentence: Sentence, vocab: Vocab, past_only: bool) -> Span | Non
             and not sentence.gaps[j - 1].strip()
         ):
             j += 1
-        if j < len(tokens) and not sentence.gaps[j - 1].strip() and _is_action(tokens[j], vocab, past_only):
+        done = past_only or perfect
+        if j < len(tokens) and not sentence.gaps[j - 1].strip() and _is_action(tokens[j], vocab, done):
             return token.start, tokens[j].end
     return None
 
@@ -104,11 +106,12 @@ def _is_action(token: Token, vocab: Vocab, past_only: bool) -> bool:
 
 
 def named_example(sentence: Sentence, vocab: Vocab) -> Span | None:
-    """Something the speaker did, tied to something specific: a figure or a named tool or place."""
+    """Something the speaker did, tied to something specific: a figure, a named tool or place, or where
+    it happened ("At a travel site I'd built...")."""
     action = past_action(sentence, vocab)
     if action is None:
         return None
-    specific = number(sentence, vocab) or _proper_noun(sentence, vocab)
+    specific = number(sentence, vocab) or _proper_noun(sentence, vocab) or setting(sentence, vocab)
     if specific is None:
         return None
     return min(action[0], specific[0]), max(action[1], specific[1])
@@ -119,6 +122,15 @@ def _proper_noun(sentence: Sentence, vocab: Vocab) -> Span | None:
     for token in sentence.tokens[1:]:
         if token.text[:1].isupper() and token.low not in vocab.function_words and token.low != "i":
             return token.start, token.end
+    return None
+
+
+def setting(sentence: Sentence, vocab: Vocab) -> Span | None:
+    """Where something happened: "at a travel site", "for our fraud team", "at my last job"."""
+    tokens = sentence.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if token.low in vocab.setting_words and tokens[i + 1].low in vocab.setting_determiners:
+            return token.start, tokens[i + 2].end
     return None
 
 
@@ -134,6 +146,7 @@ DETECTORS: Mapping[str, Detector] = MappingProxyType(
         "first_person_action": first_person_action,
         "past_action": past_action,
         "named_example": named_example,
+        "setting": setting,
     }
 )
 

@@ -11,7 +11,7 @@ from chatbot.feedback.spec_base import CriterionId, Share, check_template
 from chatbot.yamlfiles import Strict, Text
 from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
-DetectorName = Literal["first_person_action", "past_action", "named_example", "number", "outcome"]
+DetectorName = Literal["first_person_action", "past_action", "named_example", "number", "outcome", "setting"]
 
 
 class Part(Strict):
@@ -56,12 +56,21 @@ class Structure(Strict):
     technical: list[Part] = Field(min_length=1)
     comments: StructureComments
 
+    def references(self) -> dict[str, list[str]]:
+        """Phrasings of each part recognised by meaning, keyed "structure.<part>"."""
+        parts = (*self.story, *self.technical)
+        return {f"structure.{p.id}": list(p.references) for p in parts if p.references}
+
 
 class Evidence(Strict):
     label: Text
     focus: Text  # the criterion inside a sentence: "work on the {focus} next"
     parts: list[Part] = Field(min_length=1)
     comments: PartComments
+
+    def references(self) -> dict[str, list[str]]:
+        """Phrasings of each part recognised by meaning, keyed "evidence.<part>"."""
+        return {f"evidence.{p.id}": list(p.references) for p in self.parts if p.references}
 
 
 class Link(Strict):
@@ -266,6 +275,10 @@ class RubricSpec(Strict):
     needs_answer: NeedsAnswer
     summary: list[Band] = Field(min_length=1)
     change: ChangeComments
+
+    def part_references(self) -> dict[str, list[str]]:
+        """Every criterion part that can be recognised by meaning, with its reference phrasings."""
+        return {**self.structure.references(), **self.evidence.references(), **self.framing.references()}
 
     def criterion(self, cid: CriterionId) -> CriterionSpec:
         """One criterion's section of the rubric, by its id in the weights."""

@@ -112,6 +112,9 @@ class Words(Strict):
     bad_initial: list[Text]
     number_words: list[Text]
     actors: list[Text] = Field(min_length=1)
+    perfect_actors: list[Text] = []  # "I'd built": had before a past form, would before a bare verb
+    setting_words: list[Text] = []  # "at a travel site", "for our fraud team": where a past action happened
+    setting_determiners: list[Text] = []
     be_forms: list[Text]
     modals: list[Text]
     action_skips: list[Text]
