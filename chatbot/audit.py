@@ -108,6 +108,9 @@ class Audit:
         for where, value, _ in self._cue_references():
             if value not in named:
                 yield _undefined(file, where, f"unknown intent or wording '{value}'")
+        for key in rules.topic_asks:
+            if key not in self.content.responses.entries:
+                yield _undefined(file, "topic_asks", f"unknown wording '{key}'")
         questions = self.content.knowledge.questions
         if rules.practice_opener is not None and rules.practice_opener not in questions:
             yield _undefined(file, "practice_opener", f"unknown question '{rules.practice_opener}'")

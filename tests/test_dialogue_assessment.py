@@ -233,3 +233,14 @@ def test_asking_what_is_remembered_mid_assessment_shows_it_then_asks_the_skill_a
     recalled, again = chat.replies
     assert "Brighton" in recalled.text and "5" in recalled.text
     assert again.intent == "assessment_question" and gaps(engine)[1].name in again.text
+
+
+def test_an_answer_rating_another_skill_rates_that_skill_and_asks_the_same_again(chat, engine):
+    chat.say("assess my skills")
+    asked = chat.state["assessment"]["current"]
+    containers = engine.knowledge.skills["kubernetes-docker"]
+    assert asked != containers.id
+    reply = chat.say("docker yes a bit, kubernetes never")
+    ratings = chat.state["profile"]["ratings"]
+    assert containers.id in ratings and asked not in ratings
+    assert chat.state["assessment"]["current"] == asked and engine.knowledge.skills[asked].name in reply.text

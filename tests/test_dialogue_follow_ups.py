@@ -122,9 +122,22 @@ def test_a_level_the_guide_has_no_figure_for_is_said_plainly(chat, engine):
     "Should we have a second child before or after I switch to ML engineering?",
     "Thinking of moving from data science into product management. How long does that usually take?",
     "book me a mock interview with a real person",
+    "What levels does Revolut use for ML engineers, and what's the salary band at each?",
+    "Is Wayve's ML team as intense as people say, anyone know?",
 ])
 def test_what_the_guide_cannot_answer_is_declined_by_its_words(chat, text):
     assert chat.say(text).intent.startswith("out_of_scope")
+
+
+def test_assessment_says_how_many_questions_remain_and_asks_the_same_skill_again(chat, engine):
+    chat.say("assess my skills")
+    chat.say("a bit")
+    remaining = len(chat.state["assessment"]["pending"])
+    asked = chat.say("how many more of these are there?")
+    assert asked.intent == "assessment_question" and f" {remaining} " in asked.text
+    rated = chat.state["profile"]["ratings"]
+    assert len(rated) == 1  # the question about progress is no rating
+    assert chat.say("3").intent == "assessment_question" and len(chat.state["profile"]["ratings"]) == 2
 
 
 def test_a_story_naming_an_employer_is_still_answered(chat):

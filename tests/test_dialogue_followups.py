@@ -95,3 +95,32 @@ def test_ordinal_after_a_list_item_still_means_the_list_on_screen(chat, engine):
     ask_topic(chat, engine, "skill_gaps")
     chat.say("what about the second one?")
     assert chat.say("and the third one?").text.startswith(gaps[2].name)
+
+
+def test_how_long_after_the_cv_advice_is_about_the_cv_not_an_interview_answer(engine):
+    chat = MemoryChat(engine)
+    chat.say("how should I structure my CV")
+    said = chat.say("how long should it be, mine's 3 pages")
+    assert said.intent != "answer_length" and "two pages" in said.text.casefold()
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("thanks, that's all for today", "goodbye"),
+    ("how do I delete this session", "transcript_help"),
+])
+def test_remarks_about_the_chat_itself_are_understood_after_a_topic_too(engine, text, intent):
+    cold, after = MemoryChat(engine), MemoryChat(engine)
+    after.say("how should I structure my CV")
+    assert cold.say(text).intent == intent and after.say(text).intent == intent
+
+
+def test_a_qualification_question_opens_on_the_thing_it_asks_about(engine):
+    summary = engine.knowledge.transitions[engine.knowledge.default_transition].qualifications.summary
+    replies = {text: MemoryChat(engine).say(text) for text in
+               ("is an AWS cert worth it for MLE?", "do I need a masters or is that overkill", "do I need qualifications")}
+    assert {r.intent for r in replies.values()} == {"qualifications"}
+    openings = {text: r.text.split(summary)[0].strip() for text, r in replies.items()}
+    assert all(summary in r.text for r in replies.values())
+    cert, degree, plain = openings.values()
+    assert cert and degree and cert != degree and not plain
+    assert "certificate" in cert.casefold() and "degree" in degree.casefold()

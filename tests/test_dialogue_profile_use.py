@@ -74,6 +74,21 @@ def test_someone_moving_to_the_uk_gets_uk_pay_but_pay_abroad_is_declined(engine)
     assert leaving.intent.startswith("out_of_scope")
 
 
+@pytest.mark.parametrize("text", [
+    "How much do ML engineers earn in Germany? I got a DS offer there for 70k euro and want to compare",
+    "I'm a DS in Lagos on 12m naira a year. What would an ML engineer earn at a fintech?",
+])
+def test_pay_asked_about_abroad_is_declined_in_every_part_of_the_message(engine, text):
+    chat = MemoryChat(engine)
+    chat.say(text)
+    assert all(r.intent.startswith("out_of_scope") and "£34,000" not in r.text for r in chat.replies)
+
+
+def test_pay_in_another_currency_with_a_uk_question_gets_the_uk_band(engine):
+    said = MemoryChat(engine).say("my current salary is 38k euros, in the UK would entry MLE pay be more or less?")
+    assert "£34,000" in said.text
+
+
 def test_a_term_in_a_short_message_mid_interview_is_not_scored(engine):
     chat = MemoryChat(engine)
     chat.say("practice feature stores")

@@ -17,8 +17,11 @@ from chatbot.dialogue.turns import Reply
 from chatbot.encoder.protocol import Vectors
 from chatbot.knowledge.models import Role
 from chatbot.dialogue.understanding import (
+    DECLINED,
     TOPIC,
     Understanding,
+    abroad_reading,
+    declines_every_part,
     outside_interview,
     past_opener,
     understand,
@@ -39,15 +42,22 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
         if not heard.is_topic and parts[0] != text.strip():
             # the question without the story around it, unless the story shows it is about something else
             asked = understand(res, parts[0])
+            if state.mode != "practice":  # "how long should it be?" is about an answer only in an interview
+                asked = outside_interview(res, asked)
             if asked.intent is not None and asked.is_topic \
                     and not res.semantic.out_of_scope([text.strip()], asked.intent.name):
                 heard = asked
         single = _answer(res, state, heard, parts)
         return [single] if single is not None else []
+    if heard.intent is not None and heard.intent.name.startswith(DECLINED) and declines_every_part(res, text):
+        return [answer_topic(res, state, heard)]
     replies: list[Reply] = []
     answered: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     for part in parts:
         part_heard = past_opener(res, understand(res, part))  # "And what should I do in the first fortnight?"
+        part_heard = abroad_reading(res, part_heard, text)
+        if state.mode != "practice":
+            part_heard = outside_interview(res, part_heard)
         if part_heard.is_command:  # "...and whats missing?" beside a question asks about the move
             part_heard = without_command(res, part_heard)
         # the same topic twice is answered once, unless the two ask about different skills or levels
@@ -58,6 +68,8 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
         answered.add(topic)
         # "...and what is a canary release?": a term the glossary holds is explained in its turn
         reply = glossary_answer(res, state, part) or _answer(res, state, part_heard, [part])
+        if reply is None and replies and part_heard.intent is None:
+            reply = follow_up(res, state, part_heard)  # "...junior pay, and what about when experienced?"
         if reply is not None and all(reply.text != r.text for r in replies):
             replies.append(reply)
     if not replies and heard.is_topic:
@@ -246,8 +258,10 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     offer = pay_against(offered, res.knowledge, transition)
     quoted = range_against(quoted_range(heard.text, res.rules), res.knowledge, transition) \
         if key in res.rules.offer_answers and offered is None else None
+    asked = next((kind for kind, pattern in res.rules.topic_asks.get(key, {}).items()
+                  if re.search(pattern, heard.text, re.IGNORECASE)), None)
     return topics.compose(res, state, key, name, level=level, skill_id=skill_id, named=entities.skills,
-                          offer=offer, quoted=quoted)
+                          offer=offer, quoted=quoted, asked=asked)
 
 
 def _levels_asked(res: Resources, state: DialogueState, text: str) -> tuple[str, ...]:
@@ -266,11 +280,13 @@ def _names(role: Role) -> str:
 
 def _titles_of_target(res: Resources, state: DialogueState, text: str) -> list[str]:
     """The target role's names the message uses ("MLOps engineer", "ML engineer"), spelt as the data spells
-    them, when it names no other role: each a different title for the one role the guide describes."""
+    them, when its question names no other role: each a different title for the one role the guide
+    describes."""
     transition = res.knowledge.transitions[state.transition]
     source, target = res.knowledge.roles[transition.from_role], res.knowledge.roles[transition.to_role]
-    if re.search(_names(source), text, re.IGNORECASE):
-        return []
+    asked = " ".join(res.questions.parts(text))
+    if re.search(_names(source), asked, re.IGNORECASE):
+        return []  # a data scientist who asks "AI engineer or ML engineer?" compares titles, not roles
     found: list[tuple[int, int, str]] = []
     for alias in sorted([target.name, *target.aliases], key=len, reverse=True):
         for match in re.finditer(rf"\b{re.escape(alias)}s?\b", text, re.IGNORECASE):
@@ -290,6 +306,14 @@ def follow_up(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     return None
 
 
+def _small_talk_lead(res: Resources, text: str) -> bool:
+    """Whether the message's own words lead to small talk ("how can I get rid of this conversation
+    after?"): then it is about the chat, not a follow-up on the last topic."""
+    own = res.matcher.match(text)
+    lead = own.name or (own.alternatives[0][0] if own.alternatives else None)
+    return lead is not None and lead in res.intents.names and res.intents.get(lead).kind == "smalltalk"
+
+
 def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
     """A short question that only makes sense after the last answer ("how long should it be max?" after
     the CV advice) is read again with that topic named."""
@@ -297,7 +321,7 @@ def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
     if last is None or last not in res.responses or len(text.split()) > res.rules.follow_up_max_words:
         return None
     label = res.responses.get(last).label
-    if not label:
+    if not label or _small_talk_lead(res, text):
         return None
     framed = f"{label}: {text}"
     heard = understand(res, framed)

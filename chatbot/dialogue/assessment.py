@@ -26,11 +26,11 @@ Rated = tuple[tuple[str, int], ...]  # (skill id, rating) pairs just recorded, t
 
 
 def _ask(res: Resources, state: DialogueState, key: str = QUESTION, recorded: Rated = (),
-         answered: bool = False) -> Reply:
-    progress = state.assessment
-    asked = len(progress.answered) + len(progress.skipped) + 1
-    values = context(res, state, skill_id=progress.current, number=asked, answered=answered,
-                     total=asked + len(progress.pending), first=not progress.answered,
+         answered: bool = False, progress: bool = False) -> Reply:
+    at = state.assessment
+    asked = len(at.answered) + len(at.skipped) + 1
+    values = context(res, state, skill_id=at.current, number=asked, answered=answered, progress=progress,
+                     total=asked + len(at.pending), first=not at.answered,
                      recorded=[(res.knowledge.skills[s], r) for s, r in recorded
                                if s in res.knowledge.skills])
     return Reply(res.responses.text(key, values), QUESTION, res.responses.quick_replies(key, values))
@@ -88,10 +88,10 @@ def skip(res: Resources, state: DialogueState) -> Reply:
     return _advance(res, state)
 
 
-def unclear(res: Resources, state: DialogueState, answered: bool = False) -> Reply:
+def unclear(res: Resources, state: DialogueState, answered: bool = False, progress: bool = False) -> Reply:
     """Re-ask, saying which kinds of answer count; after answering a question asked on the way
-    (`answered`), as a way back rather than as a rating not understood."""
-    return _ask(res, state, UNCLEAR, answered=answered)
+    (`answered`), as a way back rather than as a rating not understood; `progress`: with how many remain."""
+    return _ask(res, state, UNCLEAR, answered=answered, progress=progress)
 
 
 def plan(res: Resources, state: DialogueState) -> Reply:

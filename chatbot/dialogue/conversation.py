@@ -20,6 +20,7 @@ from chatbot.dialogue.understanding import (
     DECLINED,
     readings,
     Understanding,
+    abroad_reading,
     as_request,
     loose_command,
     outside_interview,
@@ -62,7 +63,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     quoted = offer_figure(text, res.rules) is not None or quoted_range(text, res.rules) is not None
     offer_intent = res.rules.offer_intent if res.rules.offer_intent in res.intents.names else None
     if heard.intent is None and offer_intent and quoted and state.mode == "chat":
-        heard = as_request(res, heard, offer_intent)  # "got an offer of 30k, is that fair?", "40-45k?"
+        # "got an offer of 30k, is that fair?", unless the offer is abroad
+        heard = abroad_reading(res, as_request(res, heard, offer_intent), text)
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.rules.answer_min_words)
@@ -106,6 +108,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
     hedged = rating is not None and (heard.answer == SKIP and not typed_command(res, heard)
                                      or heard.answer == SCORE)
+    if state.mode == "assessment" and state.assessment.current and rating is None \
+            and re.search(res.rules.assessment_progress, text, re.IGNORECASE):
+        return [assessment.unclear(res, state, progress=True)]  # "how many more of these are there?"
     if state.mode == "assessment" and state.assessment.current and not command \
             and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
         # "what do you remember about my situation?": what it holds, then the rating asked again
@@ -238,6 +243,9 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
         return None
     for sentence in reversed(said):
         heard = understand(res, sentence)
+        if heard.answer == RECALL and not typed_command(res, heard) \
+                and not re.search(res.rules.recall_request, sentence.strip(), re.IGNORECASE):
+            continue  # "..., anyone know?" asks the world, not what the coach remembers
         if heard.answer in IN_PARTS and (typed_command(res, heard) or loose_command(res, heard)):
             return heard
     return None
@@ -344,7 +352,8 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
         state.profile = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract).profile
     several = rated_skills(heard.text, res.rules, res.extractor.extract)
-    if len(several) >= 2:
+    if len(several) >= 2 or (several and state.assessment.current not in several):
+        # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design
         return [assessment.record_several(res, state, several)]
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
     if (asking or heard.is_topic) and any(answer in res.rules.assessment_enders for answer in asked):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from chatbot.nlu import normalise
 from chatbot.yamlfiles import load_model
@@ -37,7 +39,10 @@ class DialogueRules(BaseModel):
     places: list[str] = []
     # regexes per honest refusal: a question about visas, tax, admissions, private life or broken code,
     # whatever else its story says ("I'm on a skilled worker visa, how long will the move take?" is not)
-    declined_topics: dict[str, list[str]] = {}
+    declined_topics: dict[str, list[str]] = {}  # "{companies}" in a pattern stands for any of `companies`
+    # per answer, what a question may single out ("is an AWS cert worth it?"), so the reply opens on it
+    topic_asks: dict[str, dict[str, str]] = {}
+    companies: list[str] = []  # employers people ask about by name: their pay, levels and interviews
     declined_unless: dict[str, list[str]] = {}  # per refusal: words that show the question is about the move after all
     plan_section: str | None = None  # the guide part whose steps answer "when do I ..." (guide_sections)
     # topics about interview answers that, outside an interview, need this regex to match ("my answer")
@@ -50,6 +55,8 @@ class DialogueRules(BaseModel):
     step_timing: str = r"$^"  # "when should I start preparing for ...?": asks which step of the plan, whatever the topic
     plan_window_counts: dict[str, int] = {}  # "a", "couple", "few" as numbers
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
+    foreign_money: list[str] = []  # currencies other than the pound
+    home: list[str] = []  # the UK by name: a question that names it asks about the guide's figures
     abroad_intents: list[str] = []
     moving_to: str = r"$^"  # a regular expression ending where a place follows: coming to work there
     going_to: str = r"$^"  # a place right after this is where they are going, not where they are
@@ -82,6 +89,9 @@ class DialogueRules(BaseModel):
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
     self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
     assessment_restart: str = r"$^"  # mid-assessment, asking to take it again from the start
+    declined_continues: str = r"$^"  # a short question pointing back at a declined one continues it
+    declined_continues_floor: float = 0.0  # so does one after it that the matcher reads below this
+    assessment_progress: str = r"$^"  # mid-assessment, asking how many questions are left
     assessment_done: str = r"$^"  # mid-assessment, asking to end it and see the plan in any words
     personal_plan: str = r"$^"  # with ratings given, a plan question like this wants the plan built from them
     score_figure: str = r"$^"  # in a few words after feedback, a figure like this is the score ("y only 40")
@@ -130,6 +140,15 @@ class DialogueRules(BaseModel):
     def _as_matched(cls, phrases: list[str]) -> list[str]:
         """Normalised once here, as messages are, so reading a message compares like with like."""
         return [phrase for phrase in map(normalise, phrases) if phrase]
+
+    @model_validator(mode="after")
+    def _companies_named(self) -> DialogueRules:
+        """One list of employers serves every pattern that names them."""
+        names = "(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s?") for c in self.companies) + ")"
+        topics = {name: [p.replace("{companies}", names) for p in patterns]
+                  for name, patterns in self.declined_topics.items()}
+        object.__setattr__(self, "declined_topics", topics)
+        return self
 
     @classmethod
     def load(cls, path: Path, root: Path | None = None) -> DialogueRules:

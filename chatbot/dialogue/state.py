@@ -82,6 +82,7 @@ class DialogueState(Section):
     last_skill: str | None = None
     last_list: ShownList | None = None
     last_passage: str | None = None  # the guide passage last quoted, so the same one is never quoted twice
+    topics_covered: list[str] = []  # the topics answered so far, in order: a summary before any practice lists them
     profile: Profile = Field(default_factory=Profile)
     practice: Practice = Field(default_factory=Practice)
     assessment: Assessment = Field(default_factory=Assessment)

@@ -63,6 +63,8 @@ def summarise(res: Resources, state: DialogueState) -> Reply:
     transition = res.knowledge.transitions[state.transition]
     steps = steps_for(transition, [row.skill for row in weakest])[:STEPS_SHOWN] if weakest else []
     state.mode, state.practice.awaiting, state.practice.retrying = "chat", False, False
-    values = context(res, state, results=results, skill_rows=skills, strongest=strongest,
+    covered = [res.responses.get(key).label for key in state.topics_covered
+               if key in res.responses and res.responses.get(key).label]
+    values = context(res, state, results=results, skill_rows=skills, strongest=strongest, covered=covered,
                      weakest=weakest, steps=steps)
     return Reply(res.responses.text(SUMMARY, values), SUMMARY, res.responses.quick_replies(SUMMARY, values))

@@ -11,6 +11,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
+from chatbot.dialogue.understanding import without_opener
 from chatbot.knowledge.models import Question, Term
 
 TERM = "term_explained"
@@ -70,6 +71,7 @@ def glossary_answer(res: Resources, state: DialogueState, text: str) -> Reply | 
     """A plain "what is X?" or "is X the same as Y?" about a glossary term (the move's skills, which have
     fuller answers of their own, are not in it): the definition, ahead of any topic the words resemble
     ("whats quantisation?" is not a question about model serving in general)."""
+    text = without_opener(res, text)
     pair = compared_terms(res, text)
     if pair:
         return _reply(res, state, pair[0].name, "\n\n".join(entry.definition for entry in pair))
@@ -82,6 +84,7 @@ def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | Non
     """From the glossary; else one line of the bank that defines the term, with the question whose model
     answer it comes from."""
     glossed = glossary_answer(res, state, text)
+    text = without_opener(res, text)
     term = asked_term(res, text)
     if glossed is not None or term is None:
         return glossed

@@ -28,6 +28,7 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     values["learning"] = extra.pop("learning", False)  # asked how to learn the skill: show the ways
     values["offer"] = extra.pop("offer", None)  # an offer they mention, against the bands (pay_against)
     values["quoted"] = extra.pop("quoted", None)  # a pay range they quote, against the bands (range_against)
+    values["asked"] = extra.pop("asked", None)  # which thing a topic question is about ("an AWS cert?")
     length = res.rubric.spec.clarity  # the length the feedback judges answers by, said the same way
     values["answer_words"] = (length.ideal_min_words, length.ideal_max_words)
     values["named"] = [res.knowledge.skills[s] for s in named if s in res.knowledge.skills]
@@ -48,6 +49,8 @@ def _remember(res: Resources, state: DialogueState, key: str, intent: str, value
     if spec.more is None and spec.why is None and spec.item is None:
         return  # small talk and greetings: "tell me more" should still mean the last real topic
     state.last_topic, state.last_intent = key, intent
+    if key not in state.topics_covered:
+        state.topics_covered = [*state.topics_covered, key]
     state.last_level = values.get("level") or state.last_level
     if values.get("skill") is not None:
         state.last_skill = values["skill"].id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch
@@ -78,10 +78,20 @@ def understand(res: Resources, text: str) -> Understanding:
             intent = res.intents.get(name)
             match = IntentMatch(name, round(max(meant.score, match.confidence), 3), match.matched_words,
                                 match.alternatives)
-    if intent is not None and intent.name in res.rules.abroad_intents and res.rules.abroad_answer and _abroad(res, text):
-        intent = res.intents.get(res.rules.abroad_answer)  # UK figures must not answer for another country
-        match = IntentMatch(intent.name, match.confidence, match.matched_words, match.alternatives)
-    return Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
+    heard = Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
+    return abroad_reading(res, heard, text)
+
+
+def abroad_reading(res: Resources, heard: Understanding, message: str) -> Understanding:
+    """UK figures must not answer for another country: a pay question in a message set abroad ("earn in
+    Germany?", or "got an offer there for 70k euro" after it) is declined honestly instead."""
+    intent = heard.intent
+    if intent is None or intent.name not in res.rules.abroad_intents or not res.rules.abroad_answer \
+            or not _abroad(res, message):
+        return heard
+    declined = res.intents.get(res.rules.abroad_answer)
+    match = replace(heard.match, name=declined.name)
+    return Understanding(heard.text, match, declined, heard.entities, heard.extra_words)
 
 
 def _match_without_window(res: Resources, text: str) -> IntentMatch:
@@ -100,6 +110,12 @@ def _match_without_window(res: Resources, text: str) -> IntentMatch:
     return match
 
 
+def declines_every_part(res: Resources, text: str) -> bool:
+    """Whether each question of the message is one the coach declines by its words, so no part of it is
+    answered on its own ("What levels does Revolut use, and what's the band at each?")."""
+    return _declined_topic(res, text) is not None
+
+
 def _declined_topic(res: Resources, text: str) -> str | None:
     """The refusal every question of the message calls for, by its words: "can I get a skilled worker
     visa as an MLE?" sits close in meaning to the pay questions the coach answers, yet it is not one."""
@@ -108,21 +124,32 @@ def _declined_topic(res: Resources, text: str) -> str | None:
         if not res.questions.is_question(part):
             return None  # a statement ("I moved here on a skilled worker visa") is not a question about it
         declined = res.rules.declined_topics
-        found = next((name for name, patterns in declined.items() if name in res.intents.names
+        named = next((name for name, patterns in declined.items() if name in res.intents.names
                       and any(re.search(p, part, re.IGNORECASE) for p in patterns)
                       and not any(re.search(p, part, re.IGNORECASE) for p in res.rules.declined_unless.get(name, ()))),
                      None)
-        if found is None:
-            return None
+        pointing = len(part.split()) <= res.rules.follow_up_max_words \
+            and re.search(res.rules.declined_continues, part, re.IGNORECASE) is not None
+        continues = found is not None and (
+            pointing or res.matcher.match(part).confidence < res.rules.declined_continues_floor)
+        if named is None and not continues:
+            return None  # "...and what's the salary band at each?" continues the question before it
+        found = named or found
     return found
 
 
 def _abroad(res: Resources, text: str) -> bool:
-    """A place outside the UK, unless the person is moving to a UK one ("in Paris now, moving to London")."""
-    abroad = any(re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) for place in res.rules.abroad)
+    """A place outside the UK, unless the person is moving to a UK one ("in Paris now, moving to London")
+    or asks about UK pay as well ("I earn 38k euros now; in the UK would entry MLE pay be more?")."""
+    def names(places: list[str], said: str) -> bool:
+        return any(re.search(rf"\b{re.escape(place)}\b", said, re.IGNORECASE) for place in places)
+
     coming = any(re.search(rf"{res.rules.moving_to}\s+{re.escape(place)}\b", text, re.IGNORECASE)
                  for place in res.rules.places)
-    return abroad and not coming
+    # a question about the UK alone; "is pay in Ireland like the UK numbers?" still compares with abroad
+    asked_home = any(names([*res.rules.home, *res.rules.places], part) and not names(res.rules.abroad, part)
+                     for part in res.questions.parts(text))
+    return names([*res.rules.abroad, *res.rules.foreign_money], text) and not coming and not asked_home
 
 
 def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> str | None:
@@ -148,14 +175,23 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     return name if agrees and nearest.score >= res.rules.agreement_meaning_floor else None
 
 
+def without_opener(res: Resources, text: str) -> str:
+    """The message without a greeting or filler in front ("nice. what does p95 mean btw"), unless
+    that is all it says."""
+    opener = re.match(res.rules.openers, text.strip(), re.IGNORECASE)
+    rest = text.strip()[opener.end():] if opener is not None else text
+    return rest if rest.split() else text
+
+
 def past_opener(res: Resources, heard: Understanding) -> Understanding:
     """Not understood, but opening with a greeting or filler ("yo wat can u do", "And what should I do
     first?"): what the rest of it means, if that is understood; else what was heard."""
-    opener = re.match(res.rules.openers, heard.text.strip(), re.IGNORECASE)
-    rest = heard.text.strip()[opener.end():] if opener is not None else ""
-    if heard.intent is not None or len(rest.split()) < 2:
+    rest = without_opener(res, heard.text)
+    if heard.intent is not None or rest == heard.text:
         return heard
     after = understand(res, rest)
+    if len(rest.split()) < 2 and after.match.confidence < EXACT:
+        return heard  # one word after "ok" counts only as typed: "alright thanks", not "ok docker"
     return Understanding(heard.text, after.match, after.intent, after.entities, 0) if after.intent else heard
 
 
