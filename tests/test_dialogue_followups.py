@@ -124,3 +124,22 @@ def test_a_qualification_question_opens_on_the_thing_it_asks_about(engine):
     cert, degree, plain = openings.values()
     assert cert and degree and cert != degree and not plain
     assert "certificate" in cert.casefold() and "degree" in degree.casefold()
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("alright thanks", "thanks"),
+    ("nice. what does p95 actually mean btw", "term_explained"),
+])
+def test_a_word_of_acknowledgement_in_front_changes_nothing(engine, text, intent):
+    assert MemoryChat(engine).say(text).intent == intent
+
+
+def test_a_summary_before_any_practice_names_the_topics_covered(engine):
+    chat = MemoryChat(engine)
+    timeline = chat.say("how long does the switch take?")
+    pay = chat.say("and what's the pay at entry level?")
+    summary = chat.say("can I get a summary of what we covered")
+    assert summary.intent == "summary"
+    labels = [engine.resources.responses.get(key).label for key in ("timeline", "salary")]
+    assert {timeline.intent, pay.intent} == {"timeline", "salary"}
+    assert all(label in summary.text for label in labels)

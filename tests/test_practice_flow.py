@@ -49,7 +49,8 @@ def test_the_whole_practice_flow(chat, engine):
     change = second.feedback["change"]
     assert change["previous_score"] == first.feedback["score"]
     assert change["delta"] == second.feedback["score"] - first.feedback["score"] > 0
-    assert f"{change['delta']:+d}" in second.text
+    # the reply says how far it moved and from where
+    assert str(change["delta"]) in second.text and f"({change['previous_score']})" in second.text
 
     outline = chat.say("model answer")
     assert outline.intent == "model_answer"
@@ -355,3 +356,19 @@ def test_after_feedback_asking_what_was_missing_shows_it_instead_of_scoring_it(c
     chat.say(WEAK_ANSWER)
     explained = chat.say(asked)
     assert explained.intent in ("score_explained", "model_answer") and explained.feedback is None
+
+
+@pytest.mark.parametrize("asking", ["let me have another crack at that one", "I'll give it another shot"])
+def test_asking_for_another_go_in_ones_own_words_keeps_the_same_question(chat, asking):
+    first = chat.say("practice model serving")
+    chat.say("I would put it in docker and use flask.")
+    again = chat.say(asking)
+    assert again.feedback is None and again.question is not None
+    assert again.question["id"] == first.question["id"]
+
+
+def test_a_step_said_after_thanks_is_taken(chat):
+    asked = chat.say("practice model serving")
+    chat.say("before I answer, how much does an entry level MLE earn?")
+    back = chat.say("OK thank you. Now go back to the question please")
+    assert back.feedback is None and back.question is not None and back.question["id"] == asked.question["id"]

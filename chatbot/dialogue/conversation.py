@@ -55,9 +55,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = past_opener(res, understand(res, text))  # "yo wat can u do": the greeting says nothing
     said = _said(text)
-    if heard.intent is None and 1 < len(said) and len(text.split()) <= res.rules.command_max_words * 2:
-        last = understand(res, said[-1])  # "ok thx, stop for now": the step it ends on
-        heard = last if last.is_command and (typed_command(res, last) or loose_command(res, last)) else heard
+    unsure = heard.intent is None or heard.is_command and not (typed_command(res, heard) or loose_command(res, heard))
+    if unsure and 1 < len(said) and len(text.split()) <= res.rules.command_max_words * 3:
+        heard = _step_in_clauses(res, text, said, len(text.split()) <= res.rules.command_max_words * 2) or heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
     quoted = offer_figure(text, res.rules) is not None or quoted_range(text, res.rules) is not None
@@ -230,6 +230,16 @@ def _asks_to_practise(res: Resources, text: str) -> bool:
     if re.search(res.rules.practice_excluded, text, re.IGNORECASE):
         return False  # "what can I do besides practice?" asks about everything else
     return any(re.search(pattern, text, re.IGNORECASE) for pattern in res.rules.practice_requests)
+
+
+def _step_in_clauses(res: Resources, text: str, said: list[str], loose: bool) -> Understanding | None:
+    """The step a short message of several clauses ends on: "ok thx, stop for now", "OK thank you. Now go
+    back to the question please"; typed exactly, or (`loose`) in other words. What the whole message
+    names goes with it."""
+    heard = understand(res, said[-1])
+    if heard.is_command and (typed_command(res, heard) or loose and loose_command(res, heard)):
+        return Understanding(heard.text, heard.match, heard.intent, res.extractor.extract(text), heard.extra_words)
+    return None
 
 
 def _command_in_parts(res: Resources, text: str) -> Understanding | None:
