@@ -77,6 +77,7 @@ def test_someone_moving_to_the_uk_gets_uk_pay_but_pay_abroad_is_declined(engine)
 @pytest.mark.parametrize("text", [
     "How much do ML engineers earn in Germany? I got a DS offer there for 70k euro and want to compare",
     "I'm a DS in Lagos on 12m naira a year. What would an ML engineer earn at a fintech?",
+    "what do MLEs make in Germany or the US?",
 ])
 def test_pay_asked_about_abroad_is_declined_in_every_part_of_the_message(engine, text):
     chat = MemoryChat(engine)
@@ -137,3 +138,8 @@ def test_a_pasted_cv_with_a_summary_heading_is_not_a_request_for_the_practice_su
                      "in insurance pricing, building GLMs and gradient boosted models in Python.\nExperience:\n"
                      "- Data Scientist, Acme Insurance (2021-now): built a claims model used by 40 underwriters.")
     assert reply.intent != "summary"
+
+
+def test_pay_told_first_is_set_against_the_bands_when_asking_what_the_move_pays(engine):
+    said = MemoryChat(engine).say("I'm on 58k at the moment. what kind of money would I be on if I made the jump?")
+    assert said.intent == "salary" and "£58,000" in said.text

@@ -372,3 +372,11 @@ def test_a_step_said_after_thanks_is_taken(chat):
     chat.say("before I answer, how much does an entry level MLE earn?")
     back = chat.say("OK thank you. Now go back to the question please")
     assert back.feedback is None and back.question is not None and back.question["id"] == asked.question["id"]
+
+
+def test_what_the_coach_remembers_is_shown_mid_interview_not_the_score(chat):
+    chat.say("I'm a data scientist in Leeds on 52k")
+    chat.say("practice")
+    chat.say("I'd build a pipeline with airflow and docker and monitor it.")
+    recalled = chat.say("what do you remember about my situation?")
+    assert recalled.intent == "profile_recall" and "£52,000" in recalled.text and recalled.feedback is None

@@ -62,7 +62,8 @@ def test_a_near_miss_with_familiar_words_still_falls_back(engine):
     for text in ("explain backpropagation step by step for my exam",
                  "my pandas merge gives duplicate rows, how do I fix it",
                  "what do ML engineers earn in the United States"):
-        assert replies(engine, text)[-1].intent == "fallback", text
+        intent = replies(engine, text)[-1].intent  # not answered: a fallback or an honest "I can't"
+        assert intent == "fallback" or intent.startswith("out_of_scope"), text
 
 
 def test_a_different_career_move_is_declined_but_a_bridge_to_this_one_is_not(engine):

@@ -90,6 +90,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         opening = _opening_step(res, text)
         if opening is not None and opening.name is not None:
             heard, command = as_request(res, heard, opening.name), True
+    if not command and state.mode == "practice" and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
+        heard, command = as_request(res, heard, RECALL), True  # mid-interview "what do you remember about me?"
     if state.mode == "practice" and state.practice.question is not None:
         # a term ("what does dynamic batching mean?") is explained before anything else is tried
         term = None if typed_command(res, heard) else \

@@ -86,8 +86,11 @@ def abroad_reading(res: Resources, heard: Understanding, message: str) -> Unders
     """UK figures must not answer for another country: a pay question in a message set abroad ("earn in
     Germany?", or "got an offer there for 70k euro" after it) is declined honestly instead."""
     intent = heard.intent
-    if intent is None or intent.name not in res.rules.abroad_intents or not res.rules.abroad_answer \
-            or not _abroad(res, message):
+    # not understood, but a question that opens asking and names pay ("what do MLEs make in Germany?")
+    asks_pay = intent is None and res.questions.opens_question(heard.text) and any(
+        re.search(rf"\b{re.escape(word)}\b", heard.text, re.IGNORECASE) for word in res.rules.abroad_pay_words)
+    about_pay = intent is not None and intent.name in res.rules.abroad_intents or asks_pay
+    if not about_pay or not res.rules.abroad_answer or not _abroad(res, message):
         return heard
     declined = res.intents.get(res.rules.abroad_answer)
     match = replace(heard.match, name=declined.name)
