@@ -34,6 +34,7 @@ class Vocab:
 
     actors: frozenset[str]
     perfect_actors: frozenset[str]
+    same_past: frozenset[str]
     setting_words: frozenset[str]
     setting_determiners: frozenset[str]
     be_forms: frozenset[str]
@@ -116,6 +117,7 @@ class RubricLexicon:
         return Vocab(
             actors=frozenset(fold_case(w) for w in words.actors),
             perfect_actors=frozenset(fold_case(w) for w in words.perfect_actors),
+            same_past=frozenset(fold_case(w) for w in words.same_past),
             setting_words=frozenset(fold_case(w) for w in words.setting_words),
             setting_determiners=frozenset(fold_case(w) for w in words.setting_determiners),
             be_forms=frozenset(fold_case(w) for w in words.be_forms),

@@ -87,6 +87,8 @@ def _actor_then(sentence: Sentence, vocab: Vocab, past_only: bool) -> Span | Non
         ):
             j += 1
         done = past_only or perfect
+        if perfect and j < len(tokens) and tokens[j].low in vocab.same_past:
+            continue  # "I'd put it in a flask app" is what they would do
         if j < len(tokens) and not sentence.gaps[j - 1].strip() and _is_action(tokens[j], vocab, done):
             return token.start, tokens[j].end
     return None

@@ -113,6 +113,7 @@ class Words(Strict):
     number_words: list[Text]
     actors: list[Text] = Field(min_length=1)
     perfect_actors: list[Text] = []  # "I'd built": had before a past form, would before a bare verb
+    same_past: list[Text] = []  # "put", "set": past and bare alike, so "I'd put" may be a plan
     setting_words: list[Text] = []  # "at a travel site", "for our fraud team": where a past action happened
     setting_determiners: list[Text] = []
     be_forms: list[Text]
