@@ -18,6 +18,7 @@ from chatbot.encoder.protocol import Vectors
 from chatbot.knowledge.models import Role
 from chatbot.dialogue.understanding import (
     DECLINED,
+    SMALL_TALK,
     TOPIC,
     Understanding,
     abroad_reading,
@@ -311,7 +312,7 @@ def _small_talk_lead(res: Resources, text: str) -> bool:
     after?"): then it is about the chat, not a follow-up on the last topic."""
     own = res.matcher.match(text)
     lead = own.name or (own.alternatives[0][0] if own.alternatives else None)
-    return lead is not None and lead in res.intents.names and res.intents.get(lead).kind == "smalltalk"
+    return lead is not None and lead in res.intents.names and res.intents.get(lead).kind == SMALL_TALK
 
 
 def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:

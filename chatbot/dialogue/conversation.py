@@ -18,6 +18,7 @@ from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
     DECLINED,
+    SMALL_TALK,
     readings,
     Understanding,
     abroad_reading,
@@ -340,7 +341,7 @@ def _remark(res: Resources, heard: Understanding) -> Intent | None:
         return None
     name, score = (heard.intent.name, 1.0) if heard.intent is not None else heard.match.alternatives[0]
     intent = res.intents.get(name)
-    return intent if intent.kind == "smalltalk" and score >= res.rules.agreement_floor else None
+    return intent if intent.kind == SMALL_TALK and score >= res.rules.agreement_floor else None
 
 
 def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:

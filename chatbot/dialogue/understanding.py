@@ -9,7 +9,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch
 from chatbot.nlu.segments import sentences
 
-COMMAND, TOPIC = "command", "topic"
+COMMAND, TOPIC, SMALL_TALK = "command", "topic", "smalltalk"
 DECLINED = "out_of_scope"  # intents that say honestly what the coach cannot do
 EXACT = 1.0
 
