@@ -119,6 +119,24 @@ def test_someone_starting_from_another_role_is_told_plainly_this_coach_covers_on
     assert "6-12 months" in " ".join(r.text for r in said)
 
 
+def test_another_roles_pay_or_a_move_away_from_this_one_is_declined_and_this_moves_pay_is_not(engine):
+    for text in ("what does an analytics engineer earn in Manchester?",
+                 "sick of on-call as an MLE, thinking of going back to data science. will I lose money?",
+                 "QA tester with 5 years experience, how do I become a devops engineer?",
+                 "ok forget MLE for a sec, I'm leaning towards ux research, how do I start?"):
+        assert replies(engine, text)[-1].intent == "out_of_scope_other_move", text
+    for text in ("what do data scientists earn at mid level?", "what does an ML engineer earn at entry level?"):
+        said = replies(engine, text)
+        assert said[-1].intent == "salary", text
+        assert "£" in said[-1].text
+
+
+def test_a_clear_reading_by_meaning_stands_in_for_words_that_pointed_elsewhere(engine):
+    said = replies(engine, "What is the salary of ML engineer with some years of experience, the middle level?")
+    assert said[-1].intent == "salary"
+    assert "55,000" in said[-1].text
+
+
 def test_asking_the_coach_to_find_jobs_or_send_alerts_is_declined(engine):
     for text in ("send me links to junior MLE postings please", "is deepmind hiring MLEs this month?",
                  "can you text me when new MLE jobs get posted?"):

@@ -22,7 +22,7 @@ def asks_about_another_move(res: Resources, text: str) -> bool:
         return False
     folded = text.casefold()
     target, roles = _role_pattern(res, TARGET), _alternation(tuple(rules.other_roles))
-    if _starts_elsewhere(res, folded):
+    if _starts_elsewhere(res, folded) or _asks_pay_elsewhere(res, text):
         return True
     for found in _alternation(tuple(rules.move_words)).finditer(folded):
         after = folded[found.end():]
@@ -41,6 +41,16 @@ def _starts_elsewhere(res: Resources, folded: str) -> bool:
     roles = _alternation(tuple(res.rules.other_roles) + tuple(res.rules.other_sources)).pattern
     opening = " ".join(folded.split()[: res.rules.own_role_window])
     return any(re.search(frame.replace("{role}", f"(?:{roles})"), opening) for frame in res.rules.own_role_frames)
+
+
+def _asks_pay_elsewhere(res: Resources, text: str) -> bool:
+    """A question about another role's pay ("what does a data engineer earn mid-level in London?") that
+    never names this move's roles: the guide's bands are for these two roles alone."""
+    own = re.compile(f"{_role_pattern(res, TARGET).pattern}|{_role_pattern(res, SOURCE).pattern}")
+    roles = _alternation(tuple(r for r in res.rules.other_roles if len(r) > 2 and not own.fullmatch(r.casefold())))
+    pay = _alternation(tuple(res.rules.pay_words))
+    return any(res.questions.is_question(part) and pay.search(said := part.casefold()) and roles.search(said)
+               and not own.search(said) for part in res.questions.parts(text))
 
 
 def _role_pattern(res: Resources, canonical: str) -> re.Pattern[str]:

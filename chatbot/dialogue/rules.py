@@ -56,8 +56,8 @@ class DialogueRules(BaseModel):
     plan_window_counts: dict[str, int] = {}  # "a", "couple", "few" as numbers
     abroad: list[str] = []  # places outside the UK: pay there is not in the guide
     foreign_money: list[str] = []  # currencies other than the pound
-    home: list[str] = []
-    abroad_pay_words: list[str] = []  # "what do MLEs make in Germany?": about pay abroad, even if not understood  # the UK by name: a question that names it asks about the guide's figures
+    home: list[str] = []  # the UK by name: a question that names it asks about the guide's figures
+    pay_words: list[str] = []  # asking about pay: "what do MLEs make in Germany?", "what does a DE earn?"
     abroad_intents: list[str] = []
     moving_to: str = r"$^"  # a regular expression ending where a place follows: coming to work there
     going_to: str = r"$^"  # a place right after this is where they are going, not where they are

@@ -61,10 +61,12 @@ def understand(res: Resources, text: str) -> Understanding:
     elif intent is not None and intent.kind != COMMAND:
         meant = res.semantic.classify(parts)
         if res.semantic.out_of_scope(parts[-1:], intent.name) or res.semantic.out_of_scope(parts, intent.name):
-            # the words pointed somewhere the meaning does not support; a confident reading as something
-            # the coach honestly declines ("find me jobs in Manchester") still counts
+            # the words pointed somewhere the meaning does not support: a confident reading as something
+            # the coach honestly declines ("find me jobs in Manchester") counts, and so does a clear
+            # reading as another topic ("the salary of ML engineer ... the middle level" is about pay)
             chosen = res.intents.get(meant.name) if meant.name is not None else None
-            intent = chosen if chosen is not None and chosen.name.startswith(DECLINED) else None
+            clear = meant.score - meant.runner_up >= res.semantic.settings.after_veto_lead
+            intent = chosen if chosen is not None and (chosen.name.startswith(DECLINED) or clear) else None
             match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives) if intent \
                 else IntentMatch(None, match.confidence, match.matched_words, match.alternatives)
         elif meant.name not in (None, intent.name) and \
@@ -88,7 +90,7 @@ def abroad_reading(res: Resources, heard: Understanding, message: str) -> Unders
     intent = heard.intent
     # not understood, but a question that opens asking and names pay ("what do MLEs make in Germany?")
     asks_pay = intent is None and res.questions.opens_question(heard.text) and any(
-        re.search(rf"\b{re.escape(word)}\b", heard.text, re.IGNORECASE) for word in res.rules.abroad_pay_words)
+        re.search(rf"\b{re.escape(word)}\b", heard.text, re.IGNORECASE) for word in res.rules.pay_words)
     about_pay = intent is not None and intent.name in res.rules.abroad_intents or asks_pay
     if not about_pay or not res.rules.abroad_answer or not _abroad(res, message):
         return heard

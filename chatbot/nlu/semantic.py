@@ -26,6 +26,7 @@ class SemanticSettings:
     clear_lead: float = 0.12  # ...ahead of the next intent and of every near miss by this much
     veto_margin: float = 0.03
     override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled
+    after_veto_lead: float = 0.06  # a reading by meaning replacing a vetoed word match leads the next by this
     top_k: int = TOP_K  # how many of an intent's nearest examples its closeness is the mean of
 
 
