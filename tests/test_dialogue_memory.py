@@ -111,3 +111,20 @@ def test_an_interview_answer_that_starts_like_a_forget_request_is_scored(chat):
     said = chat.say("Delete that day's partition first and then reload it, so a rerun of the job always gives the "
                     "same rows instead of doubling them, which is what makes the pipeline idempotent.")
     assert said.feedback is not None
+
+
+def test_a_list_of_facts_and_a_correction_are_all_remembered(chat):
+    chat.say("Some facts about me: Cardiff, 3 years as a DS at a retailer, £44k, about 6 hours a week, good with PyTorch.")
+    profile = chat.state["profile"]
+    assert (profile["location"], profile["years"], profile["salary"], profile["hours_per_week"]) == \
+        ("Cardiff", 3, 44000, 6)
+    assert "deep-learning-frameworks" in profile["known_skills"]
+    chat.say("oh actually I got a pay rise, it's 49k now")
+    assert chat.state["profile"]["salary"] == 49000
+
+
+def test_years_in_words_count_and_a_figure_asked_about_is_not_their_pay(chat):
+    chat.say("I'm a data scientist at a council in Leeds. Nine years of it now.")
+    assert chat.state["profile"]["years"] == 9
+    chat.say("how much tax would I pay on 45k?")
+    assert chat.state["profile"].get("salary") is None

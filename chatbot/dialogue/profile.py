@@ -49,8 +49,12 @@ def _opening_role(kb: Knowledge, text: str) -> str | None:
 
 
 def _bare_salary(text: str, rules: DialogueRules) -> int | None:
-    """A clause that is only a pay figure ("45k", "£52,000"), in a list of facts about the speaker."""
-    found = re.fullmatch(rf"\s*{_MONEY}\s*", text)
+    """A clause that is only a pay figure ("45k", "£52,000", "it's 51k now"), in a list of facts about
+    the speaker or a correction of one."""
+    fillers = "|".join(re.escape(w) for w in sorted(rules.salary_fillers, key=len, reverse=True))
+    around = rf"(?:(?:{fillers})\s+)*" if fillers else ""
+    after = rf"(?:\s+(?:{fillers}))*" if fillers else ""
+    found = re.fullmatch(rf"\s*{around}{_MONEY}{after}\s*", text, re.IGNORECASE)
     return _amount(found, rules) if found is not None else None
 
 
@@ -63,10 +67,20 @@ def _amount(found: re.Match[str], rules: DialogueRules) -> int | None:
     return int(round(value)) if money and low <= value <= high else None
 
 
+def _count(rules: DialogueRules) -> str:
+    """A count in figures or words ("7", "seven"), as one group."""
+    words = "|".join(re.escape(w) for w in sorted(rules.count_words, key=len, reverse=True))
+    return rf"(\d{{1,2}}|{words})" if words else NUMBER
+
+
+def _counted(found: str, rules: DialogueRules) -> int:
+    return int(found) if found.isdigit() else rules.count_words[found.casefold()]
+
+
 def _years(text: str, rules: DialogueRules) -> int | None:
     units = "|".join(re.escape(word) for word in rules.years)
-    found = re.search(rf"\b{NUMBER}\s*(?:\+\s*)?(?:{units})\b", text)
-    return int(found.group(1)) if found else None
+    found = re.search(rf"\b{_count(rules)}\s*(?:\+\s*)?(?:{units})\b", text, re.IGNORECASE)
+    return _counted(found.group(1), rules) if found else None
 
 
 _MONEY = r"£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand)?"
@@ -75,9 +89,11 @@ _MONEY = r"£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand)?"
 def _salary(text: str, rules: DialogueRules) -> int | None:
     """Their pay, only when a pay word leads straight to the figure ("on 62k", "I earn £58,000")."""
     words = "|".join(re.escape(w) for w in sorted(rules.salary_words, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in rules.salary_not_after)
     for found in re.finditer(rf"\b(?:{words})\s+(?:about\s+|around\s+|roughly\s+)?{_MONEY}", text, re.IGNORECASE):
         amount = _amount(found, rules)
-        if amount is not None:
+        lead = " ".join(text[: found.start()].split()[-2:])
+        if amount is not None and not (before and re.search(rf"\b(?:{before})\b", lead, re.IGNORECASE)):
             return amount
     return None
 
@@ -118,9 +134,9 @@ def offer_figure(text: str, rules: DialogueRules) -> int | None:
 def _hours(text: str, rules: DialogueRules) -> int | None:
     units = "|".join(re.escape(w) for w in rules.hours_units)
     weeks = "|".join(re.escape(w) for w in sorted(rules.week_words, key=len, reverse=True))
-    found = re.search(rf"\b{NUMBER}\s*(?:{units})\b\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b)?\s*(?:{weeks})\b",
+    found = re.search(rf"\b{_count(rules)}\s*(?:{units})\b\s*(?:/|\ba\b|\bper\b|\beach\b|\bevery\b)?\s*(?:{weeks})\b",
                       text, re.IGNORECASE)
-    return int(found.group(1)) if found else None
+    return _counted(found.group(1), rules) if found else None
 
 
 def _bare_hours(text: str, rules: DialogueRules) -> int | None:

@@ -27,6 +27,9 @@ class DialogueRules(BaseModel):
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
     salary_words: list[str] = Field(min_length=1)  # a pay figure right after one of these is theirs
+    salary_not_after: list[str] = []  # ...unless one of these comes just before it ("tax ... on 45k")
+    salary_fillers: list[str] = []  # words a bare figure may stand among in a list of facts ("it's 51k now")
+    count_words: dict[str, int] = {}  # "seven" years, "two" hours
     salary_range: tuple[int, int]
     forget_request: str = r"$^"  # a message opening like this asks the coach to forget what follows
     recall_request: str = r"$^"  # a short message like this asks what the coach remembers about them
