@@ -143,3 +143,13 @@ def test_a_pasted_cv_with_a_summary_heading_is_not_a_request_for_the_practice_su
 def test_pay_told_first_is_set_against_the_bands_when_asking_what_the_move_pays(engine):
     said = MemoryChat(engine).say("I'm on 58k at the moment. what kind of money would I be on if I made the jump?")
     assert said.intent == "salary" and "£58,000" in said.text
+
+
+def test_their_own_pay_is_answered_first_with_the_time_back_to_it(chat, engine):
+    catch_up = engine.knowledge.transitions["data-scientist-to-machine-learning-engineer"].salary.catch_up
+    reply = chat.say("Bristol insurer, 6 yrs, £66k. how does that compare with where I'd land?")
+    assert "£66,000" in reply.text
+    mid = engine.knowledge.roles["machine-learning-engineer"].salary.mid
+    # the comparison with their figure comes before the general table of bands
+    assert reply.text.index("£66,000") < reply.text.index(f"£{mid.min:,}–£{mid.max:,}")
+    assert f"{catch_up.min}-{catch_up.max}" in reply.text.split("\n")[0]

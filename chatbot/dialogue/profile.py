@@ -211,6 +211,8 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
     # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
     listed = listed or bool(re.match(rules.correction_opening, normalise(text)))
     personal = several or listed or any(_has_phrase(normalise(c), rules.first_person) for c in clauses)
+    # "Oxford biotech, 5 yrs, £61k. what's my landing salary?": a bare figure among facts about them
+    among_facts = listed or personal and any(_years(normalise(c), rules) for c in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
         speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference)
@@ -222,7 +224,7 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         # hours a week are always the asker's own ("how long at 7 hours a week?")
         claims.hours = claims.hours or _hours(clause, rules)
         if speaking or personal:
-            bare = _bare_salary(clause, rules) if listed else None
+            bare = _bare_salary(clause, rules) if among_facts else None
             claims.salary = claims.salary or _salary(clause, rules) or bare
             claims.place = claims.place or _place(clause, rules)
         if not speaking or opening in rules.question_starts:
