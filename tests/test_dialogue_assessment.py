@@ -244,3 +244,22 @@ def test_an_answer_rating_another_skill_rates_that_skill_and_asks_the_same_again
     ratings = chat.state["profile"]["ratings"]
     assert containers.id in ratings and asked not in ratings
     assert chat.state["assessment"]["current"] == asked and engine.knowledge.skills[asked].name in reply.text
+
+
+def test_a_hedge_about_another_named_skill_rates_that_skill_and_says_so(chat, engine):
+    chat.say("assess my skills")
+    asked = chat.state["assessment"]["current"]
+    pipelines = engine.knowledge.skills["data-pipelines-etl"]
+    assert asked != pipelines.id
+    reply = chat.say("pipelines... maybe? another team runs our airflow")
+    ratings = chat.state["profile"]["ratings"]
+    assert ratings.get(pipelines.id) == 2 and asked not in ratings
+    assert pipelines.name in reply.text and chat.state["assessment"]["current"] == asked
+
+
+def test_not_knowing_what_a_skill_is_rates_it_lowest_and_every_rating_is_acknowledged(chat, engine):
+    chat.say("assess my skills")
+    asked = chat.state["assessment"]["current"]
+    reply = chat.say("I don't know what that is")
+    assert chat.state["profile"]["ratings"][asked] == 1
+    assert engine.knowledge.skills[asked].name in reply.text and "1/5" in reply.text

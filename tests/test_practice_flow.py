@@ -341,7 +341,8 @@ def test_asking_whether_a_retry_improved_or_how_things_stand_is_not_scored(chat,
     assert chat.say("where do I stand overall").intent == "summary"
 
 
-@pytest.mark.parametrize("asked", ["one more shot at it, please", "let me do that answer over again"])
+@pytest.mark.parametrize("asked", ["one more shot at it, please", "let me do that answer over again",
+                                   "ok let me redo it with numbers"])
 def test_after_feedback_a_retry_asked_in_own_words_asks_the_same_question_again(chat, asked):
     question = chat.say("practice model serving").question
     chat.say(WEAK_ANSWER)
@@ -350,7 +351,8 @@ def test_after_feedback_a_retry_asked_in_own_words_asks_the_same_question_again(
     assert retry.feedback is None
 
 
-@pytest.mark.parametrize("asked", ["so what was I meant to say there?", "which bits were good and which were bad?"])
+@pytest.mark.parametrize("asked", ["so what was I meant to say there?", "which bits were good and which were bad?",
+                                   "I not understand the second tip, can you say it more easy?"])
 def test_after_feedback_asking_what_was_missing_shows_it_instead_of_scoring_it(chat, asked):
     chat.say("practice model serving")
     chat.say(WEAK_ANSWER)
@@ -380,3 +382,12 @@ def test_what_the_coach_remembers_is_shown_mid_interview_not_the_score(chat):
     chat.say("I'd build a pipeline with airflow and docker and monitor it.")
     recalled = chat.say("what do you remember about my situation?")
     assert recalled.intent == "profile_recall" and "£52,000" in recalled.text and recalled.feedback is None
+
+
+def test_the_score_explained_says_what_each_criterion_is_worth(chat, engine):
+    question = engine.knowledge.questions[chat.say("practice model serving").question["id"]]
+    chat.say(WEAK_ANSWER)
+    explained = chat.say("what's the max for each of the criteria?")
+    weights = engine.resources.rubric.spec.weights[question.category]
+    assert explained.feedback is None
+    assert all(f"up to {points}" in explained.text for points in weights.values() if points > 0)

@@ -63,10 +63,11 @@ def _advance(res: Resources, state: DialogueState, recorded: Rated = ()) -> Repl
 
 def record(res: Resources, state: DialogueState, rating: int) -> Reply:
     progress = state.assessment
-    if progress.current is not None:
-        state.profile.ratings = {**state.profile.ratings, progress.current: rating}
-        progress.answered = [*progress.answered, progress.current]
-    return _advance(res, state)
+    if progress.current is None:
+        return _advance(res, state)
+    state.profile.ratings = {**state.profile.ratings, progress.current: rating}
+    progress.answered = [*progress.answered, progress.current]
+    return _advance(res, state, ((progress.current, rating),))
 
 
 def record_several(res: Resources, state: DialogueState, ratings: dict[str, int]) -> Reply:

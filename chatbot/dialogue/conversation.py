@@ -365,6 +365,9 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
         state.profile = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract).profile
     several = rated_skills(heard.text, res.rules, res.extractor.extract)
+    named = heard.entities.skills
+    if not several and rating is not None and len(named) == 1 and named[0] != state.assessment.current:
+        several = {named[0]: rating}  # "pipelines... maybe? we have airflow" rates pipelines, whatever was asked
     if len(several) >= 2 or (several and state.assessment.current not in several):
         # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design
         return [assessment.record_several(res, state, several)]
