@@ -391,3 +391,10 @@ def test_the_score_explained_says_what_each_criterion_is_worth(chat, engine):
     weights = engine.resources.rubric.spec.weights[question.category]
     assert explained.feedback is None
     assert all(f"up to {points}" in explained.text for points in weights.values() if points > 0)
+
+
+@pytest.mark.parametrize(("asked", "wording"), [("ok let's practise the why-are-you-switching question", "why are you"),
+                                               ("can we practise the biggest weakness question", "weakness")])
+def test_a_question_asked_for_by_a_name_of_its_own_is_the_one_asked(chat, engine, asked, wording):
+    reply = chat.say(asked)
+    assert wording in engine.knowledge.questions[reply.question["id"]].text.casefold()

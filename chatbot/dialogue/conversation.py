@@ -175,7 +175,12 @@ def _named_question(res: Resources, heard: Understanding) -> Question | None:
         return None
     if typed_command(res, heard) and (heard.entities.skills or heard.entities.categories):
         return None  # "practice kubernetes" asks for the skill's questions, not the one that names it
-    found = res.question_texts.search([heard.text])
+    framed = re.search(res.rules.named_question_frame, heard.text, re.IGNORECASE)
+    if framed is not None:  # "the why-are-you-switching question": its name alone, a looser gate
+        name = framed.group(1).replace("-", " ")
+        found = res.question_texts.search([name], accept=res.rules.named_question_framed_floor)
+    else:
+        found = res.question_texts.search([heard.text])
     return res.knowledge.questions.get(found.passage.section) if found.passage is not None else None
 
 

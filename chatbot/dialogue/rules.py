@@ -137,6 +137,8 @@ class DialogueRules(BaseModel):
     detail_topic_margin: float = 0.15  # how much nearer another topic a guide detail may be and still be added
     practice_opener: str | None = None  # the question an unfocused mock interview starts with
     named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording
+    named_question_frame: str = r"$^"  # "the why-are-you-switching question": the name alone, in group 1
+    named_question_framed_floor: float = Field(default=1.0, ge=0, le=1)  # ...which may come less close
 
     @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years",
                      "continuation_openers")
