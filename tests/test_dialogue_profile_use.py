@@ -153,3 +153,20 @@ def test_their_own_pay_is_answered_first_with_the_time_back_to_it(chat, engine):
     # the comparison with their figure comes before the general table of bands
     assert reply.text.index("£66,000") < reply.text.index(f"£{mid.min:,}–£{mid.max:,}")
     assert f"{catch_up.min}-{catch_up.max}" in reply.text.split("\n")[0]
+
+
+def test_the_plan_says_what_its_training_step_is_for_once_a_gap_is_known(chat, engine):
+    chat.say("I already run our kubernetes cluster and write all the Dockerfiles")
+    reply = chat.say("ok what's my plan look like, given k8s is sorted")
+    containers = engine.knowledge.skills["kubernetes-docker"]
+    others = [s for s in engine.knowledge.gaps(engine.knowledge.default_transition) if s.id != containers.id]
+    assert reply.intent == "plan"
+    assert all(s.name in reply.text for s in others)
+    # the only mention of the known skill is that they have it: no advice to build it
+    assert reply.text.count(containers.name) == 1
+
+
+def test_a_message_of_facts_with_no_question_is_acknowledged_not_fallen_back_on(chat):
+    reply = chat.say("DS at a logistics firm in Leeds, 5 yrs. I already run our k8s cluster so you can skip that bit.")
+    assert reply.intent == "about_me"
+    assert "Leeds" in reply.text and "Kubernetes" in reply.text

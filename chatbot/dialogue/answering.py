@@ -95,7 +95,10 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
     if heard.intent is not None and heard.is_topic:
         reply = answer_topic(res, state, heard)
         name = heard.intent.name
-        found = guide.detail(parts, reply.text, lambda _, vector: _on_topic(res, vector, name))
+        known = {res.knowledge.skills[s].name for s in state.profile.known_skills if s in res.knowledge.skills}
+        # never a detail on building a skill they said they have ("given k8s is sorted")
+        found = guide.detail(parts, reply.text,
+                             lambda passage, vector: passage.section not in known and _on_topic(res, vector, name))
         return _with_detail(res, state, reply, found) if found.passage is not None else reply
     found = guide.search(parts)
     if found.passage is None:

@@ -141,10 +141,11 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard, command = as_request(res, heard, FORGET), True  # "forget that I'm in London"
     elif not command and short and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, RECALL), True  # "what do you remember?"
-    statement = False
+    statement = noted = False
     forgetting = heard.answer == FORGET  # what it asks to forget is not learned first
     if state.mode != "assessment" and not is_advert(res, heard) and not forgetting:  # nor an advert's skills
         learned = learn(state.profile, text, res.knowledge, res.rules, res.extractor.extract)
+        noted = learned.profile != state.profile
         state.profile, statement = learned.profile, learned.statement
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
     if handler is not None:
@@ -164,6 +165,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     later = follow_up(res, state, heard) or in_context(res, state, text) or explain_term(res, state, text)
     if later is not None:
         return [later]
+    if noted:  # nothing else to answer, but facts about them to acknowledge: what was taken in, not "sorry"
+        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     return [fallback(res, state, heard)]
 
 
