@@ -263,3 +263,14 @@ def test_not_knowing_what_a_skill_is_rates_it_lowest_and_every_rating_is_acknowl
     reply = chat.say("I don't know what that is")
     assert chat.state["profile"]["ratings"][asked] == 1
     assert engine.knowledge.skills[asked].name in reply.text and "1/5" in reply.text
+
+
+def test_a_summary_before_any_practice_gives_the_assessments_gaps_weakest_first(chat, engine):
+    chat.say("assess my skills")
+    first, second = gaps(engine)[0], gaps(engine)[1]
+    chat.say("a bit")
+    chat.say("never")
+    chat.say("stop the assessment and show the plan")
+    text = chat.say("summary").text
+    assert second.name in text and first.name in text
+    assert text.index(second.name) < text.index(first.name)  # rated lower, so it comes first
