@@ -126,6 +126,15 @@ def test_a_qualification_question_opens_on_the_thing_it_asks_about(engine):
     assert "certificate" in cert.casefold() and "degree" in degree.casefold()
 
 
+def test_a_degree_they_hold_is_not_answered_as_one_they_might_take(engine):
+    summary = engine.knowledge.transitions[engine.knowledge.default_transition].qualifications.summary
+    held = MemoryChat(engine).say("I've got an MSc in data science and 3 yrs as a DS. Is the degree enough to land an MLE job?")
+    needed = MemoryChat(engine).say("do I need a masters or is that overkill")
+    assert held.intent == needed.intent == "qualifications"
+    assert held.text.split(summary)[0].strip() != needed.text.split(summary)[0].strip()
+    assert "not required" not in held.text.split(summary)[0]
+
+
 @pytest.mark.parametrize("text, intent", [
     ("alright thanks", "thanks"),
     ("nice. what does p95 actually mean btw", "term_explained"),
