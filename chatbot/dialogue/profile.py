@@ -34,7 +34,8 @@ def _role(kb: Knowledge, text: str, rules: DialogueRules) -> str | None:
     for claim in rules.role_claims:
         for role in kb.roles.values():
             for alias in (normalise(name) for name in [role.name, *role.aliases]):
-                if claim and alias and f" {claim} {alias} " in padded:
+                # "I'm a pricing data scientist": a word or two may say which kind
+                if claim and alias and re.search(rf" {re.escape(claim)} (?:\w+ ){{0,2}}?{re.escape(alias)} ", padded):
                     return role.id
     return None
 
