@@ -231,7 +231,12 @@ class PointMeaning:
             return MeaningEvidence(found, AnswerFit(None, "", 0.0, 1.0))
         vectors = self._encoder.encode([p.text for p in candidates])
         sims = vectors @ self._vectors.T
-        others = sims[:, ~refs.mine].max(axis=1) if (~refs.mine).any() else np.full(len(candidates), -1.0)
+        fit = self._fit(question.id, sims)
+        # a piece answers another question when it is closer to the question the whole answer leans to
+        # than to this one's points; one stray close reference elsewhere among thousands does not count
+        rival = self._refs.get(fit.closer_question or "")
+        others = sims[:, rival.mine].max(axis=1) if rival is not None and rival.mine.any() \
+            else np.full(len(candidates), -1.0)
         per_point = np.stack([sims[:, cols].max(axis=1) for cols in refs.columns], axis=1)
         wrong = np.stack([self._wrong_sims(vectors, w, negated, candidates)
                           for w, negated in zip(refs.wrong, refs.wrong_negated)], axis=1)
@@ -249,7 +254,6 @@ class PointMeaning:
                 credit = min(credit, 0.5)
             if credit > was.credit:
                 found[pid] = PointEvidence(pid, credit, piece, similarity, was.wrong)
-        fit = self._fit(question.id, sims)
         if len(reading.text.split()) < s.fit_min_words:  # a line or two fits no question as a whole
             fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
         return MeaningEvidence(found, fit)
