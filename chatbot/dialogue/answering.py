@@ -37,7 +37,9 @@ MAX_STEPS = 3  # steps shown for a window of the plan ("my first 3 months")
 
 
 def answer_questions(res: Resources, state: DialogueState, text: str, heard: Understanding) -> list[Reply]:
-    """One answer per question the message asks (at most three), each from its intent or the guide."""
+    """One answer per question the message asks (at most three), each from its intent or the guide; the
+    guide is searched with the message's clear slips mended, as the intents were."""
+    text = res.slips.correct(text)
     parts = res.questions.parts(text)
     if len(parts) == 1:
         if not heard.is_topic and parts[0] != text.strip():

@@ -165,7 +165,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     later = follow_up(res, state, heard) or in_context(res, state, text) or explain_term(res, state, text)
     if later is not None:
         return [later]
-    if noted:  # nothing else to answer, but facts about them to acknowledge: what was taken in, not "sorry"
+    # nothing to answer, no question or request, but facts about them: what was taken in, not "sorry"
+    if noted and "?" not in text and not any(res.questions.is_question(p) for p in res.questions.parts(text)):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     return [fallback(res, state, heard)]
 
