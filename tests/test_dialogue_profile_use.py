@@ -170,3 +170,19 @@ def test_a_message_of_facts_with_no_question_is_acknowledged_not_fallen_back_on(
     reply = chat.say("DS at a logistics firm in Leeds, 5 yrs. I already run our k8s cluster so you can skip that bit.")
     assert reply.intent == "about_me"
     assert "Leeds" in reply.text and "Kubernetes" in reply.text
+
+
+def test_is_it_realistic_names_what_is_left_to_build_for_this_person(chat, engine):
+    gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
+    before = chat.say("is python alone enough to get hired as an MLE?")
+    assert before.intent == "realistic" and all(s.name in before.text for s in gaps)
+    chat.say("I already know docker and kubernetes well")
+    after = chat.say("is the move realistic for me?")
+    containers = engine.knowledge.skills["kubernetes-docker"]
+    assert all(s.name in after.text for s in gaps if s.id != containers.id)
+    assert containers.name not in after.text
+
+
+def test_years_said_in_passing_make_the_pay_beside_them_theirs(chat):
+    reply = chat.say("1 year in as a junior DS in Nottingham, on £36k. too early to switch to MLE?")
+    assert chat.state["profile"]["salary"] == 36000 and "£36,000" in reply.text

@@ -211,7 +211,9 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         bool(re.match(rules.self_list_opening, text.strip().casefold()))
     # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
     listed = listed or bool(re.match(rules.correction_opening, normalise(text)))
-    personal = several or listed or any(_has_phrase(normalise(c), rules.first_person) for c in clauses)
+    # "1 year in as a junior DS, on £36k": years of their own make the message about them too
+    personal = several or listed or any(_has_phrase(normalise(c), rules.first_person) or
+                                        _years(normalise(c), rules) is not None for c in clauses)
     # "Oxford biotech, 5 yrs, £61k. what's my landing salary?": a bare figure among facts about them
     among_facts = listed or personal and any(_years(normalise(c), rules) for c in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
