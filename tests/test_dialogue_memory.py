@@ -128,3 +128,15 @@ def test_years_in_words_count_and_a_figure_asked_about_is_not_their_pay(chat):
     assert chat.state["profile"]["years"] == 9
     chat.say("how much tax would I pay on 45k?")
     assert chat.state["profile"].get("salary") is None
+
+
+def test_skills_told_as_what_the_team_built_or_their_weak_spot_are_remembered(chat):
+    chat.say("fwiw my pipeline side is decent, we built a load of Spark jobs. system design is the weak spot")
+    profile = chat.state["profile"]
+    assert "data-pipelines-etl" in profile["known_skills"]
+    assert "ml-systems-design" in profile["lacking_skills"]
+
+
+def test_someone_elses_opinion_of_a_tool_is_not_a_claim_about_the_person(chat):
+    chat.say("my manager says docker is overkill for us")
+    assert "kubernetes-docker" not in chat.state["profile"]["known_skills"]

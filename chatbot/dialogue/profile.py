@@ -190,6 +190,14 @@ def rated_skills(text: str, rules: DialogueRules, extract: Extract) -> dict[str,
     return _lowest(_clause_rating(clause, rules, extract) for clause in _clauses(text, rules))
 
 
+def _owns_skill(plain: str, rules: DialogueRules, extract: Extract) -> bool:
+    """"my pipeline side is decent", "my docker is rusty": their own skill, said with how well."""
+    if not _has_phrase(plain, ["my"]):
+        return False
+    entities = extract(plain)
+    return bool(entities.skills) and (entities.agreement is not None or _has_phrase(plain, rules.negation))
+
+
 def _lowest(found: Iterable[tuple[str, int] | None]) -> dict[str, int]:
     ratings: dict[str, int] = {}
     for skill, rating in (pair for pair in found if pair is not None):
@@ -218,7 +226,8 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
     among_facts = listed or personal and any(_years(normalise(c), rules) for c in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
-        speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference)
+        speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference) or \
+            _owns_skill(plain, rules, extract)
         opening = plain.split()[0] if plain else ""
         if opening in rules.question_starts:
             claims.asks = True
