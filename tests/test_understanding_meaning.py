@@ -170,3 +170,22 @@ def test_a_term_asked_as_the_second_question_is_explained_too(engine):
     said = replies(engine, "what do MLEs earn and whats quantisation")
     assert [r.intent for r in said] == ["salary", "term_explained"]
     assert "£34,000" in said[0].text and "int8" in said[1].text
+
+
+def test_a_question_pointing_back_to_a_named_employer_in_the_story_is_declined(engine):
+    said = replies(engine, "I've got an interview with Ocado Technology for an MLE role. What do they ask?")
+    assert all(r.intent.startswith("out_of_scope") for r in said)
+    kept = replies(engine, "I've got an interview next week for an MLE role. What do interviewers look for?")
+    assert not any(r.intent.startswith("out_of_scope") for r in kept)
+
+
+def test_a_message_in_another_script_is_answered_honestly_in_english(engine):
+    said = replies(engine, "我是一名数据科学家，想转行做机器学习工程师。需要多长时间？")
+    assert said[-1].intent == "out_of_scope_language"
+
+
+def test_a_move_to_another_role_instead_of_this_one_is_declined(engine):
+    said = replies(engine, "thinking about becoming a product manager instead of an MLE. how long does that take?")
+    assert said[-1].intent == "out_of_scope_other_move"
+    kept = replies(engine, "thinking about becoming an MLE instead of a product manager. how long does that take?")
+    assert kept[-1].intent != "out_of_scope_other_move"

@@ -35,6 +35,7 @@ from chatbot.nlu import Intent, IntentMatch
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
+LATIN_END = 0x24F  # the last letter of the Latin scripts (Latin Extended-B): accents and Polish letters included
 SKIP, SCORE, PRACTICE, FORGET, ASSESS = "skip", "score_explained", "practice", "profile_forget", "assess"
 RECALL = "profile_recall"
 STARTS_PRACTICE = frozenset({"next", "skip"})  # outside a mock interview, these start one
@@ -233,7 +234,11 @@ def _other_language(res: Resources, text: str) -> bool:
     ("Bonjour, je suis data scientist à Lyon..."), not one borrowed word from a non-native speaker."""
     words = re.findall(r"[^\W\d_]+", text.casefold())
     foreign = [w for w in words if w in res.rules.foreign_words]
-    return len(set(foreign)) >= res.rules.foreign_min_words and len(foreign) >= res.rules.foreign_share * len(words)
+    letters = [c for c in text if c.isalpha()]
+    # or written mostly in another script ("我是一名数据科学家...", "Я дата-сайентист...")
+    other_script = sum(1 for c in letters if ord(c) > LATIN_END) >= res.rules.foreign_share * 2 * len(letters)
+    return bool(letters) and other_script or \
+        len(set(foreign)) >= res.rules.foreign_min_words and len(foreign) >= res.rules.foreign_share * len(words)
 
 
 def _asks_to_practise(res: Resources, text: str) -> bool:

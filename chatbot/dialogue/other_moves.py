@@ -27,9 +27,17 @@ def asks_about_another_move(res: Resources, text: str) -> bool:
     for found in _alternation(tuple(rules.move_words)).finditer(folded):
         after = folded[found.end():]
         window = " ".join(after.split()[: rules.other_move_window])
-        if roles.search(window) and not target.search(after):
+        if roles.search(window) and not _still_aims_here(res, target, after):
             return True
     return False
+
+
+def _still_aims_here(res: Resources, target: re.Pattern[str], after: str) -> bool:
+    """This move's target named after the move word, and not as the one given up ("becoming a product
+    manager instead of an MLE")."""
+    given_up = "|".join(re.escape(w) for w in res.rules.instead_words)
+    return any(not (given_up and re.search(rf"\b(?:{given_up})\s+(?:an?\s+|the\s+)?$", after[: found.start()]))
+               for found in target.finditer(after))
 
 
 def _starts_elsewhere(res: Resources, folded: str) -> bool:

@@ -191,11 +191,12 @@ def rated_skills(text: str, rules: DialogueRules, extract: Extract) -> dict[str,
 
 
 def _owns_skill(plain: str, rules: DialogueRules, extract: Extract) -> bool:
-    """"my pipeline side is decent", "my docker is rusty": their own skill, said with how well."""
+    """"my pipeline side is decent", "my docker is rusty": their own skill, said with how well ("my docker
+    build fails" says how a build went, not how well they know it)."""
     if not _has_phrase(plain, ["my"]):
         return False
     entities = extract(plain)
-    return bool(entities.skills) and (entities.agreement is not None or _has_phrase(plain, rules.negation))
+    return bool(entities.skills) and entities.agreement in ("yes", "some")  # "no module named x" is no rating
 
 
 def _lowest(found: Iterable[tuple[str, int] | None]) -> dict[str, int]:

@@ -94,6 +94,7 @@ class DialogueRules(BaseModel):
     self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
     assessment_restart: str = r"$^"  # mid-assessment, asking to take it again from the start
     declined_continues: str = r"$^"  # a short question pointing back at a declined one continues it
+    declined_points_back: str = r"$^"  # ...and the words a question uses to point back to a story's company
     declined_continues_floor: float = 0.0  # so does one after it that the matcher reads below this
     assessment_progress: str = r"$^"  # mid-assessment, asking how many questions are left
     assessment_done: str = r"$^"  # mid-assessment, asking to end it and see the plan in any words
@@ -103,6 +104,7 @@ class DialogueRules(BaseModel):
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
+    instead_words: list[str] = []  # "a PM instead of an MLE": the role after these is the one given up
     other_sources: list[str] = []  # roles people start from that this move does not: see other_roles
     own_role_window: int = Field(default=8, ge=1)  # the opening words where people say what they do
     own_role_frames: list[str] = []  # regexes around {role}: how people say what they do

@@ -54,7 +54,10 @@ def understand(res: Resources, text: str) -> Understanding:
     match = _match_without_window(res, text)
     intent = res.intents.get(match.name) if match.name else None
     parts = readings(res, text)
-    declined = _declined_topic(res, text) if intent is None or intent.kind != COMMAND else None
+    # a command typed on its own is never declined; a longer message that only sounds like one may be
+    # ("... interview with Ocado. What kind of system design questions do they ask?")
+    typed = intent is not None and intent.kind == COMMAND and len(text.split()) <= res.rules.command_max_words
+    declined = None if typed else _declined_topic(res, text)
     if declined is not None:
         intent = res.intents.get(declined)
         match = IntentMatch(declined, EXACT, (), match.alternatives)
@@ -124,23 +127,36 @@ def declines_every_part(res: Resources, text: str) -> bool:
 def _declined_topic(res: Resources, text: str) -> str | None:
     """The refusal every question of the message calls for, by its words: "can I get a skilled worker
     visa as an MLE?" sits close in meaning to the pay questions the coach answers, yet it is not one."""
-    found = None
-    for part in res.questions.parts(text):
+    parts = res.questions.parts(text)
+    # a statement ("I moved here on a skilled worker visa") is not a question about it, but a question
+    # after it may point back to it ("an interview with Ocado on Monday. what do they ask?")
+    story = sentences(text[: text.find(parts[0])]) if parts and parts[0] in text else []
+    found, told, asked = None, _names_declined(res, story[-1]) if story else None, False  # the sentence just before
+    for part in parts:
+        named = _names_declined(res, part)
         if not res.questions.is_question(part):
-            return None  # a statement ("I moved here on a skilled worker visa") is not a question about it
-        declined = res.rules.declined_topics
-        named = next((name for name, patterns in declined.items() if name in res.intents.names
-                      and any(re.search(p, part, re.IGNORECASE) for p in patterns)
-                      and not any(re.search(p, part, re.IGNORECASE) for p in res.rules.declined_unless.get(name, ()))),
-                     None)
-        pointing = len(part.split()) <= res.rules.follow_up_max_words \
-            and re.search(res.rules.declined_continues, part, re.IGNORECASE) is not None
+            told = named or told
+            continue
+        short = len(part.split()) <= res.rules.follow_up_max_words
+        pointing = short and re.search(res.rules.declined_continues, part, re.IGNORECASE) is not None
+        # back to a story, only to those it named ("...with Ocado. what do they ask?"), not to "it"
+        pointing_back = short and re.search(res.rules.declined_points_back, part, re.IGNORECASE) is not None
+        before = found or told
         continues = found is not None and (
-            pointing or res.matcher.match(part).confidence < res.rules.declined_continues_floor)
+            pointing or res.matcher.match(part).confidence < res.rules.declined_continues_floor) or \
+            found is None and told is not None and pointing_back
         if named is None and not continues:
             return None  # "...and what's the salary band at each?" continues the question before it
-        found = named or found
-    return found
+        found, asked = named or before, True
+    return found if asked else None
+
+
+def _names_declined(res: Resources, text: str) -> str | None:
+    """The refusal whose words this text uses, if any."""
+    return next((name for name, patterns in res.rules.declined_topics.items() if name in res.intents.names
+                 and any(re.search(p, text, re.IGNORECASE) for p in patterns)
+                 and not any(re.search(p, text, re.IGNORECASE) for p in res.rules.declined_unless.get(name, ()))),
+                None)
 
 
 def _abroad(res: Resources, text: str) -> bool:
