@@ -167,7 +167,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if later is not None:
         return [later]
     # nothing to answer, no question or request, but facts about them: what was taken in, not "sorry"
-    if noted and "?" not in text and not any(res.questions.is_question(p) for p in res.questions.parts(text)):
+    if noted and "?" not in text and not any(res.questions.is_question(p) for p in res.questions.parts(text)) \
+            and not text.rstrip().endswith(":") and not _any_search(res.rules.request_words, text):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     return [fallback(res, state, heard)]
 

@@ -104,6 +104,7 @@ class DialogueRules(BaseModel):
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
+    request_words: list[str] = []  # a request ("here's my code", "help", "can you") is never just facts to note
     instead_words: list[str] = []  # "a PM instead of an MLE": the role after these is the one given up
     other_sources: list[str] = []  # roles people start from that this move does not: see other_roles
     own_role_window: int = Field(default=8, ge=1)  # the opening words where people say what they do
