@@ -235,26 +235,19 @@ def test_asking_what_is_remembered_mid_assessment_shows_it_then_asks_the_skill_a
     assert again.intent == "assessment_question" and gaps(engine)[1].name in again.text
 
 
-def test_an_answer_rating_another_skill_rates_that_skill_and_asks_the_same_again(chat, engine):
+@pytest.mark.parametrize(("text", "skill", "rating"), [
+    ("docker yes a bit, kubernetes never", "kubernetes-docker", None),
+    ("pipelines... maybe? another team runs our airflow", "data-pipelines-etl", 2),  # a hedge, said of another
+])
+def test_an_answer_rating_another_skill_rates_that_skill_and_asks_the_same_again(chat, engine, text, skill, rating):
     chat.say("assess my skills")
     asked = chat.state["assessment"]["current"]
-    containers = engine.knowledge.skills["kubernetes-docker"]
-    assert asked != containers.id
-    reply = chat.say("docker yes a bit, kubernetes never")
+    assert asked != skill
+    reply = chat.say(text)
     ratings = chat.state["profile"]["ratings"]
-    assert containers.id in ratings and asked not in ratings
+    assert skill in ratings and asked not in ratings and rating in (None, ratings[skill])
+    assert engine.knowledge.skills[skill].name in reply.text  # acknowledged
     assert chat.state["assessment"]["current"] == asked and engine.knowledge.skills[asked].name in reply.text
-
-
-def test_a_hedge_about_another_named_skill_rates_that_skill_and_says_so(chat, engine):
-    chat.say("assess my skills")
-    asked = chat.state["assessment"]["current"]
-    pipelines = engine.knowledge.skills["data-pipelines-etl"]
-    assert asked != pipelines.id
-    reply = chat.say("pipelines... maybe? another team runs our airflow")
-    ratings = chat.state["profile"]["ratings"]
-    assert ratings.get(pipelines.id) == 2 and asked not in ratings
-    assert pipelines.name in reply.text and chat.state["assessment"]["current"] == asked
 
 
 def test_not_knowing_what_a_skill_is_rates_it_lowest_and_every_rating_is_acknowledged(chat, engine):

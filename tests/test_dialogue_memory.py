@@ -38,11 +38,17 @@ def test_known_skill_drops_out_of_what_to_learn_first(chat, engine):
     assert numbered and not any("Kubernetes" in line for line in numbered)
 
 
-def test_negated_skill_is_remembered_as_lacking(chat):
-    chat.say("I know python but I've never used kubernetes")
+@pytest.mark.parametrize(("text", "known", "lacking"), [
+    ("I know python but I've never used kubernetes", "python-data-stack", "kubernetes-docker"),
+    # what the team built, their own skill said with how well, and a weak spot
+    ("fwiw my pipeline side is decent, we built a load of Spark jobs. system design is the weak spot",
+     "data-pipelines-etl", "ml-systems-design"),
+])
+def test_skills_had_and_lacking_are_remembered(chat, text, known, lacking):
+    chat.say(text)
     profile = chat.state["profile"]
-    assert "python-data-stack" in profile["known_skills"]
-    assert "kubernetes-docker" in profile["lacking_skills"]
+    assert known in profile["known_skills"]
+    assert lacking in profile["lacking_skills"]
 
 
 def test_a_skill_used_only_a_couple_of_times_is_still_to_build(chat):
@@ -128,13 +134,6 @@ def test_years_in_words_count_and_a_figure_asked_about_is_not_their_pay(chat):
     assert chat.state["profile"]["years"] == 9
     chat.say("how much tax would I pay on 45k?")
     assert chat.state["profile"].get("salary") is None
-
-
-def test_skills_told_as_what_the_team_built_or_their_weak_spot_are_remembered(chat):
-    chat.say("fwiw my pipeline side is decent, we built a load of Spark jobs. system design is the weak spot")
-    profile = chat.state["profile"]
-    assert "data-pipelines-etl" in profile["known_skills"]
-    assert "ml-systems-design" in profile["lacking_skills"]
 
 
 def test_someone_elses_opinion_of_a_tool_is_not_a_claim_about_the_person(chat):
