@@ -125,6 +125,7 @@ def test_a_list_of_facts_and_a_correction_are_all_remembered(chat):
     assert (profile["location"], profile["years"], profile["salary"], profile["hours_per_week"]) == \
         ("Cardiff", 3, 44000, 6)
     assert "deep-learning-frameworks" in profile["known_skills"]
+    assert profile["current_role"] == "data-scientist"  # "3 years as a DS"
     chat.say("oh actually I got a pay rise, it's 49k now")
     assert chat.state["profile"]["salary"] == 49000
 
