@@ -119,9 +119,11 @@ def test_a_star_answer_after_feedback_is_another_attempt_not_a_request_for_the_s
     assert again.feedback is not None and again.feedback["question_id"] == asked["id"]
 
 
-def test_a_term_asked_mid_interview_is_explained_and_the_question_kept_open(chat, engine):
+@pytest.mark.parametrize("asking", ["sorry, what does dynamic batching mean?",
+                                    "wait what does dynamic batching even mean"])
+def test_a_term_asked_mid_interview_is_explained_and_the_question_kept_open(chat, engine, asking):
     asked = chat.say("practice model serving").question
-    term = chat.say("sorry, what does dynamic batching mean?")
+    term = chat.say(asking)
     assert term.feedback is None and term.intent == "term_explained"
     assert "dynamic batching" in term.text.casefold() and asked["text"] in term.text
     scored = chat.say(strong_answer(engine, asked["id"]))

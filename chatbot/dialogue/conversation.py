@@ -237,7 +237,7 @@ def _other_language(res: Resources, text: str) -> bool:
     foreign = [w for w in words if w in res.rules.foreign_words]
     letters = [c for c in text if c.isalpha()]
     # or written mostly in another script ("我是一名数据科学家...", "Я дата-сайентист...")
-    other_script = sum(1 for c in letters if ord(c) > LATIN_END) >= res.rules.foreign_share * 2 * len(letters)
+    other_script = sum(1 for c in letters if ord(c) > LATIN_END) >= res.rules.other_script_share * len(letters)
     return bool(letters) and other_script or \
         len(set(foreign)) >= res.rules.foreign_min_words and len(foreign) >= res.rules.foreign_share * len(words)
 

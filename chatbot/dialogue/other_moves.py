@@ -55,6 +55,7 @@ def _asks_pay_elsewhere(res: Resources, text: str) -> bool:
     """A question about another role's pay ("what does a data engineer earn mid-level in London?") that
     never names this move's roles: the guide's bands are for these two roles alone."""
     own = re.compile(f"{_role_pattern(res, TARGET).pattern}|{_role_pattern(res, SOURCE).pattern}")
+    # two-letter short forms ("de", "pm") name a role only right after a move word ("DA -> DE")
     roles = _alternation(tuple(r for r in res.rules.other_roles if len(r) > 2 and not own.fullmatch(r.casefold())))
     pay = _alternation(tuple(res.rules.pay_words))
     return any(res.questions.is_question(part) and pay.search(said := part.casefold()) and roles.search(said)

@@ -193,7 +193,7 @@ def rated_skills(text: str, rules: DialogueRules, extract: Extract) -> dict[str,
 def _owns_skill(plain: str, rules: DialogueRules, extract: Extract) -> bool:
     """"my pipeline side is decent", "my docker is rusty": their own skill, said with how well ("my docker
     build fails" says how a build went, not how well they know it)."""
-    if not _has_phrase(plain, ["my"]):
+    if not _has_phrase(plain, rules.own_words):
         return False
     entities = extract(plain)
     return bool(entities.skills) and entities.agreement in ("yes", "some")  # "no module named x" is no rating

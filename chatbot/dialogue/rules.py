@@ -27,6 +27,7 @@ class DialogueRules(BaseModel):
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
     salary_words: list[str] = Field(min_length=1)  # a pay figure right after one of these is theirs
+    own_words: list[str] = []  # "my docker is rusty": a skill of their own, said with how well
     salary_not_after: list[str] = []  # ...unless one of these comes just before it ("tax ... on 45k")
     salary_fillers: list[str] = []  # words a bare figure may stand among in a list of facts ("it's 51k now")
     count_words: dict[str, int] = {}  # "seven" years, "two" hours
@@ -104,6 +105,7 @@ class DialogueRules(BaseModel):
     move_words: list[str] = []  # a move toward another role: see other_roles
     other_roles: list[str] = []
     other_move_window: int = Field(default=6, ge=1)
+    other_script_share: float = Field(default=1.0, ge=0, le=1)  # letters outside the Latin scripts: another language
     request_words: list[str] = []  # a request ("here's my code", "help", "can you") is never just facts to note
     instead_words: list[str] = []  # "a PM instead of an MLE": the role after these is the one given up
     other_sources: list[str] = []  # roles people start from that this move does not: see other_roles
