@@ -152,3 +152,10 @@ def test_a_summary_before_any_practice_names_the_topics_covered(engine):
     labels = [engine.resources.responses.get(key).label for key in ("timeline", "salary")]
     assert {timeline.intent, pay.intent} == {"timeline", "salary"}
     assert all(label in summary.text for label in labels)
+
+
+def test_how_long_after_is_it_realistic_is_the_timeline_not_the_same_answer_again(chat, engine):
+    # (after pay "how long" may ask when pay catches up, after the CV how long it should be)
+    ask_topic(chat, engine, "realistic")
+    reply = chat.say("how long")
+    assert reply.intent == "timeline"

@@ -140,3 +140,38 @@ def test_years_in_words_count_and_a_figure_asked_about_is_not_their_pay(chat):
 def test_someone_elses_opinion_of_a_tool_is_not_a_claim_about_the_person(chat):
     chat.say("my manager says docker is overkill for us")
     assert "kubernetes-docker" not in chat.state["profile"]["known_skills"]
+
+
+@pytest.mark.parametrize(("first", "correction", "field", "value"), [
+    ("DS in Oxford, about 3 years in, salary's 60k.", "sorry typo, 66k not 60k", "salary", 66000),
+    ("I've been a data scientist for 6 years.", "small correction - it's 7 years not 6", "years", 7),
+    ("I can give about 10 hours a week.", "oops 8 hours not 10", "hours_per_week", 8),
+    ("I'm a data scientist in Oxford.", "I'm not really in Oxford, I live in Abingdon, just work there.",
+     "location", "Abingdon"),
+])
+def test_a_value_said_to_be_wrong_is_replaced_and_acknowledged(chat, first, correction, field, value):
+    chat.say(first)
+    reply = chat.say(correction)
+    assert chat.state["profile"][field] == value
+    assert reply.intent == "about_me"
+    assert chat.say("what do you know about me").intent == "profile_recall"
+
+
+def test_years_listed_among_facts_after_a_greeting_are_kept_and_hours_shape_the_realism_answer(chat):
+    reply = chat.say("Evening. DS in Cardiff, 4 years, two small kids so realistically I've got about 4 hours a "
+                     "week. Is MLE even doable on that?")
+    assert chat.state["profile"]["years"] == 4
+    assert reply.intent == "realistic" and "4 hours a week" in reply.text
+
+
+def test_how_well_in_words_is_not_shown_as_a_rating_they_gave(chat, engine):
+    chat.say("my pipeline side is decent tbh")
+    profile = chat.state["profile"]
+    assert "data-pipelines-etl" in profile["known_skills"] and not profile["ratings"]
+
+
+def test_a_follow_up_after_new_facts_is_answered_again_with_them(chat):
+    chat.say("how long does the switch take?")
+    chat.say("I can do 9 hours a week now")
+    reply = chat.say("so how long now?")
+    assert reply.intent == "timeline" and "9 hours" in reply.text

@@ -114,3 +114,12 @@ def test_back_to_practice_without_a_new_focus_returns_to_the_open_question(chat)
     asked = chat.say("practice").question
     assert asked is not None
     assert chat.say("ok back to the interview").question == asked
+
+
+@pytest.mark.parametrize("said", ["thanks that's ace", "thanks, food for thought", "cheers, really useful mate"])
+def test_thanks_with_a_word_or_two_more_is_thanks(chat, said):
+    assert chat.say(said).intent == "thanks"
+
+
+def test_thanks_before_a_question_still_answers_the_question(chat):
+    assert chat.say("thanks but how long does it take").intent == "timeline"

@@ -400,3 +400,22 @@ def test_the_score_explained_says_what_each_criterion_is_worth(chat, engine):
 def test_a_question_asked_for_by_a_name_of_its_own_is_the_one_asked(chat, engine, asked, wording):
     reply = chat.say(asked)
     assert wording in engine.knowledge.questions[reply.question["id"]].text.casefold()
+
+
+def test_the_summary_judges_technical_skills_only_by_technical_questions(chat, engine):
+    chat.say("practice")
+    asked = chat.replies[-1].question
+    assert asked is not None
+    chat.say(WEAK_ANSWER)
+    summary = chat.say("stop").text
+    question = engine.knowledge.questions[asked["id"]]
+    technical = [engine.knowledge.skills[s] for s in question.skills if engine.knowledge.skills[s].kind == "technical"]
+    # the opener ("tell me about yourself") draws on technical skills but does not test them
+    assert question.category != "technical" and technical
+    assert not any(skill.name in summary for skill in technical)
+
+
+@pytest.mark.parametrize("named", ["kubernetes", "docker"])
+def test_practising_one_name_of_a_skill_asks_questions_that_use_that_name(chat, named):
+    question = chat.say(f"practice {named}").question
+    assert question is not None and named in question["text"].casefold()

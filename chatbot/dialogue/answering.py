@@ -197,7 +197,8 @@ def _repeats_last(res: Resources, state: DialogueState, heard: Understanding) ->
     """The message would get exactly the answer just given: same topic, nothing narrowing it."""
     entities = heard.entities
     narrowed = entities.levels or entities.ordinal is not None or entities.skills
-    return heard.answer == state.last_topic and not narrowed
+    # "I can do 9 hours a week now. so how long now?": the same topic reads differently with what they told
+    return heard.answer == state.last_topic and not narrowed and not state.told_since_topic
 
 
 def _with_detail(res: Resources, state: DialogueState, reply: Reply, found: Retrieved) -> Reply:
@@ -329,7 +330,7 @@ def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
     label = res.responses.get(last).label
     if not label or _small_talk_lead(res, text):
         return None
-    framed = f"{label}: {text}"
+    framed = f"{label.rstrip('?')}: {text}"  # the topic named as context, not asked again
     heard = understand(res, framed)
     if state.mode != "practice":
         heard = outside_interview(res, heard, next_topic=True)
@@ -344,5 +345,7 @@ def in_context(res: Resources, state: DialogueState, text: str) -> Reply | None:
         if found.passage is not None and found.passage.text != state.last_passage:
             return _quote(res, state, found)
         return topics.deeper(res, state, "more", heard.intent.name if heard.intent else GUIDE)
+    if heard.is_topic:
+        return _answer(res, state, heard, [framed])
     replies = answer_questions(res, state, framed, heard)
     return replies[0] if len(replies) == 1 else None

@@ -33,7 +33,7 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     if skill is None and not categories and any(word in folded for word in res.rules.weakest_words):
         weakest = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.rules)
         skill = weakest[0].id if weakest else None  # "practise my weakest one"
-    return practice.start_practice(res, state, skill, categories[0] if categories else None)
+    return practice.start_practice(res, state, skill, categories[0] if categories else None, request=heard.text)
 
 
 def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

@@ -148,6 +148,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         learned = learn(state.profile, text, res.knowledge, res.rules, res.extractor.extract)
         noted = learned.profile != state.profile
         state.profile, statement = learned.profile, learned.statement
+        state.told_since_topic = state.told_since_topic or noted
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
     if handler is not None:
         return [handler(res, state, heard)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import zip_longest
 from typing import Any
 
@@ -47,7 +48,9 @@ def _pool(res: Resources, state: DialogueState) -> list[Question]:
         # questions mainly about the skill first, then those of the category for its kind (technical)
         kind = kb.skills[focus.focus_skill].kind
         led = {category.id for category in kb.categories.values() if category.skill_kind == kind}
-        return sorted(pool, key=lambda q: (q.skills.index(focus.focus_skill or ""), q.category not in led))
+        # "practise kubernetes": of a skill with several names, the questions that use the one typed
+        return sorted(pool, key=lambda q: (not any(w in q.text.casefold() for w in focus.focus_words),
+                                           q.skills.index(focus.focus_skill or ""), q.category not in led))
     ratings = state.profile.ratings
     if not ratings:
         mixed = _mixed(pool)  # an unfocused interview opens the way real ones do
@@ -100,10 +103,13 @@ def ask_next(res: Resources, state: DialogueState, *, starting: bool = False) ->
 
 
 def start_practice(res: Resources, state: DialogueState, skill: str | None, category: str | None,
-          named: Question | None = None) -> Reply:
+          named: Question | None = None, request: str = "") -> Reply:
     """`practice`, `practice model serving`, `practice behavioural`: (re)focus, then ask; a request that
     names one question ("can we practise the 'why are you leaving data science' one?") asks that one."""
     state.practice.focus_skill, state.practice.focus_category = skill, category
+    aliases = res.knowledge.skills[skill].aliases if skill is not None and skill in res.knowledge.skills else []
+    state.practice.focus_words = [a.casefold() for a in aliases
+                                  if re.search(rf"\b{re.escape(a.casefold())}\b", request.casefold())]
     if named is not None:
         state.practice.retrying = False
         return _ask(res, state, named, starting=True)

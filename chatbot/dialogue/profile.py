@@ -240,13 +240,19 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
             bare = _bare_salary(clause, rules) if among_facts else None
             claims.salary = claims.salary or _salary(clause, rules) or bare
             claims.place = claims.place or _place(clause, rules)
-        if not speaking or opening in rules.question_starts:
+        if opening in rules.question_starts:
+            continue
+        # "Evening. DS in Cardiff, 4 years, two kids, so I've got about 4 hours": years among their facts
+        claims.years = claims.years or (_years(plain, rules) if speaking or among_facts else None)
+        if not speaking:
             continue
         entities = extract(clause)
         claims.role = claims.role or _role(kb, plain, rules) or (_opening_role(kb, plain) if listed else None)
-        claims.years = claims.years or _years(plain, rules)
-        if rating is not None:  # "2 on docker, 1 on kubernetes": one skill, the lower rating
+        if rating is not None and entities.rating is not None:  # "2 on docker, 1 on kubernetes": the lower
             claims.ratings[rating[0]] = min(rating[1], claims.ratings.get(rating[0], rating[1]))
+            continue
+        if rating is not None:  # "my pipeline side is decent": how well, in words, is no rating they gave
+            (claims.known if rating[1] >= rules.gap_below else claims.lacking).add(rating[0])
             continue
         # "used docker one time", "not sure": a hedged claim leaves the skill to build, never known
         unsure = _has_phrase(plain, rules.negation) or entities.agreement in rules.unsure_agreements
@@ -276,9 +282,55 @@ def stated_fields(text: str, kb: Knowledge, rules: DialogueRules, extract: Extra
     return [name for name in FORGETTABLE if getattr(said, name) != getattr(blank, name)]
 
 
+def _denied_numbers(text: str, rules: DialogueRules) -> set[float]:
+    """Figures the person says are wrong ("66k not 60k": 60 000; "7 years not 6": 6)."""
+    out = set()
+    for found in re.finditer(_MONEY, text, re.IGNORECASE):
+        if re.search(rules.denied_before, text[: found.start(1)].rstrip("£ ") + " ", re.IGNORECASE):
+            number = float(found.group(1).replace(",", ""))
+            out |= {number, number * 1000} if found.group(2) is None else {number * 1000}
+    return out
+
+
+def _denied_place(place: str, text: str, rules: DialogueRules) -> bool:
+    return any(re.search(rules.denied_before, text[: found.start()], re.IGNORECASE)
+               for found in re.finditer(rf"\b{re.escape(place)}\b", text, re.IGNORECASE))
+
+
+def _named_place(text: str, rules: DialogueRules, but: str | None = None) -> str | None:
+    """Where they say they live in the UK, any town ("I live in Abingdon"), as they wrote it; a place
+    abroad is not kept (the figures are UK-wide, and they may be moving here)."""
+    abroad = {place.casefold() for place in rules.abroad}
+    return next((found.group(1) for found in re.finditer(rules.lives_in, text)
+                 if found.group(1).casefold() not in abroad
+                 and (but is None or found.group(1).casefold() != but.casefold())), None)
+
+
+def _corrections(profile: Profile, text: str, rules: DialogueRules) -> dict[str, object]:
+    """"Sorry typo, 66k not 60k", "it's 7 years not 6", "not really in Oxford, I live in Abingdon": a value
+    the coach holds, said to be wrong, is replaced by the other value of its kind the message gives."""
+    out: dict[str, object] = {}
+    denied = _denied_numbers(text, rules)
+    if profile.salary and profile.salary in denied:
+        figures = (_amount(found, rules) for found in re.finditer(_MONEY, text, re.IGNORECASE))
+        out["salary"] = next((f for f in figures if f is not None and f != profile.salary), None)
+    if profile.years and profile.years in denied:
+        years = _years(text, rules)
+        out["years"] = years if years != profile.years else None
+    if profile.hours_per_week and profile.hours_per_week in denied:
+        hours = _hours(text, rules) or _bare_hours(text, rules)
+        out["hours_per_week"] = hours if hours != profile.hours_per_week else None
+    if profile.location and _denied_place(profile.location, text, rules):
+        named = [p for p in rules.places if p.casefold() != profile.location.casefold()
+                 and re.search(rf"\b{re.escape(p)}\b", text, re.IGNORECASE)]
+        out["location"] = _named_place(text, rules, but=profile.location) or (named[0] if named else None)
+    return {name: value for name, value in out.items() if value is not None}
+
+
 def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extract: Extract) -> Learned:
     """A new profile with whatever this message says about the user; equal to the old one if nothing."""
     claims = _read_claims(text, kb, rules, extract)
+    corrected = _corrections(profile, text, rules)
     if claims.hours is None and profile.hours_per_week and \
             re.match(rules.correction_opening, normalise(text)):
         claims.hours = _bare_hours(text, rules)  # "make that 12 hours": the week is understood
@@ -290,7 +342,8 @@ def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extr
         "ratings": {**profile.ratings, **claims.ratings},
         "salary": claims.salary or profile.salary,
         "hours_per_week": claims.hours or profile.hours_per_week,
-        "location": claims.place or profile.location,
+        "location": claims.place or _named_place(text, rules) or profile.location,
+        **corrected,
     })
     changed = [name for name in FORGETTABLE if getattr(updated, name) != getattr(profile, name)]
     if changed:

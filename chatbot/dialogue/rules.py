@@ -92,6 +92,8 @@ class DialogueRules(BaseModel):
     weakest_words: list[str] = []  # in a request to practise, the person's weakest skill
     score_words: list[str] = []  # in a question mid-interview, these mean the score
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
+    denied_before: str = r"$^"  # what comes just before a value the person says is wrong ("66k not 60k")
+    lives_in: str = r"$^"  # where they say they live, named as they wrote it ("I live in Abingdon")
     self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
     assessment_restart: str = r"$^"  # mid-assessment, asking to take it again from the start
     declined_continues: str = r"$^"  # a short question pointing back at a declined one continues it

@@ -59,6 +59,7 @@ class Practice(Section):
     attempts: dict[str, list[Attempt]] = {}
     focus_skill: str | None = None
     focus_category: str | None = None
+    focus_words: list[str] = []  # the skill's own names the request used ("kubernetes" of "Kubernetes and Docker")
     retrying: bool = False  # "try again" was asked: the next answer is compared with the last
     last_answer: str | None = None  # the last answer scored, so "adding to what I said: ..." builds on it
 
@@ -81,6 +82,7 @@ class DialogueState(Section):
     last_level: str | None = None
     last_skill: str | None = None
     last_list: ShownList | None = None
+    told_since_topic: bool = False  # facts about them came after the last topic answer: it may read differently now
     last_passage: str | None = None  # the guide passage last quoted, so the same one is never quoted twice
     topics_covered: list[str] = []  # the topics answered so far, in order: a summary before any practice lists them
     profile: Profile = Field(default_factory=Profile)
@@ -107,7 +109,7 @@ def _salvage(raw: Mapping[str, Any], transition: str) -> DialogueState:
             setattr(state, name, model.model_validate(raw.get(name, {})))
         except (ValidationError, TypeError):
             continue
-    for name in ("mode", "last_topic", "last_intent", "last_level", "last_skill", "last_list"):
+    for name in ("mode", "last_topic", "last_intent", "last_level", "last_skill", "last_list", "told_since_topic"):
         try:
             setattr(state, name, raw.get(name))
         except ValidationError:

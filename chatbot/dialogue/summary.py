@@ -39,11 +39,23 @@ def question_results(res: Resources, state: DialogueState) -> list[QuestionResul
     return results
 
 
+def _tested_skills(res: Resources, question: Question) -> list[str]:
+    """The skills a question's score says something about: a technical question its technical skills;
+    a career-change or behavioural one only the general skills it draws on ("tell me about yourself"
+    says nothing about how well someone knows Python)."""
+    kb = res.knowledge
+    category = kb.categories.get(question.category)
+    tested = {c.skill_kind for c in kb.categories.values() if c.skill_kind is not None}
+    wanted = category.skill_kind if category is not None else None
+    return [s for s in question.skills if s in kb.skills and
+            (kb.skills[s].kind == wanted if wanted is not None else kb.skills[s].kind not in tested)]
+
+
 def skill_results(res: Resources, results: list[QuestionResult]) -> list[SkillResult]:
     """Per skill, strongest first."""
     by_skill: dict[str, list[int]] = {}
     for result in results:
-        for skill in result.question.skills:
+        for skill in _tested_skills(res, result.question):
             by_skill.setdefault(skill, []).append(result.best)
     rows = [SkillResult(res.knowledge.skills[s], round(mean(scores)), len(scores))
             for s, scores in by_skill.items() if s in res.knowledge.skills]

@@ -48,7 +48,7 @@ def _remember(res: Resources, state: DialogueState, key: str, intent: str, value
     spec = res.responses.get(key)
     if spec.more is None and spec.why is None and spec.item is None:
         return  # small talk and greetings: "tell me more" should still mean the last real topic
-    state.last_topic, state.last_intent = key, intent
+    state.last_topic, state.last_intent, state.told_since_topic = key, intent, False
     if key not in state.topics_covered:
         state.topics_covered = [*state.topics_covered, key]
     state.last_level = values.get("level") or state.last_level

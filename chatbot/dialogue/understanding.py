@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from chatbot.dialogue.resources import Resources
-from chatbot.nlu import Entities, Intent, IntentMatch
+from chatbot.nlu import Entities, Intent, IntentMatch, normalise
 from chatbot.nlu.segments import sentences
 
 COMMAND, TOPIC, SMALL_TALK = "command", "topic", "smalltalk"
@@ -186,6 +187,9 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     if intent.kind == COMMAND:
         short = len(text.split()) <= res.rules.command_max_words
         return name if short and score >= res.rules.command_agreement_floor else None
+    if intent.kind == SMALL_TALK and _opens_with(text, intent.commands) and "?" not in text and \
+            len(text.split()) <= 2 * res.rules.command_max_words:
+        return name  # "thanks, food for thought", "cheers that's ace": the thanks is the message
     if score < res.rules.agreement_floor:
         return None
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
@@ -194,6 +198,12 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     agrees = (nearest.name == name or nearest.name in intent.neighbours) and \
         nearest.score - nearest.negative >= res.semantic.settings.over_negative
     return name if agrees and nearest.score >= res.rules.agreement_meaning_floor else None
+
+
+def _opens_with(text: str, phrases: Sequence[str]) -> bool:
+    """The message starts with one of the phrases, as whole words."""
+    plain = normalise(text)
+    return any(re.match(rf"{re.escape(normalise(p))}\b", plain) for p in phrases if normalise(p))
 
 
 def without_opener(res: Resources, text: str) -> str:
