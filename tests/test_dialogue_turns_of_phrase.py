@@ -123,3 +123,7 @@ def test_thanks_with_a_word_or_two_more_is_thanks(chat, said):
 
 def test_thanks_before_a_question_still_answers_the_question(chat):
     assert chat.say("thanks but how long does it take").intent == "timeline"
+
+
+def test_whats_missing_for_me_outside_an_interview_asks_about_the_gaps(chat):
+    assert chat.say("ok what's missing for me specifically").intent == "skill_gaps"

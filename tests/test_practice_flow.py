@@ -419,3 +419,15 @@ def test_the_summary_judges_technical_skills_only_by_technical_questions(chat, e
 def test_practising_one_name_of_a_skill_asks_questions_that_use_that_name(chat, named):
     question = chat.say(f"practice {named}").question
     assert question is not None and named in question["text"].casefold()
+
+
+def test_explaining_a_score_names_what_was_made_and_the_other_answers_scores(chat, engine):
+    first = chat.say("practice model serving").question
+    chat.say(strong_answer(engine, first["id"]))
+    second = chat.say("next").question
+    chat.say(strong_answer(engine, second["id"]))
+    reply = chat.say("which talking points did I cover, and did that one score lower than my first?")
+    made = chat.state["practice"]["attempts"][second["id"]][-1]["covered"]
+    assert reply.intent == "score_explained"
+    assert made and all(label in reply.text for label in made)
+    assert first["text"] in reply.text

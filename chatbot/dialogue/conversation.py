@@ -62,6 +62,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard = _step_in_clauses(res, text, said, len(text.split()) <= res.rules.command_max_words * 2) or heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
+        leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
+        if heard.intent is None and leader in res.rules.practice_moves:
+            heard = without_command(res, heard)  # "what's missing for me specifically" asks about the move
     quoted = offer_figure(text, res.rules) is not None or quoted_range(text, res.rules) is not None
     offer_intent = res.rules.offer_intent if res.rules.offer_intent in res.intents.names else None
     if heard.intent is None and offer_intent and quoted and state.mode == "chat":

@@ -216,10 +216,15 @@ def explain_score(res: Resources, state: DialogueState) -> Reply:
     previous = attempts[-2] if len(attempts) > 1 else None
     missed = [p for p in question.talking_points if last and p.label not in last.covered] if question else []
     gained = [c for c in last.covered if previous and c not in previous.covered] if last else []
+    lost = [c for c in previous.covered if last and c not in last.covered] if previous else []
+    # "did that one score lower than my first?": the best score on every other question answered so far
+    others = [(res.knowledge.questions[qid], max(a.score for a in tries)) for qid, tries in practice.attempts.items()
+              if tries and qid in res.knowledge.questions and (question is None or qid != question.id)]
     kind = question.category if question else next(iter(res.rubric.spec.weights))
     parts = [(res.rubric.spec.criterion(cid).label, points)
              for cid, points in res.rubric.spec.weights[kind].items() if points > 0]
-    values = context(res, state, question=question, last=last, missed=missed, gained=gained,
+    values = context(res, state, question=question, last=last, missed=missed, gained=gained, lost=lost,
+                     other_scores=others,
                      previous=previous.score if previous else None, score_parts=parts,
                      score_kind=kind.replace("-", " "))
     return Reply(res.responses.text(SCORE, values), SCORE, res.responses.quick_replies(SCORE, values))
