@@ -159,3 +159,20 @@ def test_how_long_after_is_it_realistic_is_the_timeline_not_the_same_answer_agai
     ask_topic(chat, engine, "realistic")
     reply = chat.say("how long")
     assert reply.intent == "timeline"
+
+
+@pytest.mark.parametrize(("asked", "tip"), [("2 pages or 1 page?", "two-pages"),
+                                             ("chronological or skills based?", "functional-or-chronological")])
+def test_a_narrow_question_in_a_broad_topic_is_answered_first(chat, engine, asked, tip):
+    cv = engine.knowledge.transitions[engine.knowledge.default_transition].cv
+    wanted = next(t for t in cv.tips if t.id == tip)
+    ask_topic(chat, engine, "cv")
+    reply = chat.say(asked)
+    opening = reply.text.split("\n\n")[0]
+    assert reply.intent == "cv" and wanted.detail in opening and cv.summary[:40] not in opening
+
+
+def test_a_broad_question_keeps_the_answer_in_its_order(chat, engine):
+    cv = engine.knowledge.transitions[engine.knowledge.default_transition].cv
+    reply = ask_topic(chat, engine, "cv")
+    assert reply.text.startswith(cv.summary[:40])

@@ -28,9 +28,10 @@ from chatbot.dialogue.understanding import (
     understand,
     without_command,
 )
+from chatbot.nlu.lead import lead_line
 from chatbot.nlu.retrieval import Retrieved
 
-SKILL_INFO, GUIDE, GUIDE_DETAIL = "skill", "guide_passage", "guide_detail"
+SKILL_INFO, GUIDE, GUIDE_DETAIL, LEAD = "skill", "guide_passage", "guide_detail", "answer_lead"
 PLAN_STEP = "plan_step"  # "when do I start applying?": the plan step that says, found by meaning
 ROLE_DIFFERENCE = "role_difference"
 MAX_STEPS = 3  # steps shown for a window of the plan ("my first 3 months")
@@ -95,7 +96,7 @@ def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: l
         if step is not None:
             return step
     if heard.intent is not None and heard.is_topic:
-        reply = answer_topic(res, state, heard)
+        reply = _led(res, answer_topic(res, state, heard), parts)
         name = heard.intent.name
         known = {res.knowledge.skills[s].name for s in state.profile.known_skills if s in res.knowledge.skills}
         # never a detail on building a skill they said they have ("given k8s is sorted")
@@ -175,6 +176,23 @@ def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> 
     if not shown:
         return None
     return replace(shown[0], text="\n\n".join(item.text for item in shown))
+
+
+def _led(res: Resources, reply: Reply, parts: list[str]) -> Reply:
+    """A narrow question inside a broad topic ("2 pages or 1?", "how many examples should I prepare?"):
+    the line of the answer that answers it comes first, instead of buried in the list."""
+    rules = res.rules
+    lines = [line.strip() for line in reply.text.splitlines() if len(line.split()) >= rules.lead_min_words]
+    best = lead_line(res.reader, parts, lines, rules.lead_floor, rules.lead_margin)
+    if best is not None and lines[best].endswith(":"):
+        return reply  # a heading over a list answers nothing by itself
+    if best is None:
+        return reply
+    line = re.sub(r"^(?:[-*•]|\d+[.)])\s*", "", lines[best])
+    # an item of a list is repeated in front (the list keeps its numbers); a sentence of prose is moved
+    rest = reply.text if line != lines[best] else \
+        "\n".join(kept for kept in reply.text.splitlines() if kept.strip() != line)
+    return replace(reply, text=res.responses.text(LEAD, {"line": line, "answer": rest.strip()}))
 
 
 def _on_topic(res: Resources, passage: Vectors, intent: str) -> bool:

@@ -40,6 +40,7 @@ class Resources:
     glossary: PassageIndex  # model-answer lines and reference phrasings, for "what does X mean?"
     slips: SlipCorrector  # misspelt words mended before a message is read
     practice_moves: SemanticIndex  # the steps of a mock interview by meaning, against answer sentences
+    reader: Encoder  # the encoder as the indexes read text (shorthand written out), for one-off comparisons
 
     @classmethod
     def load(cls, data_dir: Path, intents_dir: Path, encoder: Encoder | None = None) -> Resources:
@@ -83,6 +84,7 @@ class Resources:
                                           rules.first_person),
             slips=_slip_corrector(knowledge, intents),
             practice_moves=_practice_moves(knowledge, intents, rules, plain),
+            reader=plain,
         )
 
 

@@ -141,6 +141,9 @@ class DialogueRules(BaseModel):
     practice_move_lead: float = Field(default=0.05, ge=0, le=1)  # ahead of the next step and of any answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer
+    lead_floor: float = Field(default=1.0, ge=0, le=1)  # a line of an answer this close to a narrow question...
+    lead_margin: float = Field(default=1.0, ge=0, le=1)  # ...and this much closer than its opening line leads it
+    lead_min_words: int = Field(default=6, ge=1)  # shorter lines (headings, list stubs) never lead
     detail_topic_margin: float = 0.15  # how much nearer another topic a guide detail may be and still be added
     practice_opener: str | None = None  # the question an unfocused mock interview starts with
     named_question_floor: float = Field(ge=0, le=1)  # "practise the '...' question": how close to its wording
