@@ -127,3 +127,25 @@ def test_thanks_before_a_question_still_answers_the_question(chat):
 
 def test_whats_missing_for_me_outside_an_interview_asks_about_the_gaps(chat):
     assert chat.say("ok what's missing for me specifically").intent == "skill_gaps"
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("are you a real person or a bot", "out_of_scope_chat"),
+    ("what's the weather like where you are", "out_of_scope_chat"),
+    ("ok and will AI tools replace MLE jobs in 5 years?", "out_of_scope_forecasts"),
+])
+def test_questions_about_the_coach_and_about_the_future_get_an_honest_reply(chat, said, intent):
+    assert chat.say(said).intent == intent
+
+
+def test_one_other_title_asked_about_is_compared_with_the_role(chat, engine):
+    target = engine.knowledge.roles["machine-learning-engineer"]
+    reply = chat.say("ok but AI engineer is the hot title now, is that the same thing?")
+    assert reply.intent == "role_difference"
+    assert "AI engineer" in reply.text and target.name in reply.text.split("\n")[0]
+
+
+def test_remind_me_what_you_know_recalls_the_profile(chat):
+    chat.say("I'm on 85k, lead DS in Newcastle")
+    reply = chat.say("remind me what you know about my situation")
+    assert reply.intent == "profile_recall" and "85,000" in reply.text

@@ -431,3 +431,13 @@ def test_explaining_a_score_names_what_was_made_and_the_other_answers_scores(cha
     assert reply.intent == "score_explained"
     assert made and all(label in reply.text for label in made)
     assert first["text"] in reply.text
+
+
+def test_same_as_before_after_a_lead_in_is_scored_with_the_last_answer(chat):
+    chat.say("practice model serving")
+    first = chat.say("Dynamic batching means the server waits a few milliseconds to group incoming requests into "
+                     "one batch so the GPU does more work per call. You get much higher throughput.").feedback
+    second = chat.say("Let me have another go at that one. Same as before, but I'd add that each request may wait "
+                      "a bit longer, so you cap the wait time and batch size to keep latency under budget.").feedback
+    assert set(first["talking_points"]["covered"]) <= set(second["talking_points"]["covered"])
+    assert second["score"] > first["score"]

@@ -276,6 +276,10 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
     skill_id = state.last_skill if key == SKILL_INFO else None
     if key == ROLE_DIFFERENCE:
         titles = _titles_of_target(res, state, heard.text)
+        target = res.knowledge.roles[res.knowledge.transitions[state.transition].to_role]
+        if len(titles) == 1 and titles[0].casefold() != target.name.casefold() and \
+                re.search(res.rules.same_title_question, heard.text, re.IGNORECASE):
+            titles = [titles[0], target.name]  # "AI engineer is the hot title now, is that the same thing?"
         if len(titles) >= 2:  # "mlops engineer vs ml engineer": two names of the one role the guide covers
             return topics.compose(res, state, key, name, same_role=titles)
     offered = offer_figure(heard.text, res.rules) if key in res.rules.offer_answers else None

@@ -156,7 +156,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if handler is not None:
         return [handler(res, state, heard)]
     cannot = heard.intent is not None and heard.intent.name.startswith(DECLINED)
-    if statement and not cannot and not res.questions.asks(text, res.rules.answer_min_words):
+    if statement and not cannot and not res.questions.asks(text, res.rules.answer_min_words) \
+            and not _any_search(res.rules.request_words, text):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     pasted = read_pasted(res, state, heard)
     if pasted is not None:

@@ -13,6 +13,7 @@ from chatbot.dialogue.turns import Reply
 from chatbot.feedback import assess
 from chatbot.knowledge import Question
 from chatbot.nlu import normalise
+from chatbot.nlu.segments import sentences
 
 QUESTION, FEEDBACK, HINT, MODEL_ANSWER = "practice_question", "practice_feedback", "hint", "model_answer"
 TRY_AGAIN, RESUME, SCORE, EXPLAIN, DETOUR = "try_again", "resume_practice", "score_explained", "explain_question", \
@@ -176,8 +177,13 @@ def try_again(res: Resources, state: DialogueState) -> Reply:
 
 
 def _continues(res: Resources, text: str) -> bool:
-    opening = " ".join(normalise(text).split()[:4])
-    return any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.continuation_openers)
+    """"Adding to what I said: ...", also after a short lead-in ("Let me have another go. Same as before,
+    but I'd add ...")."""
+    for said in sentences(text)[:2]:
+        opening = " ".join(normalise(said).split()[:4])
+        if any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.continuation_openers):
+            return True
+    return False
 
 
 def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:

@@ -225,6 +225,9 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
                                         _years(normalise(c), rules) is not None for c in clauses)
     # "Oxford biotech, 5 yrs, £61k. what's my landing salary?": a bare figure among facts about them
     among_facts = listed or personal and any(_years(normalise(c), rules) for c in clauses)
+    # "DS in Cardiff, 4 years, ... I've got about 4 hours": years among facts told in the first person
+    # ("MLE salary in Amsterdam with 3 yrs exp?" is about a level, not about them)
+    own_years = listed or several or any(_has_phrase(normalise(c), rules.first_person) for c in clauses)
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
         speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference) or \
@@ -243,7 +246,7 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         if opening in rules.question_starts:
             continue
         # "Evening. DS in Cardiff, 4 years, two kids, so I've got about 4 hours": years among their facts
-        claims.years = claims.years or (_years(plain, rules) if speaking or among_facts else None)
+        claims.years = claims.years or (_years(plain, rules) if speaking or own_years else None)
         if not speaking:
             continue
         entities = extract(clause)
