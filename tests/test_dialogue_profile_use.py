@@ -186,3 +186,12 @@ def test_is_it_realistic_names_what_is_left_to_build_for_this_person(chat, engin
 def test_years_said_in_passing_make_the_pay_beside_them_theirs(chat):
     reply = chat.say("1 year in as a junior DS in Nottingham, on £36k. too early to switch to MLE?")
     assert chat.state["profile"]["salary"] == 36000 and "£36,000" in reply.text
+
+
+@pytest.mark.parametrize("asked", ["I want to be an MLE in 3 months. Tell me how.",
+                                   "can I make the switch within 2 months if I go hard?"])
+def test_a_pace_quicker_than_the_timeline_is_told_what_the_guide_says_about_rushing(chat, engine, asked):
+    transition = engine.knowledge.transitions[engine.knowledge.default_transition]
+    risk = transition.realism.biggest_risk[:30].casefold()
+    assert risk in chat.say(asked).text.casefold()
+    assert risk not in chat.say("show me the plan").text.casefold()
