@@ -188,3 +188,22 @@ def test_a_story_set_in_plain_words_earns_the_structure_and_example_of_a_stock_o
     assert by_id == {c.id: c.score for c in stock.criteria}
     assert by_id["structure"] > next(c.score for c in unset.criteria if c.id == "structure")
 
+
+
+def test_a_point_made_too_faintly_is_neither_credited_nor_listed_as_covered(res, engine):
+    import yaml
+
+    from chatbot.feedback import Rubric
+    from tests.conftest import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "rubric.yaml").read_text(encoding="utf-8"))
+    question = engine.knowledge.questions["reduce-inference-latency"]
+    said = "You could run it on better hardware I suppose."  # a point touched on: part credit
+
+    def judged(floor: float):
+        data["matching"]["covered_floor"] = floor
+        return assess(question, said, Rubric.from_mapping(data), meaning=res.meaning)
+
+    loose, strict = judged(0.0), judged(0.99)
+    assert loose.covered and not strict.covered
+    assert strict.score < loose.score

@@ -64,6 +64,7 @@ class Matching(Strict):
     cue_only_share: Share
     depth_full: int = Field(ge=1)
     depth_floor: Share
+    covered_floor: Share = 0.0  # less credit than this for a point is too faint to call it made
     depth_ignores: list[Text] = []
     single_cue_strength: Share
     template_min_words: int = Field(ge=1)
