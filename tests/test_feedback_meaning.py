@@ -207,3 +207,13 @@ def test_a_point_made_too_faintly_is_neither_credited_nor_listed_as_covered(res,
     loose, strict = judged(0.0), judged(0.99)
     assert loose.covered and not strict.covered
     assert strict.score < loose.score
+
+
+def test_a_short_answer_is_too_short_to_be_an_answer_to_another_question(res, engine):
+    question = engine.knowledge.questions["tell-me-about-yourself"]
+    said = ("Mostly I am leaving data science because models I build sit in notebooks; I want to be the person "
+            "who ships them and keeps them running in production.")
+    feedback = assess(question, said, res.rubric, meaning=res.meaning)
+    others = [q.text for q in engine.knowledge.questions.values() if q.id != question.id]
+    assert not any(text in c.comment for c in feedback.criteria for text in others)
+    assert feedback.covered
