@@ -252,3 +252,15 @@ def test_two_questions_about_two_pay_levels_get_an_answer_each(chat, engine):
     chat.say("what would i earn starting out as an mle, and what do senior mles make?")
     said = " ".join(r.text for r in chat.replies)
     assert money(bands.entry) in said and money(bands.senior) in said
+
+
+def test_a_second_question_joined_by_and_without_a_question_word_gets_its_own_answer(chat):
+    chat.say("how long the switch take and i will earn less in the beginning??")
+    assert [r.intent for r in chat.replies] == ["timeline", "salary"]
+
+
+@pytest.mark.parametrize("said", ["can you phone the recruiter for me and ask about the salary?",
+                                  "What should I focus on between months 3 and 6 of the plan?"])
+def test_a_request_or_a_range_joined_by_and_stays_one_question(chat, said):
+    chat.say(said)
+    assert len(chat.replies) == 1

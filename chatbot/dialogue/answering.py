@@ -43,6 +43,8 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
     text = res.slips.correct(text)
     parts = res.questions.parts(text)
     if len(parts) == 1:
+        parts = _two_asked(res, state, parts[0]) or parts
+    if len(parts) == 1:
         if not heard.is_topic and parts[0] != text.strip():
             # the question without the story around it, unless the story shows it is about something else
             asked = understand(res, parts[0])
@@ -79,6 +81,26 @@ def answer_questions(res: Resources, state: DialogueState, text: str, heard: Und
     if not replies and heard.is_topic:
         replies.append(answer_topic(res, state, heard))
     return replies
+
+
+def _two_asked(res: Resources, state: DialogueState, asked: str) -> list[str] | None:
+    """One question that is two joined by "and" with no question word after it ("how long take the change
+    and i will earn less at start??"): split when each half, read alone, is clearly a different topic, and
+    the whole is not a request the coach declines ("ring this recruiter and ask about the salary")."""
+    whole = understand(res, asked)
+    if whole.intent is not None and whole.intent.name.startswith(DECLINED):
+        return None
+    for found in re.finditer(res.rules.second_question_join, asked, re.IGNORECASE):
+        halves = [asked[: found.start()].strip(" ,"), asked[found.end():].strip()]
+        if any(len(half.split()) < res.rules.second_question_min_words for half in halves):
+            continue
+        read = [understand(res, half) for half in halves]
+        if state.mode != "practice":
+            read = [outside_interview(res, heard) for heard in read]
+        if all(heard.is_topic and heard.match.confidence >= res.rules.second_question_floor for heard in read) \
+                and read[0].answer != read[1].answer:
+            return halves
+    return None
 
 
 def _answer(res: Resources, state: DialogueState, heard: Understanding, parts: list[str]) -> Reply | None:

@@ -141,6 +141,9 @@ class DialogueRules(BaseModel):
     practice_move_lead: float = Field(default=0.05, ge=0, le=1)  # ahead of the next step and of any answer
     kept_answer_chars: int = Field(default=4000, ge=1)
     follow_up_max_words: int = Field(default=10, ge=1)  # a question this short may lean on the last answer
+    second_question_join: str = r"$^"  # where one question may hold a second ("... and i will earn less?")
+    second_question_min_words: int = Field(default=4, ge=1)  # each half at least this long
+    second_question_floor: float = Field(default=1.0, ge=0, le=1)  # and each read alone at least this surely
     same_title_question: str = r"$^"  # "is that the same thing?": one title of the target role set against it
     lead_floor: float = Field(default=1.0, ge=0, le=1)  # a line of an answer this close to a narrow question...
     lead_margin: float = Field(default=1.0, ge=0, le=1)  # ...and this much closer than its opening line leads it
