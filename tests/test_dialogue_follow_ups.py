@@ -264,3 +264,8 @@ def test_a_second_question_joined_by_and_without_a_question_word_gets_its_own_an
 def test_a_request_or_a_range_joined_by_and_stays_one_question(chat, said):
     chat.say(said)
     assert len(chat.replies) == 1
+
+
+def test_a_question_about_roles_between_two_named_roles_stays_one_question(chat):
+    chat.say("are there roles between DS and MLOps I could aim for first?")
+    assert [r.intent for r in chat.replies] == ["bridging_roles"]

@@ -441,3 +441,11 @@ def test_same_as_before_after_a_lead_in_is_scored_with_the_last_answer(chat):
                       "a bit longer, so you cap the wait time and batch size to keep latency under budget.").feedback
     assert set(first["talking_points"]["covered"]) <= set(second["talking_points"]["covered"])
     assert second["score"] > first["score"]
+
+
+def test_a_question_that_names_a_kind_of_interview_question_is_answered_not_a_new_interview(chat):
+    chat.say("practice")
+    asked = chat.state["practice"]["question"]
+    reply = chat.say("do behavioural questions count much in MLE interviews vs the technical ones?")
+    assert reply.intent != "practice_question" and chat.state["practice"]["question"] == asked
+    assert chat.say("could we do some behavioural questions?").intent == "practice_question"

@@ -70,6 +70,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if heard.intent is None and offer_intent and quoted and state.mode == "chat":
         # "got an offer of 30k, is that fair?", unless the offer is abroad
         heard = abroad_reading(res, as_request(res, heard, offer_intent), text)
+    if heard.answer == PRACTICE and not typed_command(res, heard) and not _asks_to_practise(res, text) \
+            and res.questions.is_question(text) and res.semantic.classify(readings(res, text)).name is not None:
+        # "do behavioural questions count much in MLE interviews?" names a kind of question, asks about the move
+        heard = without_command(res, heard)
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.rules.answer_min_words)

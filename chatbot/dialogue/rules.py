@@ -144,6 +144,7 @@ class DialogueRules(BaseModel):
     second_question_join: str = r"$^"  # where one question may hold a second ("... and i will earn less?")
     second_question_min_words: int = Field(default=4, ge=1)  # each half at least this long
     second_question_floor: float = Field(default=1.0, ge=0, le=1)  # and each read alone at least this surely
+    second_question_lead: float = Field(default=0.1, ge=0, le=1)  # ...and this much more surely than the whole
     same_title_question: str = r"$^"  # "is that the same thing?": one title of the target role set against it
     lead_floor: float = Field(default=1.0, ge=0, le=1)  # a line of an answer this close to a narrow question...
     lead_margin: float = Field(default=1.0, ge=0, le=1)  # ...and this much closer than its opening line leads it
