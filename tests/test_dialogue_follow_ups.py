@@ -254,8 +254,11 @@ def test_two_questions_about_two_pay_levels_get_an_answer_each(chat, engine):
     assert money(bands.entry) in said and money(bands.senior) in said
 
 
-def test_a_second_question_joined_by_and_without_a_question_word_gets_its_own_answer(chat):
-    chat.say("how long the switch take and i will earn less in the beginning??")
+@pytest.mark.parametrize("said", ["how long the switch take and i will earn less at first??",
+                                  "how much time it takes and the salary will drop at first??",
+                                  "how long the change take and the pay will be less at start??"])
+def test_a_second_question_joined_by_and_without_a_question_word_gets_its_own_answer(chat, said):
+    chat.say(said)
     assert [r.intent for r in chat.replies] == ["timeline", "salary"]
 
 
