@@ -149,3 +149,9 @@ def test_remind_me_what_you_know_recalls_the_profile(chat):
     chat.say("I'm on 85k, lead DS in Newcastle")
     reply = chat.say("remind me what you know about my situation")
     assert reply.intent == "profile_recall" and "85,000" in reply.text
+
+
+@pytest.mark.parametrize("said", ["will you remember me next time?",
+                                  "thanks a lot. you keep my details for the next session?"])
+def test_asking_whether_the_coach_remembers_next_time_is_answered(chat, said):
+    assert chat.say(said).intent == "transcript_help"
