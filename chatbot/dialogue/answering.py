@@ -87,13 +87,14 @@ def _two_asked(res: Resources, state: DialogueState, asked: str) -> list[str] | 
     """One question that is two joined by "and" with no question word after it ("how long take the change
     and i will earn less at start??"): split when each half, read alone, is clearly a different topic, and
     the whole is not a request the coach declines ("ring this recruiter and ask about the salary")."""
-    whole = understand(res, asked)
-    if whole.intent is not None and whole.intent.name.startswith(DECLINED):
-        return None
+    whole = None
     for found in re.finditer(res.rules.second_question_join, asked, re.IGNORECASE):
         halves = [asked[: found.start()].strip(" ,"), asked[found.end():].strip()]
         if any(len(half.split()) < res.rules.second_question_min_words for half in halves):
             continue
+        whole = whole or understand(res, asked)  # read only when there is a split to weigh
+        if whole.intent is not None and whole.intent.name.startswith(DECLINED):
+            return None
         read = [understand(res, half) for half in halves]
         if state.mode != "practice":
             read = [outside_interview(res, heard) for heard in read]
@@ -203,14 +204,12 @@ def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> 
 
 
 def _led(res: Resources, reply: Reply, parts: list[str]) -> Reply:
-    """A narrow question inside a broad topic ("2 pages or 1?", "how many examples should I prepare?"):
-    the line of the answer that answers it comes first, instead of buried in the list."""
+    """A narrow question inside a broad topic ("2 pages or 1?", "chronological or skills based?"): the line
+    of the answer that answers it comes first, instead of buried in the list."""
     rules = res.rules
     lines = [line.strip() for line in reply.text.splitlines() if len(line.split()) >= rules.lead_min_words]
     best = lead_line(res.reader, parts, lines, rules.lead_floor, rules.lead_margin)
-    if best is not None and lines[best].endswith(":"):
-        return reply  # a heading over a list answers nothing by itself
-    if best is None:
+    if best is None or lines[best].endswith(":"):  # a heading over a list answers nothing by itself
         return reply
     line = re.sub(r"^(?:[-*•]|\d+[.)])\s*", "", lines[best])
     # an item of a list is repeated in front (the list keeps its numbers); a sentence of prose is moved

@@ -220,14 +220,14 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         bool(re.match(rules.self_list_opening, text.strip().casefold()))
     # "update: now only 5 hrs a week", "make that 12 hours": a correction is about them too
     listed = listed or bool(re.match(rules.correction_opening, normalise(text)))
-    # "1 year in as a junior DS, on £36k": years of their own make the message about them too
-    personal = several or listed or any(_has_phrase(normalise(c), rules.first_person) or
-                                        _years(normalise(c), rules) is not None for c in clauses)
-    # "Oxford biotech, 5 yrs, £61k. what's my landing salary?": a bare figure among facts about them
-    among_facts = listed or personal and any(_years(normalise(c), rules) for c in clauses)
-    # "DS in Cardiff, 4 years, ... I've got about 4 hours": years among facts told in the first person
-    # ("MLE salary in Amsterdam with 3 yrs exp?" is about a level, not about them)
+    # "DS in Cardiff, 4 years, ... I've got about 4 hours": years among facts told in the first person are
+    # theirs ("MLE salary in Amsterdam with 3 yrs exp?" is about a level, not about them)
     own_years = listed or several or any(_has_phrase(normalise(c), rules.first_person) for c in clauses)
+    # "1 year in as a junior DS, on £36k": years of their own make the message about them too
+    with_years = any(_years(normalise(c), rules) is not None for c in clauses)
+    personal = own_years or with_years
+    # "Oxford biotech, 5 yrs, £61k. what's my landing salary?": a bare figure among facts about them
+    among_facts = listed or personal and with_years
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
         speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference) or \

@@ -147,7 +147,7 @@ class DialogueRules(BaseModel):
     second_question_lead: float = Field(default=0.1, ge=0, le=1)  # ...and this much more surely than the whole
     same_title_question: str = r"$^"  # "is that the same thing?": one title of the target role set against it
     lead_floor: float = Field(default=1.0, ge=0, le=1)  # a line of an answer this close to a narrow question...
-    lead_margin: float = Field(default=1.0, ge=0, le=1)  # ...and this much closer than its opening line leads it
+    lead_margin: float = Field(default=1.0, ge=0, le=1)  # ...and this much closer than any other line leads it
     lead_min_words: int = Field(default=6, ge=1)  # shorter lines (headings, list stubs) never lead
     detail_topic_margin: float = 0.15  # how much nearer another topic a guide detail may be and still be added
     practice_opener: str | None = None  # the question an unfocused mock interview starts with
