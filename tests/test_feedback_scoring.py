@@ -389,3 +389,15 @@ def test_short_verbs_ending_in_ing_are_not_read_as_scrambled_word_order(rubric):
     broken = score(rubric, SERVING, answer.format(v1="learning", v2="building"))
     assert "scrambled" not in ing.criteria[0].comment and "scrambled" in broken.criteria[0].comment
     assert abs(ing.score - plain.score) <= 5 and broken.score < plain.score
+
+
+@pytest.mark.parametrize("claim", ["I did exactly this at a retailer", "We did this at a retailer"])
+def test_saying_you_did_it_counts_as_a_first_person_action(rubric, claim):
+    base = ("To hit the latency budget I would keep online inference for the checkout path and precompute the rest. "
+            "Quantisation shrinks the model, and autoscaling adds replicas when traffic climbs.")
+    said = assess(SERVING, f"{base} {claim}, and the p99 latency fell from 300 to 90 milliseconds.", rubric)
+    told = assess(SERVING, f"{base} This was done at a retailer, and the p99 latency fell from 300 to 90 milliseconds.",
+                  rubric)
+    evidence = {c.id: c for c in said.criteria}["evidence"]
+    assert evidence.score > {c.id: c for c in told.criteria}["evidence"].score
+    assert claim.split(" at ")[0].split()[0] in evidence.comment

@@ -41,6 +41,7 @@ class Vocab:
     modals: frozenset[str]
     action_skips: frozenset[str]
     irregular_past: frozenset[str]
+    done_objects: frozenset[str]
     action_stems: frozenset[str]
     outcome_stems: frozenset[str]
     number_words: frozenset[str]
@@ -124,6 +125,7 @@ class RubricLexicon:
             modals=frozenset(fold_case(w) for w in words.modals),
             action_skips=frozenset(fold_case(w) for w in words.action_skips),
             irregular_past=frozenset(fold_case(w) for w in words.irregular_past),
+            done_objects=frozenset(fold_case(w) for w in words.done_objects),
             action_stems=stems(words.action_verbs),
             outcome_stems=stems(words.outcome_words),
             number_words=frozenset(fold_case(w) for w in words.number_words),

@@ -91,7 +91,18 @@ def _actor_then(sentence: Sentence, vocab: Vocab, past_only: bool) -> Span | Non
             continue  # "I'd put it in a flask app" is what they would do
         if j < len(tokens) and not sentence.gaps[j - 1].strip() and _is_action(tokens[j], vocab, done):
             return token.start, tokens[j].end
+        if _did_it(tokens, i, j, vocab):  # "I did exactly this at a bank": "did" is the action itself
+            return token.start, tokens[j - 1].end
     return None
+
+
+def _did_it(tokens: tuple[Token, ...], actor: int, after: int, vocab: Vocab) -> bool:
+    """ "I did this", "we did exactly that": "did" read past as a helper verb, yet followed by what was done."""
+    did = next((k for k in range(actor + 1, after) if tokens[k].low == "did"), None)
+    if did is None or after >= len(tokens):
+        return False
+    return all(tokens[k].low in vocab.done_objects or tokens[k].low.endswith("ly") for k in range(did + 1, after)) \
+        and tokens[after].low in vocab.done_objects
 
 
 def _skippable(token: Token, vocab: Vocab) -> bool:

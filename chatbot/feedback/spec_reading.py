@@ -122,6 +122,7 @@ class Words(Strict):
     action_skips: list[Text]
     negations: list[Text]
     irregular_past: list[Text]
+    done_objects: list[Text] = []  # "I did this with our churn model": "did" before these is the action
     action_verbs: list[Text]
     outcome_words: list[Text]
     non_answers: list[Text]
