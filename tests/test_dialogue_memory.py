@@ -175,3 +175,18 @@ def test_a_follow_up_after_new_facts_is_answered_again_with_them(chat):
     chat.say("I can do 9 hours a week now")
     reply = chat.say("so how long now?")
     assert reply.intent == "timeline" and "9 hours" in reply.text
+
+
+def test_a_correction_after_a_colon_replaces_the_salary(chat):
+    chat.say("I'm a DS in Sheffield with 5 years, on 57k")
+    reply = chat.say("Oh, correction: it's £61k now, I got a raise in April.")
+    assert chat.state["profile"]["salary"] == 61000
+    assert reply.intent != "fallback" and "61,000" in reply.text
+
+
+@pytest.mark.parametrize("text", ["And where am I based?", "OK. Can you remind me what I told you about my situation?"])
+def test_asking_what_was_told_recalls_it(chat, text):
+    chat.say("I'm a DS in Sheffield with 5 years, on 57k")
+    reply = chat.say(text)
+    assert reply.intent == "profile_recall"
+    assert "Sheffield" in reply.text and "57,000" in reply.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.memory_chat import MemoryChat
@@ -195,3 +197,11 @@ def test_a_pace_quicker_than_the_timeline_is_told_what_the_guide_says_about_rush
     risk = transition.realism.biggest_risk[:30].casefold()
     assert risk in chat.say(asked).text.casefold()
     assert risk not in chat.say("show me the plan").text.casefold()
+
+
+@pytest.mark.parametrize("text", ["I've got 6 years in and earn 71k - is the drop worth it?",
+                                  "I can't take a big pay cut with two kids. I'm on 63k. What are my options?"])
+def test_a_vague_question_asked_while_telling_pay_is_answered_with_that_pay(chat, text):
+    reply = chat.say(text)
+    figure = re.search(r"(\d\d)k", text).group(1)
+    assert reply.intent == "salary" and f"£{figure},000" in reply.text

@@ -449,3 +449,31 @@ def test_a_question_that_names_a_kind_of_interview_question_is_answered_not_a_ne
     reply = chat.say("do behavioural questions count much in MLE interviews vs the technical ones?")
     assert reply.intent != "practice_question" and chat.state["practice"]["question"] == asked
     assert chat.say("could we do some behavioural questions?").intent == "practice_question"
+
+
+@pytest.mark.parametrize("text", ["nah skip that one too", "ok skip this", "yeah next one"])
+def test_a_step_after_a_word_of_reluctance_moves_on_without_scoring(chat, text):
+    first = chat.say("practice").question
+    reply = chat.say(text)
+    assert reply.feedback is None
+    assert reply.question is not None and reply.question["id"] != first["id"]
+
+
+def test_a_kind_of_question_asked_for_mid_interview_starts_that_kind(chat):
+    chat.say("practice")
+    reply = chat.say("can you give me a behavioural one now")
+    assert reply.feedback is None and reply.question["category"] == "behavioural"
+
+
+def test_a_practice_question_asked_for_in_chat_shorthand_names_its_skill(chat, engine):
+    reply = chat.say("gimme a practice q on k8s")
+    assert reply.feedback is None
+    assert "kubernetes-docker" in engine.knowledge.questions[reply.question["id"]].skills
+
+
+@pytest.mark.parametrize("text", ["ok i'm going to stop there, i'm a bit tired", "I think I'll leave it there for tonight"])
+def test_leaving_in_own_words_while_a_question_waits_is_not_scored(chat, text):
+    chat.say("practice")
+    reply = chat.say(text)
+    assert reply.feedback is None and reply.question is None
+    assert chat.state["mode"] != "practice"

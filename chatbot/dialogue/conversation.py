@@ -147,8 +147,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if not command and state.mode != "assessment" and not (practice_open and not short) \
             and re.search(res.rules.forget_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, FORGET), True  # "forget that I'm in London"
-    elif not command and short and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
-        heard, command = as_request(res, heard, RECALL), True  # "what do you remember?"
+    elif not command and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
+        # "what do you remember?": the pattern spans the whole message, so a story never matches it
+        heard, command = as_request(res, heard, RECALL), True
     statement = noted = False
     forgetting = heard.answer == FORGET  # what it asks to forget is not learned first
     if state.mode != "assessment" and not is_advert(res, heard) and not forgetting:  # nor an advert's skills
@@ -175,6 +176,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     later = follow_up(res, state, heard) or in_context(res, state, text) or explain_term(res, state, text)
     if later is not None:
         return [later]
+    paid = _asked_after_pay(res, state, heard, noted)
+    if paid is not None:
+        return [paid]
     # nothing to answer, no question or request, but facts about them: what was taken in, not "sorry"
     if noted and "?" not in text and not any(res.questions.is_question(p) for p in res.questions.parts(text)) \
             and not text.rstrip().endswith(":") and not _any_search(res.rules.request_words, text):
@@ -230,6 +234,8 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     ("thank you. e se. next"); "stop the rollout if latency rises" is an answer."""
     clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
     words = clauses[0].split() if clauses else []
+    if len(words) > 1 and words[0].casefold().strip(".!") in res.rules.step_lead_ins:
+        words = words[1:]  # "nah skip that one too": a word of reluctance before the step
     for size in range(min(len(words), res.rules.command_max_words), max(len(words) - 2, 0), -1):
         found = res.matcher.command(" ".join(words[:size]))
         if found is not None and found.name in FLOW_STEPS:
@@ -288,6 +294,17 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
     return None
 
 
+def _asked_after_pay(res: Resources, state: DialogueState, heard: Understanding, noted: bool) -> Reply | None:
+    """A question asked in the same breath as their pay ("on 63k. what are my options?", "earn 71k - is the
+    drop worth it?") is about pay when a pay answer leads what it might mean: answered with their figure."""
+    if not noted or "salary" not in state.profile.last_learned or "?" not in heard.text:
+        return None
+    leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
+    if leader is None or leader not in res.rules.told_pay_intents:
+        return None
+    return topics.compose(res, state, res.intents.get(leader).answer or leader, leader)
+
+
 def _practice_message(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
     """In a mock interview a message is an answer, another attempt after feedback, or a question asked
     on the way (about the question, the method or the career); None leaves it to the ordinary flow."""
@@ -303,7 +320,8 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if short and scored and re.search(res.rules.score_figure, text, re.IGNORECASE):
         return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
     # while a question waits for its answer, a statement is an attempt at it ("i'd restart it and hope")
-    move = _practice_move(res, heard) if asking or (scored and not open_question) else None
+    # a short statement while the question waits may still ask for a step ("I'm going to stop there")
+    move = _practice_move(res, heard) if asking or short or (scored and not open_question) else None
     if move is not None:
         return [HANDLERS[move.answer or ""](res, state, move)]  # "one more shot at it", "what did i leave out?"
     if asking or asked_term(res, text) is not None:
