@@ -127,6 +127,20 @@ def test_an_answer_to_another_question_says_which_one_and_asks_for_no_more_subst
     assert not any("substance" in tip for tip in feedback.tips)
 
 
+@pytest.mark.parametrize("answered, asked", [("reduce-inference-latency", "dynamic-batching"),
+                                            ("cut-serving-cost", "reduce-inference-latency")])
+def test_an_answer_to_a_neighbouring_question_is_not_told_it_made_every_point(res, answered, asked):
+    """Each point it is told it made still earns at least the floor of credit once the answer is judged
+    one to another question, so the covered list never contradicts a low score."""
+    questions = res.knowledge.questions
+    feedback = assess(questions[asked], " ".join(questions[answered].model_answer), res.rubric, meaning=res.meaning)
+    relevance = {c.id: c for c in feedback.criteria}["relevance"]
+    assert questions[answered].text in feedback.summary
+    assert len(feedback.covered) < len(questions[asked].talking_points)
+    floor = res.rubric.spec.matching.covered_floor
+    assert relevance.score >= len(feedback.covered) * floor * relevance.max / len(questions[asked].talking_points) - 1
+
+
 def test_a_sentence_that_takes_the_answer_back_earns_nothing_and_is_quoted_as_such(res):
     done = ("I cut the latency of our pricing model by grouping requests that arrived together so the machine "
             "handled them in one go. I also made the model smaller by storing its numbers with less precision.")

@@ -89,10 +89,10 @@ def assess_points(
         if by_meaning is not None and by_meaning.piece is not None and by_meaning.credit > credit:
             said = _as_hit(by_meaning.piece)
             good, credit = (said, *(h for h in good if h.sentence != said.sentence)), by_meaning.credit
-        if credit < matching.covered_floor:
-            good, credit = (), 0.0  # too faint to tell the candidate they made it
         fit = meant.fit.share if meant is not None else 1.0
         credit *= fit  # an answer to another question earns little here, however apt
+        if credit < matching.covered_floor:
+            good, credit = (), 0.0  # too faint, or too faint for this question, to tell them they made it
         results.append(PointResult(point, credit, good, bad, wrong, fit))
     return results
 
