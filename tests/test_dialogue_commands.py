@@ -122,3 +122,18 @@ def test_quick_replies_of_every_kind_of_reply_are_understood(engine, opener):
     assert offered
     for choice in offered:
         assert engine.respond(first.state, choice).replies[-1].intent != "fallback", (opener, choice)
+
+
+@pytest.mark.parametrize("text", ["Thanks, that's clear.", "that's clear", "ok clear"])
+def test_saying_something_is_clear_never_wipes_the_session(chat, text):
+    chat.say("I'm a data scientist on 55k in Leeds")
+    reply = chat.say(text)
+    assert reply.intent != "restart"
+    assert chat.state["profile"]["salary"] == 55000
+
+
+@pytest.mark.parametrize("text", ["can we start over", "I want a fresh start", "wipe everything and start again"])
+def test_asking_to_start_over_in_own_words_still_restarts(chat, text):
+    chat.say("I'm a data scientist on 55k in Leeds")
+    assert chat.say(text).intent == "restart"
+    assert chat.state["profile"]["salary"] is None

@@ -157,6 +157,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         noted = learned.profile != state.profile
         state.profile, statement = learned.profile, learned.statement
         state.told_since_topic = state.told_since_topic or noted
+    if heard.is_command and heard.answer in res.rules.destructive_commands and not typed_command(res, heard) \
+            and not _names_its_cue(res, heard):
+        heard = without_command(res, heard)  # "thanks, that's clear" is thanks, never a request to wipe the session
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
     if handler is not None:
         return [handler(res, state, heard)]
@@ -292,6 +295,15 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
         if heard.answer in IN_PARTS and (typed_command(res, heard) or loose_command(res, heard)):
             return heard
     return None
+
+
+def _names_its_cue(res: Resources, heard: Understanding) -> bool:
+    """Does the message hold one of its command's cue phrases whole ("can we start over?"), not just a
+    word that resembles one?"""
+    if heard.intent is None:
+        return False
+    said = f" {res.matcher.normalise(heard.text)} "
+    return any(f" {res.matcher.normalise(cue)} " in said for cue in heard.intent.cues)
 
 
 def _asked_after_pay(res: Resources, state: DialogueState, heard: Understanding, noted: bool) -> Reply | None:

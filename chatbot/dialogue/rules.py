@@ -137,6 +137,7 @@ class DialogueRules(BaseModel):
     # retry), compared by meaning with those steps' examples only and with answer sentences as near misses
     practice_moves: list[str] = []
     practice_move_max_words: int = Field(default=14, ge=1)  # longer messages are answers or questions
+    destructive_commands: list[str] = []  # commands that lose work: only typed, or with a cue phrase whole
     told_pay_intents: list[str] = []  # a vague question asked while telling their pay, led by one of these
     step_lead_ins: list[str] = []  # "nah", "ok": a word before a step of the interview that changes nothing
     practice_move_accept: float = Field(default=0.5, ge=0, le=1)  # how close to a step's examples

@@ -182,14 +182,14 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
         return None
     name, score = match.alternatives[0]
     intent = res.intents.get(name)
+    if intent.kind == SMALL_TALK and _opens_with(text, intent.commands) and "?" not in text and \
+            len(text.split()) <= 2 * res.rules.command_max_words:
+        return name  # "thanks, food for thought", "thanks, that's clear": the thanks is the message
     if score < min(res.rules.agreement_floor, res.rules.command_agreement_floor):
         return None
     if intent.kind == COMMAND:
         short = len(text.split()) <= res.rules.command_max_words
         return name if short and score >= res.rules.command_agreement_floor else None
-    if intent.kind == SMALL_TALK and _opens_with(text, intent.commands) and "?" not in text and \
-            len(text.split()) <= 2 * res.rules.command_max_words:
-        return name  # "thanks, food for thought", "cheers that's ace": the thanks is the message
     if score < res.rules.agreement_floor:
         return None
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
