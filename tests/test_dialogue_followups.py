@@ -176,3 +176,11 @@ def test_a_broad_question_keeps_the_answer_in_its_order(chat, engine):
     cv = engine.knowledge.transitions[engine.knowledge.default_transition].cv
     reply = ask_topic(chat, engine, "cv")
     assert reply.text.startswith(cv.summary[:40])
+
+
+def test_a_question_the_answer_only_lists_is_never_put_first_as_its_answer(chat, engine):
+    interview = engine.knowledge.transitions[engine.knowledge.default_transition].interview
+    reply = chat.say(f"What would I even say when they ask {interview.recurring_questions[0].casefold().rstrip('?')} "
+                     "at this stage of my career?")
+    opening = reply.text.split("\n\n")[0]
+    assert not any(question in opening for question in interview.recurring_questions)

@@ -477,3 +477,21 @@ def test_leaving_in_own_words_while_a_question_waits_is_not_scored(chat, text):
     reply = chat.say(text)
     assert reply.feedback is None and reply.question is None
     assert chat.state["mode"] != "practice"
+
+
+@pytest.mark.parametrize("asking, said", [
+    ("before I answer - what does canary mean? I keep seeing it in job ads", "traffic"),
+    ("What is the meaning of 'readiness probe'? An interviewer asked me once and I went blank", "ready"),
+])
+def test_a_term_asked_first_in_a_longer_message_is_explained_not_scored(chat, asking, said):
+    asked = chat.say("practice model serving").question
+    term = chat.say(asking)
+    assert term.feedback is None and term.intent == "term_explained"
+    assert said in term.text and asked["text"] in term.text
+
+
+def test_a_question_inside_a_later_sentence_of_an_answer_is_part_of_the_answer(chat):
+    asked = chat.say("practice model serving").question
+    reply = chat.say("I would group requests that arrive close together. Then I'd ask: what is a readiness probe "
+                     "doing while the model loads, and how long can a request wait?")
+    assert reply.feedback is not None and reply.feedback["question_id"] == asked["id"]

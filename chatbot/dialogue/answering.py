@@ -209,8 +209,8 @@ def _led(res: Resources, reply: Reply, parts: list[str]) -> Reply:
     rules = res.rules
     lines = [line.strip() for line in reply.text.splitlines() if len(line.split()) >= rules.lead_min_words]
     best = lead_line(res.reader, parts, lines, rules.lead_floor, rules.lead_margin)
-    if best is None or lines[best].endswith(":"):  # a heading over a list answers nothing by itself
-        return reply
+    if best is None or lines[best].endswith((":", "?")):
+        return reply  # a heading over a list, or a question the answer lists, answers nothing by itself
     line = re.sub(r"^(?:[-*•]|\d+[.)])\s*", "", lines[best])
     # an item of a list is repeated in front (the list keeps its numbers); a sentence of prose is moved
     rest = reply.text if line != lines[best] else \

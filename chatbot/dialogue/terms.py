@@ -55,15 +55,26 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+_SENTENCE_END = re.compile(r"(?<=[?!.])\s+")
+_LEAD_CLAUSE = re.compile(r"^[^?!.]{1,40}?(?:\s[-\u2013\u2014:]|[,;:])\s+(?=\S)")
+_QUOTES = re.compile("[\"\u2018\u2019\u201c\u201d]|(?<!\\w)'|'(?!\\w)")
+
+
 def asked_term(res: Resources, text: str) -> str | None:
-    """The term a "what is X / what does X mean" question asks about, if the message is one."""
-    for pattern in res.rules.term_questions:
-        found = re.search(pattern, text.strip(), re.IGNORECASE)
-        if found:
-            term = found.group("term").strip(" ?.!,'\"")
-            words = [w for w in re.findall(r"[\w\-]+", term.casefold()) if w not in res.rules.term_ignored]
-            if 0 < len(words) <= res.rules.term_max_words:
-                return " ".join(words)
+    """The term a "what is X / what does X mean" question asks about, if the message is one: the whole
+    message, or its first sentence ("what does canary mean? I keep seeing it in ads"), past a short lead-in
+    clause ("before I answer - what does canary mean?"); quotes around the term are read past. A later
+    sentence is never read alone: "...I'd ask: what is the latency budget?" is part of an answer."""
+    first = next((part for part in _SENTENCE_END.split(text.strip()) if part), "")
+    candidates = [text.strip(), first, _LEAD_CLAUSE.sub("", first, count=1)]
+    for candidate in dict.fromkeys(_QUOTES.sub("", c) for c in candidates):
+        for pattern in res.rules.term_questions:
+            found = re.search(pattern, candidate, re.IGNORECASE)
+            if found:
+                term = found.group("term").strip(" ?.!,'\"")
+                words = [w for w in re.findall(r"[\w\-]+", term.casefold()) if w not in res.rules.term_ignored]
+                if 0 < len(words) <= res.rules.term_max_words:
+                    return " ".join(words)
     return None
 
 
