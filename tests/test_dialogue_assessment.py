@@ -267,3 +267,12 @@ def test_a_summary_before_any_practice_gives_the_assessments_gaps_weakest_first(
     text = chat.say("summary").text
     assert second.name in text and first.name in text
     assert text.index(second.name) < text.index(first.name)  # rated lower, so it comes first
+
+
+@pytest.mark.parametrize(("answer", "confident"), [("Used it loads at uni and at work, fine", True),
+                                                    ("only at uni", False), ("alright I guess", False)])
+def test_a_place_learned_hedges_only_when_nothing_says_more(chat, engine, answer, confident):
+    chat.say("assess my skills")
+    chat.say(answer)
+    rating = chat.state["profile"]["ratings"][gaps(engine)[0].id]
+    assert (rating >= 4) == confident

@@ -51,6 +51,7 @@ class EntityExtractor:
     categories: PhraseTable[str]
     levels: PhraseTable[str]
     agreement: PhraseTable[Agreement]
+    soft_hedges: PhraseTable[Agreement]
     agreement_priority: tuple[Agreement, ...]
     numbers: NumberReader
 
@@ -64,6 +65,7 @@ class EntityExtractor:
             categories=_table(words.categories),
             levels=_table(words.levels),
             agreement=_table(words.agreement),
+            soft_hedges=_table({"some": words.soft_hedges}),
             agreement_priority=tuple(words.agreement_priority),
             numbers=NumberReader.build(words),
         )
@@ -73,6 +75,8 @@ class EntityExtractor:
         folded = fold_accents(text)
         words = tokens(text)
         agreements = set(self.agreement.find(words))
+        if "yes" not in agreements:
+            agreements.update(self.soft_hedges.find(words))
         return Entities(
             skills=self.skills.find(words),
             categories=_unique(self.categories.find(words)),

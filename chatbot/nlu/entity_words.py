@@ -21,6 +21,7 @@ class EntityWords(BaseModel):
     levels: dict[str, list[str]] = {}  # level id -> words that name it
     categories: dict[str, list[str]] = {}  # question category id -> words that name it
     agreement: dict[Agreement, list[str]] = {}
+    soft_hedges: list[str] = []  # "at uni": a bit, unless the message also says yes ("loads at uni and at work")
     agreement_priority: list[Agreement] = Field(default_factory=lambda: list[Agreement](["some", "no", "yes"]))
     ordinal_words: dict[str, int] = {}  # "second" -> 2, "2nd" -> 2
     ordinal_markers: list[str] = []  # "number", "option": "number 3" means the third
