@@ -155,3 +155,20 @@ def test_remind_me_what_you_know_recalls_the_profile(chat):
                                   "thanks a lot. you keep my details for the next session?"])
 def test_asking_whether_the_coach_remembers_next_time_is_answered(chat, said):
     assert chat.say(said).intent == "transcript_help"
+
+
+@pytest.mark.parametrize(("asked", "skill", "first", "second"), [
+    ("Spark or Kafka, which matters more for an MLE?", "data-pipelines-etl", "Spark", "Kafka"),
+    ("And for feature stores, Feast or Tecton?", "feature-stores", "Feast", "Tecton"),
+])
+def test_two_tools_of_one_skill_set_against_each_other_get_an_answer_about_the_choice(chat, engine, asked, skill,
+                                                                                     first, second):
+    reply = chat.say(asked)
+    opening = reply.text.split("\n\n")[0]
+    assert reply.intent == "skill_info" and first in opening and second in opening
+    assert engine.knowledge.skills[skill].name in opening
+
+
+def test_one_tool_named_alone_gets_no_choice_between_tools(chat, engine):
+    reply = chat.say("tell me about spark")
+    assert reply.text.startswith(engine.knowledge.skills["data-pipelines-etl"].name)

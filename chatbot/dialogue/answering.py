@@ -275,13 +275,28 @@ def _intent_answered_by(res: Resources, key: str, default: str) -> str:
     return next((intent.name for intent in res.intents if intent.answer == key), default)
 
 
+def _rival_tools(res: Resources, text: str, skill_id: str) -> list[str]:
+    """Two tools of the same skill set against each other ("Spark or Kafka?", "Feast vs Tecton"), as typed:
+    the guide names both and ranks neither, which the answer should say rather than leave unanswered."""
+    skill = res.knowledge.skills.get(skill_id)
+    if skill is None:
+        return []
+    names = {alias.casefold() for alias in skill.aliases}
+    for found in re.finditer(res.rules.tool_choice, text, re.IGNORECASE):
+        pair = [found.group("first"), found.group("second")]
+        if all(word.casefold() in names for word in pair) and pair[0].casefold() != pair[1].casefold():
+            return pair
+    return []
+
+
 def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     """Answer a topic, narrowed by an ordinal, a skill or a level when the message names one."""
     key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
     if key == SKILL_INFO and entities.skills:
         learning = any(re.search(rf"\b{re.escape(w)}\b", heard.text, re.IGNORECASE)
                        for w in res.rules.learning_words)
-        return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning)
+        return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning,
+                              rivals=_rival_tools(res, heard.text, entities.skills[0]))
     if key in res.rules.assessment_enders and state.profile.ratings and \
             re.search(res.rules.personal_plan, heard.text, re.IGNORECASE):
         return assessment.plan(res, state)  # "what's my plan?" after the assessment: the one built from it
