@@ -137,3 +137,8 @@ def test_asking_to_start_over_in_own_words_still_restarts(chat, text):
     chat.say("I'm a data scientist on 55k in Leeds")
     assert chat.say(text).intent == "restart"
     assert chat.state["profile"]["salary"] is None
+
+
+def test_a_request_it_cannot_serve_is_not_taken_for_a_command_in_one_of_its_clauses(chat):
+    reply = chat.say("can you email me the plan and this summary?")
+    assert reply.intent.startswith("out_of_scope")

@@ -77,9 +77,11 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     command = typed_command(res, heard) or loose_command(res, heard)
     in_interview = state.mode == "practice" and state.practice.question is not None
     answer_like = in_interview and not res.questions.asks(text, res.rules.answer_min_words)
-    if not command and state.mode != "assessment" and not practice_open and not answer_like:
+    if not command and state.mode != "assessment" and not practice_open and not answer_like \
+            and not _declined_as_a_whole(res, heard):
         # a story that ends "...can you assess my skills please?"; never a clause of an interview answer
-        # ("Result: queues fell 35%" is not a request for the summary)
+        # ("Result: queues fell 35%" is not a request for the summary), nor of a request it cannot serve
+        # ("can you email me the plan and this summary?" asks for an email)
         asked = _command_in_parts(res, text)
         if asked is not None:
             heard, command = asked, True
@@ -295,6 +297,13 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
         if heard.answer in IN_PARTS and (typed_command(res, heard) or loose_command(res, heard)):
             return heard
     return None
+
+
+def _declined_as_a_whole(res: Resources, heard: Understanding) -> bool:
+    """The whole message reads first as something the coach cannot do ("email me the plan"), clearly enough
+    that a command in one of its clauses is not what it asks for."""
+    leader = heard.match.alternatives[0] if heard.match.alternatives else None
+    return leader is not None and leader[0].startswith(DECLINED) and leader[1] >= res.rules.declined_lead_floor
 
 
 def _names_its_cue(res: Resources, heard: Understanding) -> bool:

@@ -139,6 +139,7 @@ class DialogueRules(BaseModel):
     practice_move_max_words: int = Field(default=14, ge=1)  # longer messages are answers or questions
     destructive_commands: list[str] = []  # commands that lose work: only typed, or with a cue phrase whole
     tool_choice: str = r"$^"  # "Spark or Kafka?": two tools set against each other (groups first, second)
+    declined_lead_floor: float = Field(default=1.0, ge=0, le=1)  # a request it cannot serve, read this surely
     told_pay_intents: list[str] = []  # a vague question asked while telling their pay, led by one of these
     step_lead_ins: list[str] = []  # "nah", "ok": a word before a step of the interview that changes nothing
     practice_move_accept: float = Field(default=0.5, ge=0, le=1)  # how close to a step's examples
