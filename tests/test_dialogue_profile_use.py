@@ -205,3 +205,15 @@ def test_a_vague_question_asked_while_telling_pay_is_answered_with_that_pay(chat
     reply = chat.say(text)
     figure = re.search(r"(\d\d)k", text).group(1)
     assert reply.intent == "salary" and f"£{figure},000" in reply.text
+
+
+def test_asking_for_options_against_a_pay_cut_gets_the_ways_to_soften_it(chat, engine):
+    softeners = engine.knowledge.transitions[engine.knowledge.default_transition].salary.softeners
+    reply = chat.say("I can't take a big pay cut with two kids. I'm on 63k. What are my options?")
+    assert "£63,000" in reply.text and softeners and all(way.title in reply.text for way in softeners)
+
+
+def test_a_plain_pay_question_keeps_to_the_figures(chat, engine):
+    softeners = engine.knowledge.transitions[engine.knowledge.default_transition].salary.softeners
+    reply = chat.say("what do ML engineers earn at first?")
+    assert not any(way.title in reply.text for way in softeners)

@@ -21,6 +21,16 @@ def test_two_questions_in_one_line_get_two_answers(engine):
     assert "6-12 months" in text and "£34,000" in text
 
 
+def test_two_questions_after_a_heading_and_the_second_asked_in_its_own_words_get_two_answers(engine):
+    said = replies(engine, "Two things: how long does the switch usually take, and will I need to take a pay cut?")
+    assert [r.intent for r in said] == ["timeline", "salary"]
+
+
+def test_a_question_joined_by_and_with_its_own_question_words_is_answered_too(engine):
+    said = replies(engine, "Can I do this while still working full time, and how many hours a week would it need?")
+    assert len(said) == 2 and said[0].intent == "work_while_transitioning"
+
+
 def test_a_long_story_with_the_question_last_is_answered(engine):
     story = ("I've been a data scientist for four years, mostly churn models in pandas and scikit-learn. "
              "My company has no ML engineers and I deploy nothing myself. "

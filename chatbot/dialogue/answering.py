@@ -98,8 +98,11 @@ def _two_asked(res: Resources, state: DialogueState, asked: str) -> list[str] | 
         read = [understand(res, half) for half in halves]
         if state.mode != "practice":
             read = [outside_interview(res, heard) for heard in read]
-        # each half read more surely than the whole ("roles between DS and MLOps ...?" is one question)
-        floor = max(res.rules.second_question_floor, whole.match.confidence + res.rules.second_question_lead)
+        # each half read more surely than the whole ("roles between DS and MLOps ...?" is one question),
+        # unless the second half is worded as a question of its own ("..., and will I need to take a pay cut?")
+        own = res.questions.opens_question(halves[1], res.questions.lead_ins)
+        floor = res.rules.second_question_floor if own else \
+            max(res.rules.second_question_floor, whole.match.confidence + res.rules.second_question_lead)
         if all(heard.is_topic and heard.match.confidence >= floor for heard in read) \
                 and read[0].answer != read[1].answer:
             return halves

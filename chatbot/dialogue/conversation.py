@@ -323,7 +323,7 @@ def _asked_after_pay(res: Resources, state: DialogueState, heard: Understanding,
     leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
     if leader is None or leader not in res.rules.told_pay_intents:
         return None
-    return topics.compose(res, state, res.intents.get(leader).answer or leader, leader)
+    return answer_topic(res, state, as_request(res, heard, leader))
 
 
 def _practice_message(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:

@@ -162,6 +162,7 @@ class SalaryPicture(Strict):
     summary: Text
     why_dip: Text
     accelerators: Text
+    softeners: list[Advice] = []  # ways the guide gives to make the dip smaller or shorter
 
 
 class Advice(Strict):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from chatbot.nlu.text import normalise
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_SEPARATORS = re.compile(r"[,;?]\s*|\s+(?=\w)")
+_SEPARATORS = re.compile(r"[,;:?]\s*|\s+(?=\w)")
 MAX_QUESTIONS = 3
 MIN_WORDS = 3  # a shorter piece ("if not") belongs to the question before it
 MIN_GAP = 8  # characters: a question is not split right after it starts
