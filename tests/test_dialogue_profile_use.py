@@ -217,3 +217,8 @@ def test_a_plain_pay_question_keeps_to_the_figures(chat, engine):
     softeners = engine.knowledge.transitions[engine.knowledge.default_transition].salary.softeners
     reply = chat.say("what do ML engineers earn at first?")
     assert not any(way.title in reply.text for way in softeners)
+
+
+def test_working_while_changing_uses_the_hours_they_have(chat):
+    reply = chat.say("Realistically I have 4 hours a week. Can I still make the move while working full time?")
+    assert reply.intent == "work_while_transitioning" and "4 hours a week" in reply.text
