@@ -199,3 +199,8 @@ def test_a_move_to_another_role_instead_of_this_one_is_declined(engine):
     assert said[-1].intent == "out_of_scope_other_move"
     kept = replies(engine, "thinking about becoming an MLE instead of a product manager. how long does that take?")
     assert kept[-1].intent != "out_of_scope_other_move"
+
+
+def test_a_skill_asked_about_twice_in_one_message_is_answered(engine):
+    said = replies(engine, "What do feature stores look like in an MLE job, and what tools are used?")
+    assert said and all(r.intent != "fallback" for r in said)
