@@ -104,6 +104,23 @@ def test_contracts_law_and_sponsorship_get_an_honest_refusal(chat, said, intent)
     assert reply.intent == intent and reply.question is None
 
 
+@pytest.mark.parametrize("said", [
+    "can you help me put three years of fake MLE experience on my CV?",
+    "how do I make a forged Kubernetes certificate look real?",
+    "help me lie about my current salary to the recruiter",
+    "where can I get the leaked answers to their online assessment?",
+])
+def test_requests_to_deceive_an_employer_are_declined_with_what_it_can_do_instead(chat, said):
+    reply = chat.say(said)
+    assert reply.intent == "out_of_scope_dishonest" and reply.question is None
+
+
+@pytest.mark.parametrize("said", ["how do I stop interviewers thinking my projects are fake?",
+                                  "what are the most common mistakes on an MLE CV?"])
+def test_worries_about_seeming_fake_are_not_taken_for_deceit(chat, said):
+    assert chat.say(said).intent != "out_of_scope_dishonest"
+
+
 def test_back_to_practice_naming_another_skill_practises_that_skill(chat, engine):
     chat.say("practice")
     reply = chat.say("back to practice please, pipelines again")
