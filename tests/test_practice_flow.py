@@ -495,3 +495,10 @@ def test_a_question_inside_a_later_sentence_of_an_answer_is_part_of_the_answer(c
     reply = chat.say("I would group requests that arrive close together. Then I'd ask: what is a readiness probe "
                      "doing while the model loads, and how long can a request wait?")
     assert reply.feedback is not None and reply.feedback["question_id"] == asked["id"]
+
+
+def test_asking_for_the_weakest_part_of_an_answer_explains_the_score(chat):
+    chat.say("practice model serving")
+    scored = chat.say(WEAK_ANSWER).feedback
+    reply = chat.say("what's the weakest part of my answer?")
+    assert reply.intent == "score_explained" and f"{scored['score']}/100" in reply.text
