@@ -13,6 +13,7 @@ from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import without_opener
 from chatbot.knowledge.models import Question, Term
+from chatbot.nlu.segments import sentences
 
 TERM = "term_explained"
 
@@ -55,7 +56,6 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
-_SENTENCE_END = re.compile(r"(?<=[?!.])\s+")
 _LEAD_CLAUSE = re.compile(r"^[^?!.]{1,40}?(?:\s[-\u2013\u2014:]|[,;:])\s+(?=\S)")
 _QUOTES = re.compile("[\"\u2018\u2019\u201c\u201d]|(?<!\\w)'|'(?!\\w)")
 
@@ -65,7 +65,7 @@ def asked_term(res: Resources, text: str) -> str | None:
     message, or its first sentence ("what does canary mean? I keep seeing it in ads"), past a short lead-in
     clause ("before I answer - what does canary mean?"); quotes around the term are read past. A later
     sentence is never read alone: "...I'd ask: what is the latency budget?" is part of an answer."""
-    first = next((part for part in _SENTENCE_END.split(text.strip()) if part), "")
+    first = next(iter(sentences(text)), "")
     candidates = [text.strip(), first, _LEAD_CLAUSE.sub("", first, count=1)]
     for candidate in dict.fromkeys(_QUOTES.sub("", c) for c in candidates):
         for pattern in res.rules.term_questions:
