@@ -222,3 +222,11 @@ def test_a_plain_pay_question_keeps_to_the_figures(chat, engine):
 def test_working_while_changing_uses_the_hours_they_have(chat):
     reply = chat.say("Realistically I have 4 hours a week. Can I still make the move while working full time?")
     assert reply.intent == "work_while_transitioning" and "4 hours a week" in reply.text
+
+
+def test_options_against_a_cut_asked_loosely_lead_with_the_ways_to_soften_it(chat, engine):
+    softeners = engine.knowledge.transitions[engine.knowledge.default_transition].salary.softeners
+    chat.say("I'm a DS on 58k")
+    reply = chat.say("I can't really take a big cut, any way round that?")
+    assert reply.intent == "salary"
+    assert reply.text.index(softeners[0].title) < reply.text.index("£58,000")

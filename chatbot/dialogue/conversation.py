@@ -181,9 +181,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     later = follow_up(res, state, heard) or in_context(res, state, text) or explain_term(res, state, text)
     if later is not None:
         return [later]
-    paid = _asked_after_pay(res, state, heard, noted)
-    if paid is not None:
-        return [paid]
+    narrow = _asked_after_pay(res, state, heard, noted) or _narrow_ask_of_leader(res, state, heard)
+    if narrow is not None:
+        return [narrow]
     # nothing to answer, no question or request, but facts about them: what was taken in, not "sorry"
     if noted and "?" not in text and not any(res.questions.is_question(p) for p in res.questions.parts(text)) \
             and not text.rstrip().endswith(":") and not _any_search(res.rules.request_words, text):
@@ -322,6 +322,19 @@ def _asked_after_pay(res: Resources, state: DialogueState, heard: Understanding,
         return None
     leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
     if leader is None or leader not in res.rules.told_pay_intents:
+        return None
+    return answer_topic(res, state, as_request(res, heard, leader))
+
+
+def _narrow_ask_of_leader(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
+    """Not understood, but the topic it most resembles has a narrow question of its own that the message
+    asks ("I can't really take a big cut, any way round that?" asks salary's `options`): that topic."""
+    leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
+    if leader is None or heard.intent is not None:
+        return None
+    key = res.intents.get(leader).answer or leader
+    asks = res.rules.topic_asks.get(key, {})
+    if not any(re.search(asks[kind], heard.text, re.IGNORECASE) for kind in res.rules.decisive_asks if kind in asks):
         return None
     return answer_topic(res, state, as_request(res, heard, leader))
 

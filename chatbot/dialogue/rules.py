@@ -46,6 +46,7 @@ class DialogueRules(BaseModel):
     declined_topics: dict[str, list[str]] = {}  # "{companies}" in a pattern stands for any of `companies`
     # per answer, what a question may single out ("is an AWS cert worth it?"), so the reply opens on it
     topic_asks: dict[str, dict[str, str]] = {}
+    decisive_asks: list[str] = []  # kinds of topic_asks that settle an unclear message for the topic it resembles
     companies: list[str] = []  # employers people ask about by name: their pay, levels and interviews
     declined_unless: dict[str, list[str]] = {}  # per refusal: words that show the question is about the move after all
     plan_section: str | None = None  # the guide part whose steps answer "when do I ..." (guide_sections)
