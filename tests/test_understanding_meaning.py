@@ -48,9 +48,13 @@ def test_a_question_no_intent_covers_is_answered_from_the_guide_with_its_source(
 
 
 def test_a_general_answer_gains_the_detail_the_question_asked_for(engine):
+    said = replies(engine, "Can a data scientist transition to machine learning engineering?")[-1]
+    assert said.intent == "realistic" and "from the guide" in said.text.casefold()
+
+
+def test_quitting_before_an_offer_is_told_to_wait_for_one(engine):
     said = replies(engine, "should I hand in my notice before I get an ML engineer offer?")[-1]
-    assert said.intent == "work_while_transitioning"
-    assert "offer" in said.text.casefold() and "from the guide" in said.text.casefold()
+    assert said.intent == "work_while_transitioning" and "offer" in said.text.casefold()
 
 
 def test_a_guide_detail_is_added_only_when_it_says_something_new_on_the_same_topic(engine):

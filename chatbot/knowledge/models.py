@@ -222,6 +222,7 @@ class Transition(Strict):
     faqs: list[Faq] = []
     working_while_changing: Text | None = None
     application_multiplier: Range | None = None  # applications needed compared with same-sector candidates
+    application_approach: Text | None = None  # how to apply once applying in earnest: widely, yet each one tailored
 
 
 class TalkingPoint(Strict):
