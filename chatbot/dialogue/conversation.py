@@ -149,8 +149,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if not command and state.mode != "assessment" and not (practice_open and not short) \
             and re.search(res.rules.forget_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, FORGET), True  # "forget that I'm in London"
-    elif not command and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
-        # "what do you remember?": the pattern spans the whole message, so a story never matches it
+    elif not typed_command(res, heard) and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
+        # "what do you remember?": the pattern spans the whole message, so a story never matches it, and it
+        # outranks a command read loosely in it ("what have I told you so far?" is not the session summary)
         heard, command = as_request(res, heard, RECALL), True
     statement = noted = False
     forgetting = heard.answer == FORGET  # what it asks to forget is not learned first
@@ -348,8 +349,9 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     asking = res.questions.asks(text, res.rules.answer_min_words) and \
         not ((open_question or scored) and _tentative(res, text))
     short = len(text.split()) < res.rules.answer_min_words
+    about_score = [*res.rules.score_words, *(res.rules.score_words_loose if not heard.is_topic else ())]
     if (asking or short) and scored and \
-            any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in res.rules.score_words):
+            any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in about_score):
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
     if short and scored and re.search(res.rules.score_figure, text, re.IGNORECASE):
         return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
@@ -374,7 +376,7 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if len(text.split()) >= res.rules.answer_min_words:
         return [practice.another_attempt(res, state, text)]
     if scored and heard.intent is None and len(text.split()) >= res.rules.short_attempt_min_words:
-        return [practice.another_attempt(res, state, text)]  # a short retry nothing else explains is kept
+        return [practice.short_attempt(res, state, text)]  # a short retry nothing else explains is kept
     return None
 
 

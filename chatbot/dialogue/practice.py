@@ -20,6 +20,7 @@ TRY_AGAIN, RESUME, SCORE, EXPLAIN, DETOUR = "try_again", "resume_practice", "sco
     "practice_detour"
 NO_QUESTION = "no_question_open"
 FEEDBACK_NEEDS_ANSWER = "practice_feedback_needs_answer"
+NOT_AN_ATTEMPT = "practice_not_an_attempt"
 
 
 def question_json(question: Question) -> dict[str, Any]:
@@ -192,6 +193,20 @@ def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
     practice.retrying = bool(practice.question and practice.attempts.get(practice.question))
     practice.awaiting = True
     return answer(res, state, text)
+
+
+def short_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
+    """A few words after feedback that nothing else explains: another attempt, unless they open as a remark
+    ("thanks, I'll hold off on the notice", "lmao that's legit tho") and say nothing the question asks
+    for; a remark is not scored and changes nothing."""
+    question = _current(res, state)
+    opening = " ".join(normalise(text).split()[:3])
+    remark = any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.remark_openers)
+    if question is not None and remark and assess(question, text, res.rubric, meaning=res.meaning).score == 0:
+        values = context(res, state, question=question)
+        return Reply(res.responses.text(NOT_AN_ATTEMPT, values), NOT_AN_ATTEMPT,
+                     res.responses.quick_replies(NOT_AN_ATTEMPT, values))
+    return another_attempt(res, state, text)
 
 
 def resume_question(res: Resources, state: DialogueState) -> Reply:

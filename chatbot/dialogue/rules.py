@@ -92,6 +92,8 @@ class DialogueRules(BaseModel):
     practice_excluded: str = r"$^"  # "besides practice": the words name practice to set it aside
     weakest_words: list[str] = []  # in a request to practise, the person's weakest skill
     score_words: list[str] = []  # in a question mid-interview, these mean the score
+    score_words_loose: list[str] = []  # ...and these, when the question is not clearly a career topic
+    remark_openers: list[str] = []  # a few words after feedback opening so are a remark, not another attempt
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
     denied_before: str = r"$^"  # what comes just before a value the person says is wrong ("66k not 60k")
     lives_in: str = r"$^"  # where they say they live, named as they wrote it ("I live in Abingdon")

@@ -71,8 +71,8 @@ class SemanticIndex:
         for label, members in enumerate(self._members):
             self._grid[label, : len(members)] = members
 
-    def classify(self, texts: Sequence[str]) -> SemanticMatch:
-        """The best-supported intent over the given readings of one message (its question parts)."""
+    def leader(self, texts: Sequence[str]) -> SemanticMatch:
+        """The nearest intent over the given readings of one message, before any gate."""
         best = SemanticMatch(None, 0.0, 0.0, 0.0)
         if not texts or not self._names:
             return best
@@ -80,6 +80,13 @@ class SemanticIndex:
             found = self._nearest(vector)
             if found.score - found.negative > best.score - best.negative or best.name is None:
                 best = found
+        return best
+
+    def classify(self, texts: Sequence[str]) -> SemanticMatch:
+        """The best-supported intent over the given readings of one message (its question parts)."""
+        best = self.leader(texts)
+        if best.name is None:
+            return best
         s = self.settings
         close = best.score >= s.accept and best.score - best.runner_up >= s.over_runner_up
         # or nearer nothing else by far: a clear leader well away from every near miss

@@ -1,0 +1,117 @@
+"""Requests, remarks and corrections worded loosely: a mock interview asked for in passing, a remark after
+feedback that is not another attempt, a pay figure corrected after an apology, and answers that carry the
+guide's advice for the question asked. Through the conversation service, as the API runs a turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory_chat import MemoryChat
+
+
+@pytest.fixture
+def chat(engine):
+    return MemoryChat(engine)
+
+
+def practise(chat, request="practice model serving"):
+    chat.say(request)
+    return chat.state["practice"]["question"]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("I've got a final-round interview next week and the behavioural part scares me. Can you give me a "
+     "behavioural question?", "behavioural"),
+    ("Right, let's try an interview question. Something on the career change please.", "career-change"),
+])
+def test_a_question_asked_for_in_passing_starts_a_mock_interview(chat, text, category):
+    reply = chat.say(text)
+    assert reply.question is not None and reply.question["category"] == category and reply.feedback is None
+
+
+def test_one_more_on_the_same_theme_asks_a_new_question_of_that_kind(chat):
+    first = practise(chat, "give me a career change question")
+    chat.say("I'm moving toward ML engineering because I enjoy shipping models more than building reports, "
+             "and at my bank I already put our churn model behind an API.")
+    reply = chat.say("ok good. give me one more on the same theme")
+    assert reply.question is not None and reply.question["id"] != first and reply.feedback is None
+    assert reply.question["category"] == "career-change"
+
+
+def test_a_skill_named_loosely_switches_the_question_to_it(chat):
+    practise(chat)
+    reply = chat.say("actualy giv me a docker one")
+    assert reply.feedback is None and reply.question is not None
+    assert "kubernetes-docker" in reply.question["skills"]
+
+
+def test_a_question_to_ask_the_interviewer_is_not_a_request_for_practice(chat):
+    reply = chat.say("can you give me a question to ask the interviewer at the end?")
+    assert reply.question is None and reply.feedback is None
+
+
+def test_a_term_asked_in_slang_mid_interview_is_explained_not_scored(chat):
+    asked = practise(chat, "practice kubernetes")
+    reply = chat.say("wait wtf is a pod lol, like before i answer")
+    assert reply.feedback is None and reply.intent == "term_explained"
+    assert chat.state["practice"]["question"] == asked and not chat.state["practice"]["attempts"]
+
+
+def test_a_remark_after_feedback_is_not_scored_and_changes_nothing(chat):
+    practise(chat)
+    chat.say("i would put it on a server")
+    attempts = chat.state["practice"]["attempts"]
+    for remark in ("Thanks. Genuinely helpful. I'll hold off on the notice.", "lmao that one is legit tho right"):
+        reply = chat.say(remark)
+        assert reply.feedback is None and reply.intent != "fallback", remark
+        assert chat.state["practice"]["attempts"] == attempts
+
+
+def test_a_career_question_after_feedback_that_says_better_is_answered_not_taken_for_the_score(chat):
+    practise(chat)
+    chat.say("i would put it on a server")
+    reply = chat.say("Better than I feared. Last one: given everything I've told you, which mistake am I most "
+                     "at risk of making?")
+    assert reply.intent == "mistakes"
+
+
+def test_a_pay_figure_corrected_after_an_apology_replaces_the_old_one(chat):
+    chat.say("I'm on 58k")
+    reply = chat.say("Oh wait, sorry, I got that wrong. It's £68k, I had a raise in April. Does that change "
+                     "the picture?")
+    assert chat.state["profile"]["salary"] == 68000
+    assert reply.intent == "salary" and "68,000" in reply.text
+
+
+@pytest.mark.parametrize("text", ["What have I told you about myself so far? I want to check you've got it right.",
+                                  "What do you have on file about my skills right now?"])
+def test_asking_what_the_coach_holds_shows_it(chat, text):
+    chat.say("I'm a data scientist on £61k in Leeds")
+    reply = chat.say(text)
+    assert reply.intent == "profile_recall" and "61,000" in reply.text and "Leeds" in reply.text
+
+
+def test_kaggle_comps_are_competitions_not_pay(chat):
+    reply = chat.say("Does doing Kaggle comps help for MLE applications, or is that more of a DS thing?")
+    assert reply.intent == "portfolio"
+
+
+def test_quitting_is_answered_with_the_guides_advice_on_keeping_finances_stable(chat, engine):
+    transition = next(iter(engine.knowledge.transitions.values()))
+    stable = next(h for h in transition.success_habits if h.id == "financial-stability")
+    reply = chat.say("I hate my job, should I just quit and retrain as an ML engineer full time?")
+    assert stable.detail in reply.text
+
+
+def test_how_many_applications_to_send_gets_how_to_apply(chat, engine):
+    transition = next(iter(engine.knowledge.transitions.values()))
+    reply = chat.say("should I apply to lots of jobs or just a few good ones?")
+    assert transition.application_approach and transition.application_approach in reply.text
+
+
+def test_a_cv_described_in_a_story_is_told_to_give_training_its_own_section(chat, engine):
+    transition = next(iter(engine.knowledge.transitions.values()))
+    training = next(t for t in transition.cv.tips if t.id == "training-section")
+    reply = chat.say("My CV is a two-page chronological list of data science jobs and my courses and a small "
+                     "deployment project sit at the bottom. How should I reorganise my CV?")
+    assert training.title in reply.text
