@@ -401,3 +401,12 @@ def test_saying_you_did_it_counts_as_a_first_person_action(rubric, claim):
     evidence = {c.id: c for c in said.criteria}["evidence"]
     assert evidence.score > {c.id: c for c in told.criteria}["evidence"].score
     assert claim.split(" at ")[0].split()[0] in evidence.comment
+
+
+@pytest.mark.parametrize("gain", ["it now saves the team an hour every morning", "each retrain is a day quicker"])
+def test_one_of_a_unit_is_a_measurable_outcome(rubric, gain):
+    base = ("At my last job I built the nightly scoring job for our churn model. I monitored it with dashboards "
+            "and added an alert on p99 latency, and I rolled back twice when drift showed up.")
+    counted = {c.id: c for c in assess(STORY, f"{base} As a result {gain}.", rubric).criteria}["evidence"]
+    vague = {c.id: c for c in assess(STORY, f"{base} As a result things are better now.", rubric).criteria}["evidence"]
+    assert counted.score > vague.score

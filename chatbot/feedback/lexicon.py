@@ -45,6 +45,7 @@ class Vocab:
     action_stems: frozenset[str]
     outcome_stems: frozenset[str]
     number_words: frozenset[str]
+    single_units: frozenset[str]
     function_words: frozenset[str]
 
 
@@ -129,6 +130,7 @@ class RubricLexicon:
             action_stems=stems(words.action_verbs),
             outcome_stems=stems(words.outcome_words),
             number_words=frozenset(fold_case(w) for w in words.number_words),
+            single_units=frozenset(fold_case(w) for w in words.single_units),
             function_words=self.words.function_words,
         )
 

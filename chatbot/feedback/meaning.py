@@ -220,6 +220,22 @@ class PointMeaning:
         closer = self._question_ids[best]
         return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))))
 
+    def _credit(self, found: dict[str, PointEvidence], piece: Piece, pid: str, similarity: float, wrong: float,
+                other: float) -> None:
+        """Record what `piece` does for point `pid`: a misconception named, part or all of the point made,
+        or nothing (too far from it, or closer to the question the whole answer leans to)."""
+        s, was = self.settings, found[pid]
+        if wrong >= max(similarity + s.misconception_margin, s.misconception_floor):
+            found[pid] = PointEvidence(pid, was.credit, was.piece, was.similarity, was.wrong or piece)
+            return
+        if similarity < s.least or other > similarity + s.other_question_margin:
+            return
+        credit = min(1.0, (similarity - s.least) / (s.full - s.least))
+        if len(piece.text.split()) < s.naming_words:
+            credit = min(credit, 0.5)
+        if credit > was.credit:
+            found[pid] = PointEvidence(pid, credit, piece, similarity, was.wrong)
+
     def evidence(self, question: Question, reading: AnswerReading) -> MeaningEvidence:
         """Per point of `question`: the piece that makes it best, and how fully; and how well the whole
         answer fits this question rather than another."""
@@ -241,19 +257,11 @@ class PointMeaning:
         wrong = np.stack([self._wrong_sims(vectors, w, negated, candidates)
                           for w, negated in zip(refs.wrong, refs.wrong_negated)], axis=1)
         for row, piece in enumerate(candidates):
-            best = int(np.argmax(per_point[row]))
-            similarity, pid = float(per_point[row, best]), refs.point_ids[best]
-            was = found[pid]
-            if wrong[row, best] >= max(similarity + s.misconception_margin, s.misconception_floor):
-                found[pid] = PointEvidence(pid, was.credit, was.piece, was.similarity, was.wrong or piece)
-                continue
-            if similarity < s.least or others[row] > similarity + s.other_question_margin:
-                continue
-            credit = min(1.0, (similarity - s.least) / (s.full - s.least))
-            if len(piece.text.split()) < s.naming_words:
-                credit = min(credit, 0.5)
-            if credit > was.credit:
-                found[pid] = PointEvidence(pid, credit, piece, similarity, was.wrong)
+            # a piece makes the point it is closest to, and any other it is as good as equally close to
+            top = float(per_point[row].max())
+            for best in np.flatnonzero(per_point[row] >= top - s.tie_margin):
+                self._credit(found, piece, refs.point_ids[best], float(per_point[row, best]),
+                             float(wrong[row, best]), float(others[row]))
         if len(reading.text.split()) < s.fit_min_words:  # a line or two fits no question as a whole
             fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
         return MeaningEvidence(found, fit)

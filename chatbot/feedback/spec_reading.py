@@ -112,6 +112,7 @@ class Words(Strict):
     bad_final: list[Text]
     bad_initial: list[Text]
     number_words: list[Text]
+    single_units: list[Text] = []  # "saves an hour", "a day quicker": one of a unit counts as a figure of change
     actors: list[Text] = Field(min_length=1)
     perfect_actors: list[Text] = []  # "I'd built": had before a past form, would before a bare verb
     same_past: list[Text] = []  # "put", "set": past and bare alike, so "I'd put" may be a plan
@@ -136,6 +137,7 @@ class Meaning(Strict):
     least: Share  # below this a piece does not make the point at all
     naming_words: int = Field(ge=1)  # a shorter piece names the point more than it makes it: half credit
     other_question_margin: Share  # closer than this to another question's points: not for this one
+    tie_margin: Share = 0.0  # a piece supports its closest point, and any other within this of it
     misconception_margin: Share  # this much closer to a misconception than to any reference: wrong
     misconception_floor: Share  # and at least this close to it: a near paraphrase, not a shared topic
     negations: list[Text] = Field(min_length=1)  # "not", "never": a misconception and a piece must agree on these
