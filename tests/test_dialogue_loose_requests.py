@@ -115,3 +115,27 @@ def test_a_cv_described_in_a_story_is_told_to_give_training_its_own_section(chat
     reply = chat.say("My CV is a two-page chronological list of data science jobs and my courses and a small "
                      "deployment project sit at the bottom. How should I reorganise my CV?")
     assert training.title in reply.text
+
+
+def test_a_question_put_before_the_answer_is_answered_not_scored(chat):
+    asked = practise(chat, "give me a behavioural question")
+    reply = chat.say("Before I answer: people keep telling me to 'use STAR'. What does STAR mean?")
+    assert reply.feedback is None and reply.intent == "explain_star"
+    assert chat.state["practice"]["question"] == asked and not chat.state["practice"]["attempts"]
+
+
+def test_asking_the_coach_to_send_a_cv_is_declined_honestly(chat):
+    reply = chat.say("Can you email my CV to a couple of ML engineering recruiters? I'll paste it in.")
+    assert reply.intent.startswith("out_of_scope")
+
+
+def test_asking_whether_to_send_a_cv_is_still_answered(chat):
+    reply = chat.say("should I send my CV to recruiters or apply directly?")
+    assert not reply.intent.startswith("out_of_scope")
+
+
+def test_a_job_search_question_mid_interview_is_declined_and_the_question_kept(chat):
+    asked = practise(chat, "practice feature stores")
+    reply = chat.say("Can you tell me also which companies in Swindon hire MLE?")
+    assert reply.intent.startswith("out_of_scope") and reply.feedback is None
+    assert chat.state["practice"]["question"] == asked

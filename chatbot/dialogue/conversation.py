@@ -347,7 +347,8 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     scored = any(state.practice.attempts.values())
     # a hedged answer with a question mark is an attempt, first or after feedback, not a question
     asking = res.questions.asks(text, res.rules.answer_min_words) and \
-        not ((open_question or scored) and _tentative(res, text))
+        not ((open_question or scored) and _tentative(res, text)) or \
+        "?" in text and re.search(res.rules.answer_deferred, text, re.IGNORECASE) is not None
     short = len(text.split()) < res.rules.answer_min_words
     about_score = [*res.rules.score_words, *(res.rules.score_words_loose if not heard.is_topic else ())]
     if (asking or short) and scored and \
@@ -423,8 +424,10 @@ def _remark(res: Resources, heard: Understanding) -> Intent | None:
 
 
 def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
-    """A question instead of an answer: answered, then the open question is offered again."""
-    replies = answer_questions(res, state, heard.text, heard)
+    """A question instead of an answer: answered (or honestly declined: "which companies in Swindon hire
+    MLEs?"), then the open question is offered again."""
+    declined = _declined_by_words(res, state, heard.text)
+    replies = [declined] if declined is not None else answer_questions(res, state, heard.text, heard)
     if replies:
         return [*replies[:-1], practice.detour_reminder(res, state, replies[-1])]
     if state.practice.awaiting:

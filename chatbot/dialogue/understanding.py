@@ -146,6 +146,9 @@ def _declined_topic(res: Resources, text: str) -> str | None:
         continues = found is not None and (
             pointing or res.matcher.match(part).confidence < res.rules.declined_continues_floor) or \
             found is None and told is not None and pointing_back
+        if named is None and not continues and not found and re.fullmatch(res.rules.request_stub, part.strip(),
+                                                                          re.IGNORECASE):
+            continue  # "Can you tell me / also which companies in Swindon hire?": a stub that asks nothing yet
         if named is None and not continues:
             return None  # "...and what's the salary band at each?" continues the question before it
         found, asked = named or before, True
