@@ -139,3 +139,26 @@ def test_a_job_search_question_mid_interview_is_declined_and_the_question_kept(c
     reply = chat.say("Can you tell me also which companies in Swindon hire MLE?")
     assert reply.intent.startswith("out_of_scope") and reply.feedback is None
     assert chat.state["practice"]["question"] == asked
+
+
+def test_what_else_is_missing_after_naming_a_skill_they_have_lists_the_rest(chat, engine):
+    reply = chat.say("I'm aiming for an MLOps role. I already deploy our models on k8s with Docker and Helm, so "
+                     "skip that bit. What else am I missing?")
+    others = [s.name for s in engine.knowledge.skills.values() if s.id != "kubernetes-docker"]
+    assert sum(name in reply.text for name in others) >= 3
+
+
+def test_a_story_that_mentions_the_cv_but_asks_another_topic_is_answered_on_that_topic(chat):
+    reply = chat.say("I'm quite shy and meeting strangers at events drains me. I'd much rather send applications "
+                     "through job boards and let my CV speak for itself. I've got four years as a DS and some "
+                     "PyTorch under my belt. Do I really have to network before applying, or are cold "
+                     "applications fine?")
+    assert reply.intent == "networking"
+
+
+def test_thanks_before_asking_to_answer_again_is_not_an_attempt(chat):
+    practise(chat)
+    chat.say("i would put it on a server")
+    attempts = chat.state["practice"]["attempts"]
+    reply = chat.say("Thank you very much. I want to answer the same question again with better structure.")
+    assert reply.feedback is None and chat.state["practice"]["attempts"] == attempts

@@ -307,7 +307,9 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
         item = _ordinal_item(res, state, key, name, entities.ordinal)
         if item is not None:
             return item
-    if len(entities.skills) == 1:
+    # a skill named as one they have ("I already deploy on k8s, so skip that. What else am I missing?") is
+    # set aside, not singled out: the whole list answers, marking it as theirs
+    if len(entities.skills) == 1 and entities.skills[0] not in state.profile.known_skills:
         position = _skill_in_list(res, state, key, entities.skills[0])
         if position is not None:
             return topics.list_item(res, state, key, position, name) or topics.compose(res, state, key, name)

@@ -31,7 +31,7 @@ from chatbot.dialogue.understanding import (
     without_command,
 )
 from chatbot.knowledge import Question
-from chatbot.nlu import Intent, IntentMatch
+from chatbot.nlu import Intent, IntentMatch, normalise
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
@@ -385,9 +385,10 @@ def _practice_move(res: Resources, heard: Understanding) -> Understanding | None
     """A step of the mock interview asked for in words of its own ("one more shot at it" is a retry),
     read by meaning against the steps alone, with answer sentences as near misses; None for a message
     too long, clear of no step, or nearer in meaning to the topic the ordinary reading found."""
-    if len(heard.text.split()) > res.rules.practice_move_max_words:
+    text = _past_remark(res, heard.text)
+    if len(text.split()) > res.rules.practice_move_max_words:
         return None
-    parts = readings(res, heard.text)
+    parts = readings(res, text)
     meant = res.practice_moves.classify(parts)
     if meant.name is None or meant.name not in res.intents.names:
         return None
@@ -396,6 +397,18 @@ def _practice_move(res: Resources, heard: Understanding) -> Understanding | None
         return None  # "how much would I earn at first?" is the career question it reads as
     move = as_request(res, heard, meant.name)
     return move if move.answer in HANDLERS else None
+
+
+def _past_remark(res: Resources, text: str) -> str:
+    """The message after a first sentence of thanks or the like ("Thank you. I want to answer the same
+    question again, with better structure."), or the whole of it."""
+    said = sentences(text.strip())
+    if len(said) < 2 or len(said[0].split()) > res.rules.command_max_words:
+        return text
+    opening = normalise(said[0])
+    if any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.remark_openers):
+        return " ".join(said[1:])
+    return text
 
 
 def _tentative(res: Resources, text: str) -> bool:

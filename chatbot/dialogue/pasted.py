@@ -28,7 +28,11 @@ def read_pasted(res: Resources, state: DialogueState, heard: Understanding) -> R
     if is_advert(res, heard):
         return topics.compose(res, state, ADVERT, ADVERT, named=skills)
     long_enough = len(text.split()) >= rules.pasted_min_words
-    if long_enough and (_has_any(text, rules.cv_cues) or re.search(rules.cv_dates, text, re.IGNORECASE)):
+    # a story that mentions "my CV" but asks about something else ("I'd rather let my CV speak. Do I really
+    # need to network?") is answered on what it asks
+    elsewhere = heard.is_topic and heard.intent is not None and heard.intent.name not in rules.cv_review_intents
+    if long_enough and not elsewhere and \
+            (_has_any(text, rules.cv_cues) or re.search(rules.cv_dates, text, re.IGNORECASE)):
         return topics.compose(res, state, CV, CV, named=skills)
     return None
 

@@ -94,6 +94,7 @@ class DialogueRules(BaseModel):
     score_words: list[str] = []  # in a question mid-interview, these mean the score
     score_words_loose: list[str] = []  # ...and these, when the question is not clearly a career topic
     request_stub: str = r"$^"  # "can you tell me" split off a question asks nothing by itself
+    cv_review_intents: list[str] = []  # a long message naming their CV is reviewed unless it asks another topic
     answer_deferred: str = r"$^"  # a message opening so mid-interview asks before it answers
     remark_openers: list[str] = []  # a few words after feedback opening so are a remark, not another attempt
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
