@@ -162,3 +162,36 @@ def test_thanks_before_asking_to_answer_again_is_not_an_attempt(chat):
     attempts = chat.state["practice"]["attempts"]
     reply = chat.say("Thank you very much. I want to answer the same question again with better structure.")
     assert reply.feedback is None and chat.state["practice"]["attempts"] == attempts
+
+
+def test_two_stretches_of_the_plan_named_beside_the_question_get_the_steps_of_each(chat, engine):
+    plan = next(iter(engine.knowledge.transitions.values())).plan
+    reply = chat.say("You keep saying a timeline, but what actually happens in those months? I'd like a feel for "
+                     "what month 3 looks like versus month 9.")
+    dated = [s for s in plan if s.timeframe.unit == "month" and s.timeframe.start is not None]
+    early = [s for s in dated if s.timeframe.start <= 3 <= s.timeframe.end]
+    late = [s for s in dated if s.timeframe.start <= 9 <= s.timeframe.end]
+    assert early and late
+    assert any(s.title in reply.text for s in early) and any(s.title in reply.text for s in late)
+
+
+def test_an_assessment_answer_that_sounds_like_a_topic_still_rates_the_skill(chat):
+    chat.say("assess my skills")
+    first = chat.state["assessment"]["current"]
+    reply = chat.say("yes, that's most of my job")
+    assert reply.intent == "assessment_question"
+    assert chat.state["profile"]["ratings"].get(first, 0) >= 4 and chat.state["assessment"]["current"] != first
+
+
+def test_another_question_of_the_same_kind_keeps_the_focus(chat):
+    practise(chat, "practice data pipelines")
+    chat.say("I would make every step idempotent, overwrite partitions by date and keep raw data unchanged.")
+    reply = chat.say("I see. Please let me return to the interview. Another question of the same kind, please.")
+    assert reply.feedback is None and reply.question is not None
+    assert "data-pipelines-etl" in reply.question["skills"]
+
+
+def test_a_question_on_another_skill_asked_for_in_broken_english_switches_to_it(chat):
+    practise(chat, "practice data pipelines")
+    reply = chat.say("Can be a question about Python? I am more comfortable there.")
+    assert reply.question is not None and "python-data-stack" in reply.question["skills"]

@@ -231,3 +231,10 @@ def test_a_short_answer_is_too_short_to_be_an_answer_to_another_question(res, en
     others = [q.text for q in engine.knowledge.questions.values() if q.id != question.id]
     assert not any(text in c.comment for c in feedback.criteria for text in others)
     assert feedback.covered
+
+
+def test_a_short_answer_that_shares_a_technique_with_another_question_still_makes_its_point(res):
+    # overwriting date partitions is also how a backfill is done, yet here it is how reruns stay safe
+    feedback = score(res, "idempotent-pipelines", "I would make each step idempotent by overwriting partitions by "
+                                                   "date so reruns give the same result, and use upserts with keys")
+    assert feedback.score > 0 and feedback.to_dict()["talking_points"]["covered"]

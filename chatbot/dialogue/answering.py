@@ -157,24 +157,30 @@ def _plan_step(res: Resources, state: DialogueState, heard: Understanding, parts
 WEEKS_PER_MONTH = 52 / 12
 
 
-def _window(res: Resources, text: str) -> tuple[float, float] | None:
-    """The stretch of the plan a message names, in weeks from the start: "my first 2 weeks" is [0, 2),
-    "month 3" is [8.7, 13), "after 4 months" (an `after` group) the month that follows."""
+def _windows(res: Resources, text: str) -> list[tuple[float, float]]:
+    """The stretches of the plan a message names, in weeks from the start: "my first 2 weeks" is [0, 2),
+    "month 3" is [8.7, 13), "after 4 months" (an `after` group) the month that follows; "month 3 versus
+    month 9" names two."""
     asked = " ".join(res.questions.parts(text))  # "...? I am in month 3 now" names no window to ask about
+    if re.search(res.rules.window_pointers, asked, re.IGNORECASE):
+        asked = text  # "what happens in those months? ... what month 3 looks like versus month 9"
     for pattern in res.rules.plan_windows:
-        found = re.search(pattern, asked, re.IGNORECASE)
-        if found is None:
-            continue
-        groups = found.groupdict()
-        count = _count(res, groups.get("count") or "1")
-        size = WEEKS_PER_MONTH if found.group("unit").casefold() == "month" else 1.0
-        if groups.get("first"):
-            return 0.0, count * size
-        start = count * size if groups.get("after") else (count - 1) * size
-        # "months 3 to 6" runs to the end of its last month
-        end = max(start + size, _count(res, groups["end"]) * size) if groups.get("end") else start + size
-        return start, end
-    return None
+        found = [_stretch(res, match) for match in re.finditer(pattern, asked, re.IGNORECASE)]
+        if found:
+            return found
+    return []
+
+
+def _stretch(res: Resources, found: re.Match[str]) -> tuple[float, float]:
+    groups = found.groupdict()
+    count = _count(res, groups.get("count") or "1")
+    size = WEEKS_PER_MONTH if found.group("unit").casefold() == "month" else 1.0
+    if groups.get("first"):
+        return 0.0, count * size
+    start = count * size if groups.get("after") else (count - 1) * size
+    # "months 3 to 6" runs to the end of its last month
+    end = max(start + size, _count(res, groups["end"]) * size) if groups.get("end") else start + size
+    return start, end
 
 
 def _count(res: Resources, said: str) -> int:
@@ -185,19 +191,21 @@ def _count(res: Resources, said: str) -> int:
 
 def _plan_window(res: Resources, state: DialogueState, heard: Understanding) -> Reply | None:
     """"What should I be doing in my first 2 weeks?": the steps of the plan dated within that window."""
-    window = _window(res, heard.text)
-    if window is None:
+    windows = _windows(res, heard.text)
+    if not windows:
         return None
     plan = res.knowledge.transitions[state.transition].plan
     chosen = []
-    for ordinal, step in enumerate(plan, 1):
-        frame = step.timeframe
-        if frame.start is None or frame.end is None:
-            continue
-        size = WEEKS_PER_MONTH if frame.unit == "month" else 1.0
-        begins, ends = (frame.start - 1) * size, frame.end * size
-        if begins < window[1] and ends > window[0]:
-            chosen.append(ordinal)
+    for window in windows:
+        for ordinal, step in enumerate(plan, 1):
+            frame = step.timeframe
+            if frame.start is None or frame.end is None or ordinal in chosen:
+                continue
+            size = WEEKS_PER_MONTH if frame.unit == "month" else 1.0
+            begins, ends = (frame.start - 1) * size, frame.end * size
+            if begins < window[1] and ends > window[0]:
+                chosen.append(ordinal)
+    chosen = sorted(chosen)
     intent = heard.answer or PLAN_STEP
     items = [topics.list_item(res, state, PLAN_STEP, n, intent) for n in chosen[:MAX_STEPS]]
     shown = [item for item in items if item is not None]

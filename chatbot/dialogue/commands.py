@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
@@ -33,7 +35,14 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     if skill is None and not categories and any(word in folded for word in res.rules.weakest_words):
         weakest = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.rules)
         skill = weakest[0].id if weakest else None  # "practise my weakest one"
-    return practice.start_practice(res, state, skill, categories[0] if categories else None, request=heard.text)
+    category = categories[0] if categories else None
+    if skill is None and category is None and re.search(res.rules.same_focus, heard.text, re.IGNORECASE):
+        # "another question of the same kind, please": the focus stays, or the open question's kind
+        current = res.knowledge.questions.get(state.practice.question or "")
+        skill, category = state.practice.focus_skill, state.practice.focus_category
+        if skill is None and category is None and current is not None:
+            category = current.category
+    return practice.start_practice(res, state, skill, category, request=heard.text)
 
 
 def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

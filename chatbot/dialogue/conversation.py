@@ -469,8 +469,12 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     if (asking or heard.is_topic) and any(answer in res.rules.assessment_enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
     said = _said(heard.text)
-    if len(said) > 1 and any(understand(res, c).answer in res.rules.assessment_enders for c in said):
-        return [assessment.plan(res, state)]  # "make me a plan, i have 7 hours a week"
+    # "make me a plan, i have 7 hours a week"; never a statement that only sounds like a topic ("yes, that's
+    # most of my job" rates the skill)
+    if len(said) > 1 and any(understand(res, c).answer in res.rules.assessment_enders and
+                             (res.questions.is_question(c) or re.match(res.rules.request_opening, c.strip(), re.IGNORECASE))
+                             for c in said):
+        return [assessment.plan(res, state)]
     if re.search(res.rules.assessment_done, heard.text, re.IGNORECASE):
         return [assessment.plan(res, state)]  # "stop the assessment and show the plan"
     rated = heard.entities.rating is not None and words < res.rules.answer_min_words

@@ -94,6 +94,9 @@ class DialogueRules(BaseModel):
     score_words: list[str] = []  # in a question mid-interview, these mean the score
     score_words_loose: list[str] = []  # ...and these, when the question is not clearly a career topic
     request_stub: str = r"$^"  # "can you tell me" split off a question asks nothing by itself
+    same_focus: str = r"$^"  # a request for more practice of the kind just asked ("another of the same kind")
+    request_opening: str = r"$^"  # a clause opening so asks for something ("make me a plan")
+    window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")
     cv_review_intents: list[str] = []  # a long message naming their CV is reviewed unless it asks another topic
     answer_deferred: str = r"$^"  # a message opening so mid-interview asks before it answers
     remark_openers: list[str] = []  # a few words after feedback opening so are a remark, not another attempt

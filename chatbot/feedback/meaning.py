@@ -251,8 +251,12 @@ class PointMeaning:
         # a piece answers another question when it is closer to the question the whole answer leans to
         # than to this one's points; one stray close reference elsewhere among thousands does not count
         rival = self._refs.get(fit.closer_question or "")
+        # a line or two leans less surely to another question: a piece must be clearly closer to it to go there
+        whole = len(reading.text.split()) >= s.fit_min_words
         others = sims[:, rival.mine].max(axis=1) if rival is not None and rival.mine.any() \
             else np.full(len(candidates), -1.0)
+        if not whole:
+            others = others - s.short_other_slack
         per_point = np.stack([sims[:, cols].max(axis=1) for cols in refs.columns], axis=1)
         wrong = np.stack([self._wrong_sims(vectors, w, negated, candidates)
                           for w, negated in zip(refs.wrong, refs.wrong_negated)], axis=1)
@@ -262,6 +266,6 @@ class PointMeaning:
             for best in np.flatnonzero(per_point[row] >= top - s.tie_margin):
                 self._credit(found, piece, refs.point_ids[best], float(per_point[row, best]),
                              float(wrong[row, best]), float(others[row]))
-        if len(reading.text.split()) < s.fit_min_words:  # a line or two fits no question as a whole
+        if not whole:  # a line or two fits no question as a whole
             fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
         return MeaningEvidence(found, fit)

@@ -138,6 +138,7 @@ class Meaning(Strict):
     naming_words: int = Field(ge=1)  # a shorter piece names the point more than it makes it: half credit
     other_question_margin: Share  # closer than this to another question's points: not for this one
     tie_margin: Share = 0.0  # a piece supports its closest point, and any other within this of it
+    short_other_slack: Share = 0.0  # in an answer too short to fit a question as a whole, this much more margin
     misconception_margin: Share  # this much closer to a misconception than to any reference: wrong
     misconception_floor: Share  # and at least this close to it: a near paraphrase, not a shared topic
     negations: list[Text] = Field(min_length=1)  # "not", "never": a misconception and a piece must agree on these
