@@ -110,7 +110,7 @@ def _match_without_window(res: Resources, text: str) -> IntentMatch:
     if match.name is not None:
         return match
     for pattern in res.rules.plan_windows:
-        rest = re.sub(pattern, " ", text, count=1, flags=re.IGNORECASE)
+        rest = re.sub(pattern, " ", text, flags=re.IGNORECASE)  # "month 3 versus month 8": every stretch
         if rest != text and rest.split():
             shorter = res.matcher.match(rest)
             if shorter.name is not None:
