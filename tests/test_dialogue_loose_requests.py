@@ -195,3 +195,36 @@ def test_a_question_on_another_skill_asked_for_in_broken_english_switches_to_it(
     practise(chat, "practice data pipelines")
     reply = chat.say("Can be a question about Python? I am more comfortable there.")
     assert reply.question is not None and "python-data-stack" in reply.question["skills"]
+
+
+@pytest.mark.parametrize("answer", ["kind of? I use it every day but not sure I'm 'advanced'",
+                                    "probably? depends what you count",
+                                    "a little. I've read about it more than done it"])
+def test_a_doubtful_assessment_answer_is_a_rating_and_the_assessment_goes_on(chat, answer):
+    chat.say("assess my skills")
+    first = chat.state["assessment"]["current"]
+    reply = chat.say(answer)
+    assert reply.intent == "assessment_question" and first in chat.state["profile"]["ratings"]
+    assert chat.state["profile"]["ratings"][first] < 4
+
+
+def test_the_focus_of_a_practice_request_may_sit_in_its_next_sentence(chat):
+    reply = chat.say("Ok, I want practise. A technical question about design of ML systems, please.")
+    assert reply.question is not None and "ml-systems-design" in reply.question["skills"]
+
+
+def test_now_a_kind_of_question_after_feedback_asks_one_of_that_kind(chat):
+    practise(chat)
+    chat.say("dynamic batching queues requests for a few milliseconds and runs them together on the GPU, which "
+             "raises throughput but adds latency; tune max batch size and max wait")
+    reply = chat.say("Good. Now a system design one, something end to end.")
+    assert reply.feedback is None and reply.question is not None
+    assert "ml-systems-design" in reply.question["skills"]
+
+
+def test_another_one_on_the_same_skill_is_a_new_question(chat):
+    asked = practise(chat)
+    chat.say("dynamic batching queues requests and runs them together, raising throughput but adding latency")
+    reply = chat.say("ok back to the interview, another serving one please")
+    assert reply.question is not None and reply.question["id"] != asked
+    assert "model-serving" in reply.question["skills"]

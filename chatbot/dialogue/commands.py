@@ -50,7 +50,8 @@ def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply
     practice, pipelines again"): then practice starts on what was named."""
     named = heard.entities.skills[:1] or heard.entities.categories[:1]
     question = res.knowledge.questions.get(state.practice.question or "")
-    if named and (question is None or named[0] not in (*question.skills, question.category)):
+    elsewhere = named and (question is None or named[0] not in (*question.skills, question.category))
+    if elsewhere or named and re.search(res.rules.another_question, heard.text, re.IGNORECASE):
         return _practice(res, state, heard)
     return practice.resume_question(res, state)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from chatbot.dialogue import assessment, practice, topics
@@ -119,8 +120,12 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     if state.mode == "assessment" and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
         heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
     # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
+    # ...and so does a longer answer only loosely read as a step ("a little. I've read about it more than done
+    # it" is no request to stop)
     hedged = rating is not None and (heard.answer == SKIP and not typed_command(res, heard)
-                                     or heard.answer == SCORE)
+                                     or heard.answer == SCORE
+                                     or not typed_command(res, heard) and len(text.split()) > res.rules.command_max_words
+                                     and not re.search(res.rules.assessment_done, text, re.IGNORECASE))
     if state.mode == "assessment" and state.assessment.current and rating is None \
             and re.search(res.rules.assessment_progress, text, re.IGNORECASE):
         return [assessment.unclear(res, state, progress=True)]  # "how many more of these are there?"
@@ -296,7 +301,9 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
                 and not re.search(res.rules.recall_request, sentence.strip(), re.IGNORECASE):
             continue  # "..., anyone know?" asks the world, not what the coach remembers
         if heard.answer in IN_PARTS and (typed_command(res, heard) or loose_command(res, heard)):
-            return heard
+            # "Ok, I want practise. A technical question about design of ML systems": the focus may be
+            # named in another sentence
+            return replace(heard, entities=res.extractor.extract(text)) if heard.answer == PRACTICE else heard
     return None
 
 
@@ -454,8 +461,12 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     rating = assessment.rating_from(res, heard.entities)
     words = len(heard.text.split())
     short = words <= res.rules.command_max_words
+    opening = sentences(heard.text)[:1]
+    # "kind of? I use it every day but not sure I'm advanced", "probably? depends": a rating said doubtfully
+    doubtful = rating is not None and bool(opening) and len(opening[0].split()) < res.rules.command_max_words \
+        and opening[0].rstrip().endswith("?")
     asking = res.questions.asks(heard.text, res.rules.answer_min_words) and \
-        ("?" in heard.text or words >= res.rules.answer_min_words)
+        ("?" in heard.text or words >= res.rules.answer_min_words) and not doubtful
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
         state.profile = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract).profile
     several = rated_skills(heard.text, res.rules, res.extractor.extract)
@@ -466,7 +477,8 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
         # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design
         return [assessment.record_several(res, state, several)]
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
-    if (asking or heard.is_topic) and any(answer in res.rules.assessment_enders for answer in asked):
+    # a topic read in a rated answer ("a little. I've read about it more than done it") does not end it
+    if (asking or heard.is_topic and rating is None) and any(answer in res.rules.assessment_enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
     said = _said(heard.text)
     # "make me a plan, i have 7 hours a week"; never a statement that only sounds like a topic ("yes, that's

@@ -94,6 +94,7 @@ class DialogueRules(BaseModel):
     score_words: list[str] = []  # in a question mid-interview, these mean the score
     score_words_loose: list[str] = []  # ...and these, when the question is not clearly a career topic
     request_stub: str = r"$^"  # "can you tell me" split off a question asks nothing by itself
+    another_question: str = r"$^"  # "back to the interview, another serving one": a new question is wanted
     same_focus: str = r"$^"  # a request for more practice of the kind just asked ("another of the same kind")
     request_opening: str = r"$^"  # a clause opening so asks for something ("make me a plan")
     window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")
