@@ -228,3 +228,23 @@ def test_another_one_on_the_same_skill_is_a_new_question(chat):
     reply = chat.say("ok back to the interview, another serving one please")
     assert reply.question is not None and reply.question["id"] != asked
     assert "model-serving" in reply.question["skills"]
+
+
+def test_pay_given_in_thousands_with_a_scene_setting_clause_is_used(chat):
+    reply = chat.say("My salary now is 61 thousand. When I change, I will lose money?")
+    assert chat.state["profile"]["salary"] == 61000
+    assert reply.intent == "salary" and "61,000" in reply.text
+
+
+def test_a_harder_one_keeps_the_skill_of_the_interview(chat):
+    practise(chat, "practice kubernetes")
+    chat.say("id containerise the model w docker first, slim base image, pin versions, then a k8s deployment")
+    reply = chat.say("gimme a harder one")
+    assert reply.question is not None and "kubernetes-docker" in reply.question["skills"]
+
+
+def test_thanks_after_feedback_is_answered_as_thanks(chat):
+    practise(chat)
+    chat.say("i would put it on a server")
+    reply = chat.say("Thanks. Genuinely helpful. I'll hold off on the notice.")
+    assert reply.intent == "thanks" and reply.feedback is None

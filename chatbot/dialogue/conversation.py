@@ -25,6 +25,7 @@ from chatbot.dialogue.understanding import (
     abroad_reading,
     as_request,
     loose_command,
+    opens_with,
     outside_interview,
     past_opener,
     typed_command,
@@ -384,7 +385,9 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if len(text.split()) >= res.rules.answer_min_words:
         return [practice.another_attempt(res, state, text)]
     if scored and heard.intent is None and len(text.split()) >= res.rules.short_attempt_min_words:
-        return [practice.short_attempt(res, state, text)]  # a short retry nothing else explains is kept
+        opening = _opening_small_talk(res, heard)
+        small_talk = topics.compose(res, state, opening.answer, opening.name) if opening is not None else None
+        return [practice.short_attempt(res, state, text, small_talk)]  # a short retry nothing else explains is kept
     return None
 
 
@@ -431,6 +434,15 @@ def _tentative(res: Resources, text: str) -> bool:
                 len(opening.split()) >= res.rules.tentative_min_words:
             return True
     return False
+
+
+def _opening_small_talk(res: Resources, heard: Understanding) -> Intent | None:
+    """The small talk a message opens with ("Thanks. Genuinely helpful. I'll hold off..."), if any."""
+    for name, _score in heard.match.alternatives:
+        intent = res.intents.get(name)
+        if intent.kind == SMALL_TALK and opens_with(heard.text, intent.commands):
+            return intent
+    return None
 
 
 def _remark(res: Resources, heard: Understanding) -> Intent | None:

@@ -195,14 +195,16 @@ def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
     return answer(res, state, text)
 
 
-def short_attempt(res: Resources, state: DialogueState, text: str) -> Reply:
+def short_attempt(res: Resources, state: DialogueState, text: str, small_talk: Reply | None = None) -> Reply:
     """A few words after feedback that nothing else explains: another attempt, unless they open as a remark
     ("thanks, I'll hold off on the notice", "lmao that's legit tho") and say nothing the question asks
-    for; a remark is not scored and changes nothing."""
+    for; a remark is not scored and changes nothing (`small_talk`: the reply to its opening words, if any)."""
     question = _current(res, state)
     opening = " ".join(normalise(text).split()[:3])
     remark = any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.remark_openers)
     if question is not None and remark and assess(question, text, res.rubric, meaning=res.meaning).score == 0:
+        if small_talk is not None:  # "Thanks. Genuinely helpful.": thanks back, and the question is still there
+            return detour_reminder(res, state, small_talk)
         values = context(res, state, question=question)
         return Reply(res.responses.text(NOT_AN_ATTEMPT, values), NOT_AN_ATTEMPT,
                      res.responses.quick_replies(NOT_AN_ATTEMPT, values))

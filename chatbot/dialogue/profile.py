@@ -84,7 +84,7 @@ def _years(text: str, rules: DialogueRules) -> int | None:
     return _counted(found.group(1), rules) if found else None
 
 
-_MONEY = r"£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand)?"
+_MONEY = r"£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|K|grand|thousands?\b)?"
 
 
 def _salary(text: str, rules: DialogueRules) -> int | None:

@@ -81,7 +81,7 @@ class Resources:
                                    for line in [*q.model_answer, *(r for p in q.talking_points for r in p.references)]],
                                   [], plain),
             questions=QuestionSplitter.of(rules.question_starts, rules.question_lead_ins, rules.question_joiners,
-                                          rules.first_person),
+                                          rules.first_person, rules.subordinators),
             slips=_slip_corrector(knowledge, intents),
             practice_moves=_practice_moves(knowledge, intents, rules, plain),
             reader=plain,

@@ -23,6 +23,7 @@ class DialogueRules(BaseModel):
     question_words: list[str] = Field(min_length=1)  # anywhere in a message: it wants an answer
     question_lead_ins: list[str] = []  # "so", "honestly": may come before a question's opening word
     question_joiners: list[str] = []  # "and", "also": join a second question to the first
+    subordinators: list[str] = []  # "when I change, will I lose money?": "when I change" belongs to the question
     negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience

@@ -185,7 +185,7 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
         return None
     name, score = match.alternatives[0]
     intent = res.intents.get(name)
-    if intent.kind == SMALL_TALK and _opens_with(text, intent.commands) and "?" not in text and \
+    if intent.kind == SMALL_TALK and opens_with(text, intent.commands) and "?" not in text and \
             len(text.split()) <= 2 * res.rules.command_max_words:
         return name  # "thanks, food for thought", "thanks, that's clear": the thanks is the message
     if score < min(res.rules.agreement_floor, res.rules.command_agreement_floor):
@@ -203,7 +203,7 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     return name if agrees and nearest.score >= res.rules.agreement_meaning_floor else None
 
 
-def _opens_with(text: str, phrases: Sequence[str]) -> bool:
+def opens_with(text: str, phrases: Sequence[str]) -> bool:
     """The message starts with one of the phrases, as whole words."""
     plain = normalise(text)
     return any(re.match(rf"{re.escape(normalise(p))}\b", plain) for p in phrases if normalise(p))

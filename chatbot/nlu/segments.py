@@ -26,12 +26,13 @@ class QuestionSplitter:
     lead_ins: frozenset[str]  # "so", "ok", "honestly": may come before the opening word
     joiners: frozenset[str]  # "and", "also": may join a second question to the first
     speakers: frozenset[str] = frozenset()  # "i", "i'm": after a comma, a statement about the asker starts
+    subordinators: frozenset[str] = frozenset()  # "when I change, ...?": a clause of the question that follows
 
     @classmethod
     def of(cls, starts: Iterable[str], lead_ins: Iterable[str], joiners: Iterable[str],
-           speakers: Iterable[str] = ()) -> QuestionSplitter:
+           speakers: Iterable[str] = (), subordinators: Iterable[str] = ()) -> QuestionSplitter:
         return cls(frozenset(starts), frozenset(map(normalise, lead_ins)), frozenset(map(normalise, joiners)),
-                   frozenset(map(normalise, speakers)))
+                   frozenset(map(normalise, speakers)), frozenset(map(normalise, subordinators)))
 
     def opens_question(self, text: str, skip: frozenset[str] = frozenset()) -> bool:
         words = normalise(text).split()
@@ -59,7 +60,7 @@ class QuestionSplitter:
         for sentence in sentences(text):
             if not self.is_question(sentence):
                 continue
-            pieces = self._clauses(sentence)
+            pieces = self._joined_subordinates(self._clauses(sentence))
             # "I only have 4 hours a week, how long will it take?": the statement is not a question
             pieces = [p for p in pieces if self.is_question(p)] or pieces
             for piece in pieces:
@@ -68,6 +69,22 @@ class QuestionSplitter:
                 else:
                     found[-1] = f"{found[-1]} {piece}"
         return found[-MAX_QUESTIONS:] if found else [text.strip()]
+
+    def _joined_subordinates(self, pieces: list[str]) -> list[str]:
+        """"When I change, I will lose money?": a clause opening with "when", "if" or the like and the person
+        ("when I change") sets the scene of the question after it, so it stays part of that question."""
+        out: list[str] = []
+        for piece in pieces:
+            if out and self._sets_scene(out[-1]):
+                out[-1] = f"{out[-1]}, {piece}"
+            else:
+                out.append(piece)
+        return out
+
+    def _sets_scene(self, piece: str) -> bool:
+        words = normalise(piece).split()
+        return len(words) >= 2 and words[0] in self.subordinators and words[1] in self.speakers \
+            and not piece.rstrip().endswith("?")
 
     def _clauses(self, sentence: str) -> list[str]:
         """Split where a new question starts: after a separator ("..., and what does it pay?"), or after a
