@@ -24,7 +24,7 @@ from tests.blind import judge
 MESSAGE_FLOORS = {"dev": (0.86, 0.92), "final": (0.8, 0.88), "final2": (0.76, 0.84), "final3": (0.81, 0.88),
                   "final4": (0.83, 0.8), "final5": (0.77, 0.84), "final6": (0.85, 0.86),
                   "final7": (0.84, 0.75), "final8": (0.95, 0.9), "final9": (0.84, 0.82), "final10": (0.83, 0.88),
-                  "final11": (0.87, 0.79), "final12": (0.87, 0.79), "final13": (0.75, 0.84)}
+                  "final11": (0.87, 0.79), "final12": (0.88, 0.79), "final13": (0.76, 0.84)}
 # Spearman against the grade
 ANSWER_FLOORS = {"dev": 0.83, "final": 0.81, "final2": 0.8, "final3": 0.77, "final4": 0.73, "final5": 0.84,
                  "final6": 0.81, "final7": 0.83, "final8": 0.81, "final9": 0.88, "final10": 0.85, "final11": 0.86,

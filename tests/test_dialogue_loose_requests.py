@@ -248,3 +248,10 @@ def test_thanks_after_feedback_is_answered_as_thanks(chat):
     chat.say("i would put it on a server")
     reply = chat.say("Thanks. Genuinely helpful. I'll hold off on the notice.")
     assert reply.intent == "thanks" and reply.feedback is None
+
+
+def test_the_most_common_mistake_is_named_first_when_asked_for(chat, engine):
+    plan = next(iter(engine.knowledge.transitions.values())).plan
+    practical = next(s for s in plan if s.id == "gain-practical-experience")
+    reply = chat.say("ok last thing, which mistake do you see most often?")
+    assert reply.intent == "mistakes" and practical.timeframe.label in reply.text.split("\n\n")[0]
