@@ -50,10 +50,15 @@ def test_a_question_to_ask_the_interviewer_is_not_a_request_for_practice(chat):
     assert reply.question is None and reply.feedback is None
 
 
-def test_a_term_asked_in_slang_mid_interview_is_explained_not_scored(chat):
-    asked = practise(chat, "practice kubernetes")
-    reply = chat.say("wait wtf is a pod lol, like before i answer")
-    assert reply.feedback is None and reply.intent == "term_explained"
+@pytest.mark.parametrize("request_, question, intent", [
+    ("practice kubernetes", "wait wtf is a pod lol, like before i answer", "term_explained"),
+    ("give me a behavioural question", "Before I answer: people keep telling me to 'use STAR'. What does STAR mean?",
+     "explain_star"),
+])
+def test_a_question_put_before_the_answer_is_answered_not_scored(chat, request_, question, intent):
+    asked = practise(chat, request_)
+    reply = chat.say(question)
+    assert reply.feedback is None and reply.intent == intent
     assert chat.state["practice"]["question"] == asked and not chat.state["practice"]["attempts"]
 
 
@@ -115,13 +120,6 @@ def test_a_cv_described_in_a_story_is_told_to_give_training_its_own_section(chat
     reply = chat.say("My CV is a two-page chronological list of data science jobs and my courses and a small "
                      "deployment project sit at the bottom. How should I reorganise my CV?")
     assert training.title in reply.text
-
-
-def test_a_question_put_before_the_answer_is_answered_not_scored(chat):
-    asked = practise(chat, "give me a behavioural question")
-    reply = chat.say("Before I answer: people keep telling me to 'use STAR'. What does STAR mean?")
-    assert reply.feedback is None and reply.intent == "explain_star"
-    assert chat.state["practice"]["question"] == asked and not chat.state["practice"]["attempts"]
 
 
 def test_asking_the_coach_to_send_a_cv_is_declined_honestly(chat):
