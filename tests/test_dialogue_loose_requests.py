@@ -253,3 +253,11 @@ def test_the_most_common_mistake_is_named_first_when_asked_for(chat, engine):
     practical = next(s for s in plan if s.id == "gain-practical-experience")
     reply = chat.say("ok last thing, which mistake do you see most often?")
     assert reply.intent == "mistakes" and practical.timeframe.label in reply.text.split("\n\n")[0]
+
+
+def test_thanks_mid_interview_is_answered_for_the_interview_under_way(chat, engine):
+    outside = MemoryChat(engine).say("thanks")
+    practise(chat)
+    inside = chat.say("thanks")
+    assert inside.intent == outside.intent == "thanks"
+    assert inside.text.split("\n")[0] != outside.text.split("\n")[0]  # not the offer to start practising

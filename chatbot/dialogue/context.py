@@ -155,6 +155,7 @@ def base_context(kb: Knowledge, state: DialogueState, rules: DialogueRules) -> d
         "gaps": gaps,
         "known_gaps": [s for s in gaps if s.id in known],
         "priorities": still_to_build(kb, transition, state.profile, rules),
+        "practising": state.mode == "practice",  # a mock interview is under way
         "plan": list(transition.plan),
         "training_step": training_step(transition, gaps),
         "cv_tips": list(transition.cv.tips),
