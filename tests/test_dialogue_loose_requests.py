@@ -261,3 +261,10 @@ def test_thanks_mid_interview_is_answered_for_the_interview_under_way(chat, engi
     inside = chat.say("thanks")
     assert inside.intent == outside.intent == "thanks"
     assert inside.text.split("\n")[0] != outside.text.split("\n")[0]  # not the offer to start practising
+
+
+def test_not_knowing_what_a_skill_is_rates_it_lowest(chat):
+    chat.say("assess my skills")
+    first = chat.state["assessment"]["current"]
+    chat.say("idk what that even is tbh")
+    assert chat.state["profile"]["ratings"][first] == 1
