@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
@@ -38,8 +37,8 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
     category = categories[0] if categories else None
     if skill is None and category is None and re.search(res.rules.same_focus, heard.text, re.IGNORECASE):
         # "another question of the same kind, please": the focus stays, or the open question's kind
-        current = res.knowledge.questions.get(state.practice.question or "")
         skill, category = state.practice.focus_skill, state.practice.focus_category
+        current = res.knowledge.questions.get(state.practice.question or "")
         if skill is None and category is None and current is not None:
             category = current.category
     return practice.start_practice(res, state, skill, category, request=heard.text)

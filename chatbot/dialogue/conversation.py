@@ -33,7 +33,7 @@ from chatbot.dialogue.understanding import (
     without_command,
 )
 from chatbot.knowledge import Question
-from chatbot.nlu import Intent, IntentMatch, normalise
+from chatbot.nlu import Intent, IntentMatch
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
@@ -123,10 +123,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
     # ...and so does a longer answer only loosely read as a step ("a little. I've read about it more than done
     # it" is no request to stop)
+    loosely_a_step = not typed_command(res, heard) and len(text.split()) > res.rules.command_max_words \
+        and not re.search(res.rules.assessment_done, text, re.IGNORECASE)
     hedged = rating is not None and (heard.answer == SKIP and not typed_command(res, heard)
-                                     or heard.answer == SCORE
-                                     or not typed_command(res, heard) and len(text.split()) > res.rules.command_max_words
-                                     and not re.search(res.rules.assessment_done, text, re.IGNORECASE))
+                                     or heard.answer == SCORE or loosely_a_step)
     if state.mode == "assessment" and state.assessment.current and rating is None \
             and re.search(res.rules.assessment_progress, text, re.IGNORECASE):
         return [assessment.unclear(res, state, progress=True)]  # "how many more of these are there?"
@@ -415,10 +415,7 @@ def _past_remark(res: Resources, text: str) -> str:
     said = sentences(text.strip())
     if len(said) < 2 or len(said[0].split()) > res.rules.command_max_words:
         return text
-    opening = normalise(said[0])
-    if any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.remark_openers):
-        return " ".join(said[1:])
-    return text
+    return " ".join(said[1:]) if opens_with(said[0], res.rules.remark_openers) else text
 
 
 def _tentative(res: Resources, text: str) -> bool:
@@ -490,14 +487,15 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
         return [assessment.record_several(res, state, several)]
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
     # a topic read in a rated answer ("a little. I've read about it more than done it") does not end it
-    if (asking or heard.is_topic and rating is None) and any(answer in res.rules.assessment_enders for answer in asked):
+    enders = res.rules.assessment_enders
+    if (asking or heard.is_topic and rating is None) and any(answer in enders for answer in asked):
         return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
     said = _said(heard.text)
     # "make me a plan, i have 7 hours a week"; never a statement that only sounds like a topic ("yes, that's
     # most of my job" rates the skill)
-    if len(said) > 1 and any(understand(res, c).answer in res.rules.assessment_enders and
-                             (res.questions.is_question(c) or re.match(res.rules.request_opening, c.strip(), re.IGNORECASE))
-                             for c in said):
+    asking_clauses = [c for c in said if res.questions.is_question(c)
+                      or re.match(res.rules.request_opening, c.strip(), re.IGNORECASE)]
+    if len(said) > 1 and any(understand(res, c).answer in enders for c in asking_clauses):
         return [assessment.plan(res, state)]
     if re.search(res.rules.assessment_done, heard.text, re.IGNORECASE):
         return [assessment.plan(res, state)]  # "stop the assessment and show the plan"

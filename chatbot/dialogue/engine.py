@@ -26,7 +26,8 @@ FLOW_WORDINGS = frozenset({
     pasted.ADVERT, pasted.CV,
     practice.QUESTION, practice.FEEDBACK, practice.FEEDBACK_NEEDS_ANSWER, practice.HINT,
     practice.MODEL_ANSWER, practice.RESUME, practice.SCORE, practice.EXPLAIN, practice.DETOUR,
-    practice.NO_QUESTION, practice.NOT_AN_ATTEMPT, assessment.QUESTION, assessment.UNCLEAR, assessment.PLAN, assessment.LEARN_FIRST,
+    practice.NO_QUESTION, practice.NOT_AN_ATTEMPT, assessment.QUESTION, assessment.UNCLEAR, assessment.PLAN,
+    assessment.LEARN_FIRST,
     answering.SKILL_INFO, answering.GUIDE, answering.GUIDE_DETAIL, answering.LEAD, answering.PLAN_STEP,
     answering.ROLE_DIFFERENCE,
 })

@@ -10,6 +10,7 @@ from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import MAX_ATTEMPTS_KEPT, Attempt, DialogueState
 from chatbot.dialogue.topics import context
 from chatbot.dialogue.turns import Reply
+from chatbot.dialogue.understanding import opens_with
 from chatbot.feedback import assess
 from chatbot.knowledge import Question
 from chatbot.nlu import normalise
@@ -200,10 +201,9 @@ def short_attempt(res: Resources, state: DialogueState, text: str, small_talk: R
     ("thanks, I'll hold off on the notice", "lmao that's legit tho") and say nothing the question asks
     for; a remark is not scored and changes nothing (`small_talk`: the reply to its opening words, if any)."""
     question = _current(res, state)
-    opening = " ".join(normalise(text).split()[:3])
-    remark = any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.remark_openers)
+    remark = opens_with(text, res.rules.remark_openers)
     if question is not None and remark and assess(question, text, res.rubric, meaning=res.meaning).score == 0:
-        if small_talk is not None:  # "Thanks. Genuinely helpful.": thanks back, and the question is still there
+        if small_talk is not None:  # "Thanks. Genuinely helpful.": thanks back, the question still there
             return detour_reminder(res, state, small_talk)
         values = context(res, state, question=question)
         return Reply(res.responses.text(NOT_AN_ATTEMPT, values), NOT_AN_ATTEMPT,

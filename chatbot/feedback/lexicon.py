@@ -46,6 +46,7 @@ class Vocab:
     outcome_stems: frozenset[str]
     number_words: frozenset[str]
     single_units: frozenset[str]
+    single_unit_leads: frozenset[str]
     function_words: frozenset[str]
 
 
@@ -131,6 +132,7 @@ class RubricLexicon:
             outcome_stems=stems(words.outcome_words),
             number_words=frozenset(fold_case(w) for w in words.number_words),
             single_units=frozenset(fold_case(w) for w in words.single_units),
+            single_unit_leads=frozenset(fold_case(w) for w in words.single_unit_leads),
             function_words=self.words.function_words,
         )
 

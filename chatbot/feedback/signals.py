@@ -53,7 +53,8 @@ def outcome(sentence: Sentence, vocab: Vocab) -> Span | None:
 def _single_units(sentence: Sentence, vocab: Vocab) -> list[int]:
     """ "an hour", "a day": one of a unit, a figure of change in all but digits."""
     tokens = sentence.tokens
-    return [i for i in range(1, len(tokens)) if tokens[i].low in vocab.single_units and tokens[i - 1].low in ("a", "an")]
+    return [i for i in range(1, len(tokens))
+            if tokens[i].low in vocab.single_units and tokens[i - 1].low in vocab.single_unit_leads]
 
 
 def _from_to(tokens: tuple[Token, ...], at: int, figures: list[int]) -> bool:

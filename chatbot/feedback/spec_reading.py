@@ -112,7 +112,8 @@ class Words(Strict):
     bad_final: list[Text]
     bad_initial: list[Text]
     number_words: list[Text]
-    single_units: list[Text] = []  # "saves an hour", "a day quicker": one of a unit counts as a figure of change
+    single_units: list[Text] = []  # "saves an hour", "a day quicker": one of a unit is a figure of change
+    single_unit_leads: list[Text] = []  # ...after one of these ("a", "an")
     actors: list[Text] = Field(min_length=1)
     perfect_actors: list[Text] = []  # "I'd built": had before a past form, would before a bare verb
     same_past: list[Text] = []  # "put", "set": past and bare alike, so "I'd put" may be a plan
