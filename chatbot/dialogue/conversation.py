@@ -33,7 +33,7 @@ from chatbot.dialogue.understanding import (
     without_command,
 )
 from chatbot.knowledge import Question
-from chatbot.nlu import Intent, IntentMatch
+from chatbot.nlu import Intent, IntentMatch, normalise
 from chatbot.nlu.segments import sentences
 
 FALLBACK, ABOUT_ME = "fallback", "about_me"
@@ -64,9 +64,6 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard = _step_in_clauses(res, text, said, len(text.split()) <= res.rules.command_max_words * 2) or heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
-        leader = heard.match.alternatives[0][0] if heard.match.alternatives else None
-        if heard.intent is None and leader in res.rules.practice_moves:
-            heard = without_command(res, heard)  # "what's missing for me specifically" asks about the move
     quoted = offer_figure(text, res.rules) is not None or quoted_range(text, res.rules) is not None
     offer_intent = res.rules.offer_intent if res.rules.offer_intent in res.intents.names else None
     if heard.intent is None and offer_intent and quoted and state.mode == "chat":
@@ -194,6 +191,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     # nothing to answer, no question or request, but facts about them: what was taken in, not "sorry"
     if noted and "?" not in text and not any(res.questions.is_question(p) for p in res.questions.parts(text)) \
             and not text.rstrip().endswith(":") and not _any_search(res.rules.request_words, text):
+        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
+    # "Correction: 8 years as a DS. Doesn't change much I guess?": the correction is the message
+    if noted and re.match(res.rules.correction_opening, normalise(text)):
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME)]
     return [fallback(res, state, heard)]
 

@@ -56,6 +56,7 @@ class Resources:
             encoder = SentenceEncoder.load(default_cache_dir())
         plain = PlainWordsEncoder(encoder, intents.lexicon)  # what the indexes read
         examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
+        examples += [(name, text) for name, texts in intents.phrasings.items() for text in texts]
         sections = content.sections
         guide = {
             tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, plain,

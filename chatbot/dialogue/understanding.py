@@ -135,7 +135,9 @@ def _declined_topic(res: Resources, text: str) -> str | None:
     found, told, asked = None, _names_declined(res, story[-1]) if story else None, False  # the sentence just before
     for part in parts:
         named = _names_declined(res, part)
-        if not res.questions.is_question(part):
+        # "please post it on my LinkedIn" asks as surely as a question does
+        acting = re.match(res.rules.action_request, part, re.IGNORECASE) is not None
+        if not res.questions.is_question(part) and not acting:
             told = named or told
             continue
         short = len(part.split()) <= res.rules.follow_up_max_words
@@ -250,6 +252,12 @@ def outside_interview(res: Resources, heard: Understanding, next_topic: bool = F
     """Outside a mock interview, a topic about answering ("how long should it be?") counts only when the
     message says it is about an answer; otherwise it is not understood, to be read against the last topic,
     or (`next_topic`, for a message framed with that topic) read as the matcher's next topic."""
+    alternatives = heard.match.alternatives
+    tied = [name for name, score in alternatives if score >= alternatives[0][1] - res.matcher.settings.margin]
+    if heard.intent is None and any(name in res.rules.practice_moves for name in tied):
+        # "what's missing for me specifically", "what am I missing?": a step of an interview that is not
+        # under way is no reading; the question is about the move
+        return without_command(res, heard)
     needed = res.rules.interview_topics.get(heard.answer or "")
     if not heard.is_topic or needed is None or re.search(needed, heard.text, re.IGNORECASE):
         return heard

@@ -7,7 +7,7 @@ field path so a content author can fix it without reading Python.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
@@ -23,6 +23,7 @@ MIN_EXAMPLES = 8
 LEXICON_FILE = "_lexicon.yaml"
 ENTITIES_FILE = "_entities.yaml"
 NEGATIVES_FILE = "_negatives.yaml"
+PHRASINGS_FILE = "_phrasings.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -65,6 +66,16 @@ class Negatives(BaseModel):
     negatives: list[Text] = []
 
 
+class Phrasings(BaseModel):
+    """Messages people wrote, each under the intent that answers it, and near misses they sent: read by
+    the meaning tier only, so the word matcher's weights stay those of the written examples."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrasings: dict[Name, list[Text]] = {}
+    near_misses: list[Text] = []
+
+
 class IntentFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -79,6 +90,7 @@ class IntentSet:
     lexicon: Lexicon
     entity_words: EntityWords
     negatives: tuple[str, ...] = ()  # near misses the learned tier must not take for an intent
+    phrasings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # the meaning tier's extra examples
     # where each intent is written, as (file, field): "intents/money.yaml", "intents[2]"
     origins: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
@@ -105,7 +117,13 @@ class IntentSet:
         lexicon = _load_optional(directory, LEXICON_FILE, Lexicon)
         entity_words = _load_optional(directory, ENTITIES_FILE, EntityWords)
         negatives = _load_optional(directory, NEGATIVES_FILE, Negatives).negatives
-        return cls.of(intents, lexicon, entity_words, negatives, origins)
+        said = _load_optional(directory, PHRASINGS_FILE, Phrasings)
+        names = {intent.name for intent in intents}
+        unknown = sorted(set(said.phrasings) - names)
+        if unknown:
+            raise ContentError(PHRASINGS_FILE, "phrasings", f"no such intent: {', '.join(unknown)}")
+        found = cls.of(intents, lexicon, entity_words, [*negatives, *said.near_misses], origins)
+        return replace(found, phrasings={name: tuple(texts) for name, texts in said.phrasings.items()})
 
     @classmethod
     def of(

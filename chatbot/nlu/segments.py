@@ -35,9 +35,14 @@ class QuestionSplitter:
                    frozenset(map(normalise, speakers)), frozenset(map(normalise, subordinators)))
 
     def opens_question(self, text: str, skip: frozenset[str] = frozenset()) -> bool:
+        """Whether the text opens with a question word, after any of `skip` ("quick question", "so")."""
         words = normalise(text).split()
-        while words and words[0] in skip:
-            words = words[1:]
+        leads = sorted((lead.split() for lead in skip), key=len, reverse=True)
+        while words:
+            lead = next((lead for lead in leads if lead and words[: len(lead)] == lead), None)
+            if lead is None:
+                break
+            words = words[len(lead):]
         return bool(words) and words[0] in self.starts
 
     def is_question(self, sentence: str) -> bool:

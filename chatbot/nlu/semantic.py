@@ -121,6 +121,11 @@ class SemanticIndex:
         own = own[: self.settings.top_k]
         return float(own.mean())
 
+    def ranking(self, vector: Vectors) -> list[tuple[str, float]]:
+        """Every intent with its support for one encoded text, best first: for tuning and harvesting."""
+        per_intent = self._top_means(self._vectors @ vector)
+        return sorted(zip(self._names, per_intent), key=lambda pair: -pair[1])
+
     def nearest_of(self, vector: Vectors) -> SemanticMatch:
         """`nearest` for a text already encoded."""
         return self._nearest(vector)

@@ -1,0 +1,71 @@
+"""Asides people make around the coach's main path: a question opened with "quick q", a request the coach
+cannot carry out, a correction of what they told it, "why so low" before anything was scored, and
+"what am I missing?" outside a mock interview. Through the conversation service, as the API runs a turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.memory_chat import MemoryChat
+
+
+@pytest.fixture
+def chat(engine):
+    return MemoryChat(engine)
+
+
+def test_a_question_after_a_spoken_lead_in_is_answered_not_scored(chat):
+    chat.say("practice model serving")
+    reply = chat.say("quick q - is onnx actually something MLE interviewers expect you to know or is that overkill")
+    assert reply.feedback is None and reply.intent != "fallback"
+    assert chat.state["practice"]["awaiting"]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("thanks. can you also send my CV to some recruiters in London?", "out_of_scope_job_search"),
+    ("please post an open to work update on my LinkedIn saying I'm looking for ML engineer roles",
+     "out_of_scope_email"),
+    ("could you reply to the recruiter for me and say I'm interested", "out_of_scope_email"),
+])
+def test_an_action_the_coach_cannot_take_is_declined_by_name(chat, text, intent):
+    assert chat.say(text).intent == intent
+
+
+def test_asking_whether_to_reply_to_a_recruiter_is_not_a_request_to_reply(chat):
+    assert not chat.say("should I reply to the recruiter who offered 45k or wait?").intent.startswith("out_of_scope")
+
+
+def test_a_pay_correction_after_an_apology_replaces_the_figure(chat):
+    chat.say("hi, DS in leeds on 62k. would i take a pay cut moving to MLE?")
+    reply = chat.say("actually sorry it's 58k, 62 was with bonus")
+    assert chat.state["profile"]["salary"] == 58000
+    assert "58,000" in reply.text and "62,000" not in reply.text
+
+
+def test_a_correction_with_a_passing_remark_is_acknowledged_not_misunderstood(chat):
+    chat.say("I'm a data scientist with 7 years' experience")
+    reply = chat.say("Correction — 8 years as a DS, the first year was analyst work. Doesn't change much I guess?")
+    assert reply.intent != "fallback" and "8 years" in reply.text
+    assert chat.state["profile"]["years"] == 8
+
+
+@pytest.mark.parametrize("text", ["Would I lose a lot of money moving? £52k now",
+                                  "Will my salary go down if I switch from data science to ML engineering?"])
+def test_losing_money_by_moving_is_a_question_about_pay(chat, text):
+    reply = chat.say(text)
+    assert reply.intent == "salary" and "34,000" in reply.text
+
+
+def test_why_so_low_before_any_score_says_what_an_answer_needs(chat, engine):
+    chat.say("practise data pipelines pls")
+    question = engine.knowledge.questions[chat.state["practice"]["question"]]
+    chat.say("idk we used airflow i think")
+    reply = chat.say("why so low")
+    assert reply.feedback is None
+    assert all(point.label in reply.text for point in question.talking_points)
+
+
+@pytest.mark.parametrize("text", ["what am I missing?", "what carries over from my DS job and what am I actually missing?"])
+def test_what_am_i_missing_outside_an_interview_lists_the_gaps(chat, text):
+    chat.say(text)
+    assert "skill_gaps" in [reply.intent for reply in chat.replies]
