@@ -69,3 +69,19 @@ def test_why_so_low_before_any_score_says_what_an_answer_needs(chat, engine):
 def test_what_am_i_missing_outside_an_interview_lists_the_gaps(chat, text):
     chat.say(text)
     assert "skill_gaps" in [reply.intent for reply in chat.replies]
+
+
+def test_how_long_for_the_first_gap_gives_the_plans_time_for_it(chat, engine):
+    chat.say("what are the main things i need to learn")
+    chat.say("which of those first?")
+    reply = chat.say("and how long for that one?")
+    labels = [step.timeframe.label for step in engine.knowledge.transitions[chat.state["transition"]].plan]
+    assert reply.intent != "fallback" and any(label in reply.text for label in labels)
+
+
+def test_a_question_that_only_sounds_like_the_skills_check_does_not_restart_it(chat):
+    chat.say("assess my skills")
+    chat.say("2")
+    chat.say("am i even ready for mle interviews lol")
+    assessment = chat.state["assessment"]
+    assert chat.state["mode"] == "assessment" and len(assessment["answered"]) == 1

@@ -128,3 +128,21 @@ def test_bad_entity_words_are_refused_naming_file_and_field(tmp_path: Path) -> N
 def test_missing_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="not found"):
         IntentSet.load(tmp_path / "absent")
+
+
+def test_phrasings_and_near_misses_people_sent_are_kept_apart_from_the_written_ones(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {
+        "sample.yaml": GOOD_INTENT,
+        "_negatives.yaml": "negatives: [a written near miss]\n",
+        "_phrasings.yaml": "phrasings:\n  sample: [as someone typed it]\nnear_misses: [a near miss someone sent]\n",
+    })
+    loaded = IntentSet.load(folder)
+    assert loaded.phrasings == {"sample": ("as someone typed it",)}
+    assert loaded.negatives == ("a written near miss",) and loaded.near_misses == ("a near miss someone sent",)
+    assert "as someone typed it" not in loaded.get("sample").examples  # the word matcher never sees them
+
+
+def test_phrasings_for_an_unknown_intent_are_refused(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"sample.yaml": GOOD_INTENT, "_phrasings.yaml": "phrasings:\n  absent: [hello there]\n"})
+    with pytest.raises(ContentError, match=r"_phrasings\.yaml: phrasings.*absent"):
+        IntentSet.load(folder)

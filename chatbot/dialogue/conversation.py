@@ -117,6 +117,10 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
                 return handled
     if state.mode == "assessment" and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
         heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
+    elif state.mode == "assessment" and heard.answer == ASSESS and not typed_command(res, heard):
+        # "am i even ready for mle interviews lol" only sounds like the skills check: starting it again
+        # would throw away the ratings given so far
+        heard, command = without_command(res, heard), False
     # "idk, maybe a little" reads as "skip", "good" as "is that good?": with a rating given, both are ratings
     # ...and so does a longer answer only loosely read as a step ("a little. I've read about it more than done
     # it" is no request to stop)

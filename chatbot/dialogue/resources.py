@@ -33,6 +33,7 @@ class Resources:
     rules: DialogueRules
     encoder: Encoder
     semantic: SemanticIndex
+    phrased: SemanticIndex  # the same, widened with messages people sent (intents/_phrasings.yaml)
     guide: dict[str, PassageIndex]  # per transition: its guide as passages, for questions no intent covers
     meaning: PointMeaning  # every talking point's reference phrasings, for feedback by meaning
     questions: QuestionSplitter  # where a message's questions are
@@ -56,7 +57,8 @@ class Resources:
             encoder = SentenceEncoder.load(default_cache_dir())
         plain = PlainWordsEncoder(encoder, intents.lexicon)  # what the indexes read
         examples = [(i.name, e) for i in intents if i.kind != "command" or i.by_meaning for e in i.examples]
-        examples += [(name, text) for name, texts in intents.phrasings.items() for text in texts]
+        phrased = [*examples, *((name, text) for name, texts in intents.phrasings.items() for text in texts)]
+        neighbours = {i.name: i.neighbours for i in intents}
         sections = content.sections
         guide = {
             tid: PassageIndex(passages(knowledge, tid, sections), intents.negatives, plain,
@@ -72,8 +74,8 @@ class Resources:
             responses=content.responses,
             rules=rules,
             encoder=encoder,
-            semantic=SemanticIndex(examples, intents.negatives, plain,
-                                   neighbours={i.name: i.neighbours for i in intents}),
+            semantic=SemanticIndex(examples, intents.negatives, plain, neighbours=neighbours),
+            phrased=SemanticIndex(phrased, [*intents.negatives, *intents.near_misses], plain, neighbours=neighbours),
             guide=guide,
             meaning=PointMeaning(knowledge.questions, plain, rubric.spec.meaning, rubric.spec.part_references()),
             question_texts=PassageIndex([Passage(q.id, q.text) for q in knowledge.questions.values()], [], plain,

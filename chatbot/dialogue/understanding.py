@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from chatbot.dialogue.resources import Resources
 from chatbot.nlu import Entities, Intent, IntentMatch, normalise
+from chatbot.nlu.semantic import SemanticMatch
 from chatbot.nlu.segments import sentences
 
 COMMAND, TOPIC, SMALL_TALK = "command", "topic", "smalltalk"
@@ -64,7 +65,8 @@ def understand(res: Resources, text: str) -> Understanding:
         match = IntentMatch(declined, EXACT, (), match.alternatives)
     elif intent is not None and intent.kind != COMMAND:
         meant = res.semantic.classify(parts)
-        if res.semantic.out_of_scope(parts[-1:], intent.name) or res.semantic.out_of_scope(parts, intent.name):
+        # judged against the near misses people sent as well as the written ones
+        if res.phrased.out_of_scope(parts[-1:], intent.name) or res.phrased.out_of_scope(parts, intent.name):
             # the words pointed somewhere the meaning does not support: a confident reading as something
             # the coach honestly declines ("find me jobs in Manchester") counts, and so does a clear
             # reading as another topic ("the salary of ML engineer ... the middle level" is about pay)
@@ -79,6 +81,8 @@ def understand(res: Resources, text: str) -> Understanding:
             match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives)
     elif intent is None and text.strip():
         meant = res.semantic.classify(parts)
+        if meant.name is None:
+            meant = _phrased_reading(res, parts, match)
         name = meant.name or _agreed(res, text, match, parts)
         if name is not None:
             intent = res.intents.get(name)
@@ -86,6 +90,15 @@ def understand(res: Resources, text: str) -> Understanding:
                                 match.alternatives)
     heard = Understanding(text, match, intent, res.extractor.extract(text), _after_phrase(res, text, match))
     return abroad_reading(res, heard, text)
+
+
+def _phrased_reading(res: Resources, parts: list[str], match: IntentMatch) -> SemanticMatch:
+    """Where the written examples leave the meaning unsure, the messages people sent may settle it, but
+    only for an intent something else already points to (the nearest intent by the written examples, or
+    one of the word matcher's two leaders): they widen what is understood without redrawing it."""
+    wide = res.phrased.classify(parts)
+    leaders = {res.semantic.leader(parts).name, *(name for name, _ in match.alternatives[:2])}
+    return wide if wide.name in leaders else SemanticMatch(None, wide.score, wide.runner_up, wide.negative)
 
 
 def abroad_reading(res: Resources, heard: Understanding, message: str) -> Understanding:

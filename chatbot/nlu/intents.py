@@ -90,7 +90,8 @@ class IntentSet:
     lexicon: Lexicon
     entity_words: EntityWords
     negatives: tuple[str, ...] = ()  # near misses the learned tier must not take for an intent
-    phrasings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # the meaning tier's extra examples
+    phrasings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # messages people sent, per intent
+    near_misses: tuple[str, ...] = ()  # near misses people sent
     # where each intent is written, as (file, field): "intents/money.yaml", "intents[2]"
     origins: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
@@ -122,8 +123,8 @@ class IntentSet:
         unknown = sorted(set(said.phrasings) - names)
         if unknown:
             raise ContentError(PHRASINGS_FILE, "phrasings", f"no such intent: {', '.join(unknown)}")
-        found = cls.of(intents, lexicon, entity_words, [*negatives, *said.near_misses], origins)
-        return replace(found, phrasings={name: tuple(texts) for name, texts in said.phrasings.items()})
+        found = cls.of(intents, lexicon, entity_words, negatives, origins, said.phrasings)
+        return replace(found, near_misses=tuple(said.near_misses))
 
     @classmethod
     def of(
@@ -133,6 +134,7 @@ class IntentSet:
         entity_words: EntityWords | None = None,
         negatives: list[str] | None = None,
         origins: Mapping[str, tuple[str, str]] | None = None,
+        phrasings: Mapping[str, list[str]] | None = None,
     ) -> IntentSet:
         """Build a set from objects already in memory (tests, benchmarks); names must be unique."""
         names = [intent.name for intent in intents]
@@ -140,7 +142,8 @@ class IntentSet:
         if duplicates:
             raise ContentError("intents", "name", f"used more than once: {', '.join(duplicates)}")
         return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(),
-                   tuple(negatives or ()), dict(origins or {}))
+                   negatives=tuple(negatives or ()), origins=dict(origins or {}),
+                   phrasings={name: tuple(texts) for name, texts in (phrasings or {}).items()})
 
     def get(self, name: str) -> Intent:
         """The intent called `name`; KeyError if there is none."""
