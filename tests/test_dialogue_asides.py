@@ -85,3 +85,12 @@ def test_a_question_that_only_sounds_like_the_skills_check_does_not_restart_it(c
     chat.say("am i even ready for mle interviews lol")
     assessment = chat.state["assessment"]
     assert chat.state["mode"] == "assessment" and len(assessment["answered"]) == 1
+
+
+def test_a_skill_that_usually_carries_over_but_is_doubted_waits_behind_the_roles_gaps(chat, engine):
+    chat.say("hey, ds 3 yrs in manchester on 55k, mostly pandas + sklearn, some pytorch.")
+    reply = chat.say("so what should i learn first")
+    gaps = [skill.name for skill in engine.knowledge.gaps(chat.state["transition"])]
+    doubted = engine.knowledge.skills["deep-learning-frameworks"].name
+    assert doubted in reply.text
+    assert all(reply.text.index(gap) < reply.text.index(doubted) for gap in gaps)

@@ -39,8 +39,10 @@ def still_to_build(
         return skill.id not in profile.known_skills
 
     def weakness(item: tuple[int, Skill]) -> tuple[int, int]:
+        # a gap they say they lack comes first; a skill that usually carries over but that they doubt
+        # ("some pytorch") waits behind the gaps the role centres on, unless they rated it
         index, skill = item
-        lacking = skill.id in profile.lacking_skills
+        lacking = skill.id in profile.lacking_skills and skill.id in gap_ids
         return (profile.ratings.get(skill.id, 1 if lacking else rules.unrated), index)
 
     remaining = [(i, s) for i, s in enumerate(candidates) if open_gap(s)]
