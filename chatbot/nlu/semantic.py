@@ -24,9 +24,9 @@ class SemanticSettings:
     over_runner_up: float = 0.015  # lead over the next intent
     clear_accept: float = 0.5  # a lower floor for a clear leader...
     clear_lead: float = 0.12  # ...ahead of the next intent and of every near miss by this much
-    # a word match is vetoed unless a question part is nearer its own examples than every near miss by
-    # more than -veto_margin; negative because the near misses include messages people sent: a tie is one
-    veto_margin: float = -0.02
+    # a word match is vetoed when every question part is nearer some near miss than its own examples by
+    # more than this; none, as the near misses include messages people sent: a message nearer one is one
+    veto_margin: float = 0.0
     override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled
     after_veto_lead: float = 0.06  # a reading by meaning replacing a vetoed word match leads the next by this
     top_k: int = TOP_K  # how many of an intent's nearest examples its closeness is the mean of
