@@ -65,7 +65,8 @@ def test_why_so_low_before_any_score_says_what_an_answer_needs(chat, engine):
     assert all(point.label in reply.text for point in question.talking_points)
 
 
-@pytest.mark.parametrize("text", ["what am I missing?", "what carries over from my DS job and what am I actually missing?"])
+@pytest.mark.parametrize("text", ["what am I missing?",
+                                  "what carries over from my DS job and what am I actually missing?"])
 def test_what_am_i_missing_outside_an_interview_lists_the_gaps(chat, text):
     chat.say(text)
     assert "skill_gaps" in [reply.intent for reply in chat.replies]
