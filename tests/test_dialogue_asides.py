@@ -95,3 +95,21 @@ def test_a_skill_that_usually_carries_over_but_is_doubted_waits_behind_the_roles
     doubted = engine.knowledge.skills["deep-learning-frameworks"].name
     assert doubted in reply.text
     assert all(reply.text.index(gap) < reply.text.index(doubted) for gap in gaps)
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("hang on, people keep saying pipelines should be 'idempotent' - what does that mean here?", ["idempotent"]),
+    ("my manager talks about canary releases and shadow deployments, what does that mean?",
+     ["canary-release", "shadow-deployment"]),
+])
+def test_a_question_pointing_back_at_a_term_it_names_gets_the_definition(chat, engine, text, terms):
+    reply = chat.say(text)
+    assert reply.intent == "term_explained"
+    assert all(engine.knowledge.terms[term].definition in reply.text for term in terms)
+
+
+def test_a_rhetorical_what_does_that_mean_inside_an_answer_is_still_scored(chat):
+    chat.say("practice model serving")
+    reply = chat.say("I'd ship it as a canary release. What does that mean for users? Only 5% of traffic sees the "
+                     "new model first, and we roll back if errors rise.")
+    assert reply.feedback is not None

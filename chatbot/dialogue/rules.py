@@ -98,6 +98,7 @@ class DialogueRules(BaseModel):
     another_question: str = r"$^"  # "back to the interview, another serving one": a new question is wanted
     same_focus: str = r"$^"  # a request for more practice of the kind just asked ("another of the same kind")
     request_opening: str = r"$^"  # a clause opening so asks for something ("make me a plan")
+    term_points_back: str = r"$^"  # a question pointing back at a term the message names ("what does that mean?")
     action_request: str = r"$^"  # a clause opening so asks the coach to act ("please post it on LinkedIn")
     window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")
     cv_review_intents: list[str] = []  # a long message naming their CV is reviewed unless it asks another topic

@@ -88,7 +88,24 @@ def glossary_answer(res: Resources, state: DialogueState, text: str) -> Reply | 
         return _reply(res, state, pair[0].name, "\n\n".join(entry.definition for entry in pair))
     term = asked_term(res, text)
     entry = glossary_entry(res, term) if term is not None else None
-    return _reply(res, state, entry.name, entry.definition) if entry is not None else None
+    if entry is not None:
+        return _reply(res, state, entry.name, entry.definition)
+    named = _pointed_at(res, text)
+    return _reply(res, state, named[0].name, "\n\n".join(e.definition for e in named)) if named else None
+
+
+def _pointed_at(res: Resources, text: str) -> list[Term]:
+    """"people keep saying pipelines should be 'idempotent' - what does that mean?": the glossary terms
+    the message names (one or two), when its question points back at them."""
+    # never inside an answer ("we used a canary release. what does that mean for users? ...")
+    if not re.search(res.rules.term_points_back, text, re.IGNORECASE) or \
+            not res.questions.asks(text, res.rules.answer_min_words):
+        return []
+    plain = f" {_folded(text)} "
+    named = {entry.id: entry for entry in res.knowledge.terms.values()
+             for name in (entry.name, *entry.aliases) if f" {_folded(name)} " in plain
+             or f" {_folded(name)}s " in plain}
+    return list(named.values()) if len(named) <= 2 else []
 
 
 def explain_term(res: Resources, state: DialogueState, text: str) -> Reply | None:
