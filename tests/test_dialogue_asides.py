@@ -113,3 +113,9 @@ def test_a_rhetorical_what_does_that_mean_inside_an_answer_is_still_scored(chat)
     reply = chat.say("I'd ship it as a canary release. What does that mean for users? Only 5% of traffic sees the "
                      "new model first, and we roll back if errors rise.")
     assert reply.feedback is not None
+
+
+def test_which_pays_more_after_the_roles_are_compared_is_about_pay(chat):
+    chat.say("whats the diff between DS and MLE")
+    reply = chat.say("n which pays more")
+    assert reply.intent == "salary" and "55,000" in reply.text
