@@ -109,10 +109,10 @@ def test_a_question_pointing_back_at_a_term_it_names_gets_the_definition(chat, e
 
 
 def test_a_rhetorical_what_does_that_mean_inside_an_answer_is_still_scored(chat):
-    chat.say("practice model serving")
+    asked = chat.say("practice model serving").question["id"]
     reply = chat.say("I'd ship it as a canary release. What does that mean for users? Only 5% of traffic sees the "
                      "new model first, and we roll back if errors rise.")
-    assert reply.feedback is not None
+    assert reply.intent != "term_explained" and reply.feedback["question_id"] == asked
 
 
 def test_which_pays_more_after_the_roles_are_compared_is_about_pay(chat):
