@@ -7,7 +7,7 @@ field path so a content author can fix it without reading Python.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
@@ -123,8 +123,7 @@ class IntentSet:
         unknown = sorted(set(said.phrasings) - names)
         if unknown:
             raise ContentError(PHRASINGS_FILE, "phrasings", f"no such intent: {', '.join(unknown)}")
-        found = cls.of(intents, lexicon, entity_words, negatives, origins, said.phrasings)
-        return replace(found, near_misses=tuple(said.near_misses))
+        return cls.of(intents, lexicon, entity_words, negatives, origins, said.phrasings, said.near_misses)
 
     @classmethod
     def of(
@@ -135,6 +134,7 @@ class IntentSet:
         negatives: list[str] | None = None,
         origins: Mapping[str, tuple[str, str]] | None = None,
         phrasings: Mapping[str, list[str]] | None = None,
+        near_misses: list[str] | None = None,
     ) -> IntentSet:
         """Build a set from objects already in memory (tests, benchmarks); names must be unique."""
         names = [intent.name for intent in intents]
@@ -143,7 +143,8 @@ class IntentSet:
             raise ContentError("intents", "name", f"used more than once: {', '.join(duplicates)}")
         return cls(tuple(intents), lexicon or Lexicon(), entity_words or EntityWords(),
                    negatives=tuple(negatives or ()), origins=dict(origins or {}),
-                   phrasings={name: tuple(texts) for name, texts in (phrasings or {}).items()})
+                   phrasings={name: tuple(texts) for name, texts in (phrasings or {}).items()},
+                   near_misses=tuple(near_misses or ()))
 
     def get(self, name: str) -> Intent:
         """The intent called `name`; KeyError if there is none."""

@@ -25,7 +25,7 @@ class SemanticSettings:
     clear_accept: float = 0.5  # a lower floor for a clear leader...
     clear_lead: float = 0.12  # ...ahead of the next intent and of every near miss by this much
     # a word match is vetoed when every question part is nearer some near miss than its own examples by
-    # more than this; none, as the near misses include messages people sent: a message nearer one is one
+    # more than this: none, since the near misses include messages people sent, so nearer one is one of them
     veto_margin: float = 0.0
     override_margin: float = 0.12  # how much closer to another intent a word match must be to be overruled
     after_veto_lead: float = 0.06  # a reading by meaning replacing a vetoed word match leads the next by this
