@@ -18,6 +18,7 @@ from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
 from chatbot.dialogue.turns import Reply
 from chatbot.dialogue.understanding import (
+    COMMAND,
     DECLINED,
     SMALL_TALK,
     readings,
@@ -55,12 +56,14 @@ _JOINED = re.compile(r"\s+(?:and then|and|then)\s+", re.IGNORECASE)
 def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
     """Route one message; mutates `state` (a private copy the engine made) and returns the replies."""
     practice_open = state.mode == "practice" and state.practice.awaiting
-    if practice_open and len(text.split()) > 3 * res.rules.answer_min_words and res.matcher.command(text) is None:
+    if practice_open and len(text.split()) > 3 * res.rules.answer_min_words and res.matcher.command(text) is None \
+            and not _steps_aside(res, text):
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = past_opener(res, understand(res, text))  # "yo wat can u do": the greeting says nothing
     said = _said(text)
     unsure = heard.intent is None or heard.is_command and not (typed_command(res, heard) or loose_command(res, heard))
-    if unsure and 1 < len(said) and len(text.split()) <= res.rules.command_max_words * 3:
+    if unsure and 1 < len(said) and len(text.split()) <= res.rules.command_max_words * 3 \
+            and not (practice_open and _ends_an_answer(res, said)):
         heard = _step_in_clauses(res, text, said, len(text.split()) <= res.rules.command_max_words * 2) or heard
     if state.mode != "practice":
         heard = outside_interview(res, heard)
@@ -257,8 +260,18 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
         if found is not None and found.name in FLOW_STEPS:
             return found
     said = _said(text)
-    last = res.matcher.command(said[-1].strip(" .!?")) if len(said) > 1 else None
+    last = res.matcher.command(said[-1].strip(" .!?")) if len(said) > 1 and not _ends_an_answer(res, said) else None
     return last if last is not None and last.name in FLOW_STEPS else None
+
+
+def _ends_an_answer(res: Resources, said: list[str]) -> bool:
+    """"Containers. Pods. Done." is a (short) answer closed by a word that says it is complete, not a request
+    to stop: the closing clause is one of those words and what comes before it is more than small talk or
+    a step ("ok thanks. done" does stop)."""
+    if len(said) < 2 or normalise(said[-1]).strip(" .!") not in res.rules.answer_enders:
+        return False
+    before = understand(res, " ".join(said[:-1]))
+    return before.intent is None or before.intent.kind not in (SMALL_TALK, COMMAND)
 
 
 def _other_language(res: Resources, text: str) -> bool:
@@ -360,7 +373,8 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     # a hedged answer with a question mark is an attempt, first or after feedback, not a question
     asking = res.questions.asks(text, res.rules.answer_min_words) and \
         not ((open_question or scored) and _tentative(res, text)) or \
-        "?" in text and re.search(res.rules.answer_deferred, text, re.IGNORECASE) is not None
+        "?" in text and re.search(res.rules.answer_deferred, text, re.IGNORECASE) is not None or \
+        _steps_aside(res, text)
     short = len(text.split()) < res.rules.answer_min_words
     about_score = [*res.rules.score_words, *(res.rules.score_words_loose if not heard.is_topic else ())]
     if (asking or short) and scored and \
@@ -393,6 +407,12 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
         small_talk = topics.compose(res, state, opening.answer, opening.name) if opening is not None else None
         return [practice.short_attempt(res, state, text, small_talk)]  # a short retry nothing else explains is kept
     return None
+
+
+def _steps_aside(res: Resources, text: str) -> bool:
+    """"hang on, career q. ... will i really have to drop to junior pay?": mid-interview, a message that
+    says it leaves the question for a moment asks something else, however long."""
+    return re.search(res.rules.detour_opening, text.strip(), re.IGNORECASE) is not None
 
 
 def _practice_move(res: Resources, heard: Understanding) -> Understanding | None:
@@ -459,7 +479,13 @@ def _remark(res: Resources, heard: Understanding) -> Intent | None:
 def _asked_in_practice(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply] | None:
     """A question instead of an answer: answered (or honestly declined: "which companies in Swindon hire
     MLEs?"), then the open question is offered again."""
-    declined = _declined_by_words(res, state, heard.text)
+    aside = re.sub(res.rules.detour_opening, "", heard.text.strip(), count=1, flags=re.IGNORECASE)
+    aside = re.sub(r"^[\W_]*(?:but|so|and)?[\W_]*", "", aside, count=1, flags=re.IGNORECASE)
+    declined = _declined_by_words(res, state, heard.text) or _declined_by_words(res, state, aside)
+    if declined is None:  # "hang on, i'm on 74k. will i have to drop to junior pay?": the figure is used
+        learned = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract)
+        state.told_since_topic = state.told_since_topic or learned.profile != state.profile
+        state.profile = learned.profile
     replies = [declined] if declined is not None else answer_questions(res, state, heard.text, heard)
     if replies:
         return [*replies[:-1], practice.detour_reminder(res, state, replies[-1])]
@@ -483,8 +509,12 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
         state.profile = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract).profile
     several = rated_skills(heard.text, res.rules, res.extractor.extract)
+    if len(several) == 1 and state.assessment.current not in several \
+            and _points_back_first(res, heard.text, next(iter(several))):
+        several = {}  # "...done some part of it for our churn model deployment": "it" is the skill asked about
     named = heard.entities.skills
-    if not several and rating is not None and len(named) == 1 and named[0] != state.assessment.current:
+    if not several and rating is not None and len(named) == 1 and named[0] != state.assessment.current \
+            and not _points_back_first(res, heard.text, named[0]):
         several = {named[0]: rating}  # "pipelines... maybe? we have airflow" rates pipelines, whatever was asked
     if len(several) >= 2 or (several and state.assessment.current not in several):
         # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design
@@ -512,6 +542,13 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
     if heard.is_topic:
         return [answer_topic(res, state, heard), assessment.unclear(res, state, answered=True)]
     return [assessment.unclear(res, state)]
+
+
+def _points_back_first(res: Resources, text: str, skill: str) -> bool:
+    """"kind of, I have done some part of it for our churn model deployment": "it", before any other skill
+    is named, is the skill asked about; the one named later is only where it was done."""
+    pointer = re.search(r"\b(?:it|this|that)\b", text, re.IGNORECASE)
+    return pointer is not None and skill not in res.extractor.extract(text[: pointer.start()]).skills
 
 
 def fallback(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

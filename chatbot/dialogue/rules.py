@@ -102,6 +102,7 @@ class DialogueRules(BaseModel):
     action_request: str = r"$^"  # a clause opening so asks the coach to act ("please post it on LinkedIn")
     window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")
     cv_review_intents: list[str] = []  # a long message naming their CV is reviewed unless it asks another topic
+    detour_opening: str = r"$^"  # a message opening so mid-interview steps aside to ask something else
     answer_deferred: str = r"$^"  # a message opening so mid-interview asks before it answers
     remark_openers: list[str] = []  # a few words after feedback opening so are a remark, not another attempt
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
@@ -154,6 +155,7 @@ class DialogueRules(BaseModel):
     tool_choice: str = r"$^"  # "Spark or Kafka?": two tools set against each other (groups first, second)
     declined_lead_floor: float = Field(default=1.0, ge=0, le=1)  # a request it cannot serve, read this surely
     told_pay_intents: list[str] = []  # a vague question asked while telling their pay, led by one of these
+    answer_enders: list[str] = []  # "done", "that's it": after an answer's words they close it, not the interview
     step_lead_ins: list[str] = []  # "nah", "ok": a word before a step of the interview that changes nothing
     practice_move_accept: float = Field(default=0.5, ge=0, le=1)  # how close to a step's examples
     practice_move_lead: float = Field(default=0.05, ge=0, le=1)  # ahead of the next step and of any answer
