@@ -506,8 +506,10 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
         and opening[0].rstrip().endswith("?")
     asking = res.questions.asks(heard.text, res.rules.answer_min_words) and \
         ("?" in heard.text or words >= res.rules.answer_min_words) and not doubtful
+    told = False
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
-        state.profile = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract).profile
+        learned = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract)
+        told, state.profile = learned.profile != state.profile, learned.profile
     several = rated_skills(heard.text, res.rules, res.extractor.extract)
     if len(several) == 1 and state.assessment.current not in several \
             and _points_back_first(res, heard.text, next(iter(several))):
@@ -541,6 +543,8 @@ def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding
         return [assessment.record(res, state, rating)]
     if heard.is_topic:
         return [answer_topic(res, state, heard), assessment.unclear(res, state, answered=True)]
+    if told:  # "sorry, I said 5 years but really is 6": noted, then the rating asked again
+        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME), assessment.unclear(res, state, answered=True)]
     return [assessment.unclear(res, state)]
 
 

@@ -334,9 +334,13 @@ def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extr
     """A new profile with whatever this message says about the user; equal to the old one if nothing."""
     claims = _read_claims(text, kb, rules, extract)
     corrected = _corrections(profile, text, rules)
-    if claims.hours is None and profile.hours_per_week and \
-            re.match(rules.correction_opening, normalise(text)):
+    correcting = re.match(rules.correction_opening, normalise(text)) is not None
+    if claims.hours is None and profile.hours_per_week and correcting:
         claims.hours = _bare_hours(text, rules)  # "make that 12 hours": the week is understood
+    if claims.salary in (None, profile.salary) and profile.salary and correcting:
+        claims.salary = _bare_pay(text, rules, but=profile.salary)  # "apologies, I got that wrong. It's £57k"
+    if claims.years in (None, profile.years) and profile.years and correcting:
+        claims.years = _bare_years(text, but=profile.years)  # "I said 5 years but really is 6"
     updated = profile.model_copy(update={
         "current_role": claims.role or profile.current_role,
         "years": claims.years or profile.years,
@@ -355,6 +359,23 @@ def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extr
     asks = claims.asks or "?" in text or offer_figure(text, rules) is not None \
         or _has_phrase(_without(normalise(text), rules.self_reference), rules.question_words)
     return Learned(updated, bool(changed) and not asks)
+
+
+def _bare_pay(text: str, rules: DialogueRules, but: int) -> int | None:
+    """In a correction of their pay, a figure marked as money ("£57k", "57,000") other than the one held."""
+    for found in re.finditer(_MONEY, text, re.IGNORECASE):
+        amount = _amount(found, rules)
+        if amount is not None and amount != but:
+            return amount
+    return None
+
+
+def _bare_years(text: str, but: int) -> int | None:
+    """In a correction that speaks of years, the last small number other than the one held."""
+    if not re.search(r"\b(?:years?|yrs?|yoe)\b", text, re.IGNORECASE):
+        return None
+    numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", text) if int(n) != but]
+    return numbers[-1] if numbers else None
 
 
 def _without(text: str, phrases: list[str]) -> str:

@@ -303,7 +303,9 @@ def loose_command(res: Resources, heard: Understanding) -> bool:
     if not own & set(heard.match.matched_words):
         return False  # "..., some airflow": only words every intent shares, no word of this command
     words = len(heard.text.split())
-    return words <= res.rules.command_max_words + 2 or res.questions.asks(heard.text, res.rules.answer_min_words)
+    # "I would like to go through the skills self-assessment now": asked for in so many words
+    return words <= res.rules.command_max_words + 2 or res.questions.asks(heard.text, res.rules.answer_min_words) \
+        or re.match(res.rules.request_opening, heard.text, re.IGNORECASE) is not None
 
 
 def _after_phrase(res: Resources, text: str, match: IntentMatch) -> int:
