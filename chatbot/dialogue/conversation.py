@@ -380,6 +380,9 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if (asking or short) and scored and \
             any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in about_score):
         return [practice.explain_score(res, state)]  # "is that score good for a junior?", "score seems low"
+    if scored and len(text.split()) <= 2 * res.rules.answer_min_words \
+            and re.search(res.rules.score_remark, text, re.IGNORECASE):
+        return [practice.explain_score(res, state)]  # "That's harsh. Your marking has no idea about that."
     if short and scored and re.search(res.rules.score_figure, text, re.IGNORECASE):
         return [practice.explain_score(res, state)]  # "y only 40 bruh", "40??": a few words about a score
     # while a question waits for its answer, a statement is an attempt at it ("i'd restart it and hope")

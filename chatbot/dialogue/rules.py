@@ -102,6 +102,7 @@ class DialogueRules(BaseModel):
     action_request: str = r"$^"  # a clause opening so asks the coach to act ("please post it on LinkedIn")
     window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")
     cv_review_intents: list[str] = []  # a long message naming their CV is reviewed unless it asks another topic
+    score_remark: str = r"$^"  # a remark on how answers are marked, after a score
     detour_opening: str = r"$^"  # a message opening so mid-interview steps aside to ask something else
     answer_deferred: str = r"$^"  # a message opening so mid-interview asks before it answers
     remark_openers: list[str] = []  # a few words after feedback opening so are a remark, not another attempt
