@@ -119,3 +119,89 @@ def test_which_pays_more_after_the_roles_are_compared_is_about_pay(chat):
     chat.say("whats the diff between DS and MLE")
     reply = chat.say("n which pays more")
     assert reply.intent == "salary" and "55,000" in reply.text
+
+
+def test_a_short_answer_closed_with_done_is_scored_and_the_interview_goes_on(chat):
+    chat.say("practice kubernetes and docker")
+    reply = chat.say("Containers. Pods. Done.")
+    assert reply.feedback is not None and chat.state["mode"] == "practice"
+
+
+def test_done_after_small_talk_still_ends_the_interview(chat):
+    chat.say("practice kubernetes and docker")
+    chat.say("ok thanks. done")
+    assert chat.state["mode"] != "practice"
+
+
+@pytest.mark.parametrize("text", [
+    "hang on, career q. i'm 34, 7 yrs DS on 74k in sheffield. will i really have to drop to junior pay?",
+    "wait, a question not about the answer — in the interview they will ask why I leave data science. What I "
+    "should say?",
+])
+def test_a_question_that_says_it_steps_aside_is_answered_and_the_question_waits(chat, text):
+    chat.say("practice")
+    replies_before = chat.state["practice"]["question"]
+    reply = chat.say(text)
+    assert reply.feedback is None and reply.intent != "fallback"
+    assert chat.state["practice"]["awaiting"] and chat.state["practice"]["question"] == replies_before
+
+
+def test_pay_told_in_an_aside_is_used_in_its_answer(chat):
+    chat.say("practice")
+    chat.say("hang on, career q. i'm on 74k. will i really have to drop to junior pay?")
+    assert chat.state["profile"]["salary"] == 74000
+    assert "74,000" in " ".join(r.text for r in chat.replies)
+
+
+def test_a_request_the_coach_cannot_serve_in_an_aside_is_declined(chat):
+    chat.say("practice")
+    chat.say("unrelated but can you find me mlops jobs in glasgow that take juniors")
+    assert chat.replies[0].intent == "out_of_scope_job_search" and chat.state["practice"]["awaiting"]
+
+
+@pytest.mark.parametrize("text", ["Understood. Then could you ask me one of the career-change interview questions?",
+                                  "alright let me try one of those why are you switching questions"])
+def test_asking_for_one_of_a_kind_of_question_starts_practice(chat, text):
+    assert chat.say(text).question is not None
+
+
+def test_a_rating_that_points_back_with_it_rates_the_skill_asked_about(chat):
+    chat.say("assess my skills")
+    asked = chat.state["assessment"]["current"]
+    chat.say("kind of, medium level only, I have done some part of it for our churn model deployment but not full")
+    assert asked in chat.state["profile"]["ratings"]
+
+
+def test_a_years_correction_during_the_assessment_is_noted_and_the_rating_asked_again(chat):
+    chat.say("I'm a DS, 5 years")
+    chat.say("assess my skills")
+    asked = chat.state["assessment"]["current"]
+    chat.say("sorry, I said 5 years but really is 6, I forget the internship")
+    assert chat.state["profile"]["years"] == 6 and chat.state["assessment"]["current"] == asked
+
+
+def test_a_pay_correction_with_an_apology_and_no_pay_word_replaces_the_figure(chat):
+    chat.say("I'm on 60k, data scientist for 5 years")
+    chat.say("Ah, apologies — I got that wrong. It's £57k since the regrading in April.")
+    assert chat.state["profile"]["salary"] == 57000
+
+
+def test_delete_all_of_that_forgets_everything_told(chat):
+    chat.say("I'm on 60k and based in Leeds")
+    chat.say("Please delete all of that. I'd rather you didn't keep my details.")
+    profile = chat.state["profile"]
+    assert profile["salary"] is None and profile["location"] is None
+
+
+@pytest.mark.parametrize("text", ["can i download this chat somehow",
+                                  "can u save this convo somewhere so i can come back to it"])
+def test_saving_the_conversation_is_explained(chat, text):
+    assert chat.say(text).intent == "transcript_help"
+
+
+def test_a_remark_on_the_marking_is_explained_not_scored(chat):
+    chat.say("practice")
+    chat.say("I would put the model in a container, deploy it behind an API, watch the latency and errors, "
+             "and roll back if it gets worse.")
+    reply = chat.say("That's harsh. I have actually used Docker at work. Your marking has no idea about that.")
+    assert reply.feedback is None and reply.intent == "score_explained"
