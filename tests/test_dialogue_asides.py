@@ -205,3 +205,32 @@ def test_a_remark_on_the_marking_is_explained_not_scored(chat):
              "and roll back if it gets worse.")
     reply = chat.say("That's harsh. I have actually used Docker at work. Your marking has no idea about that.")
     assert reply.feedback is None and reply.intent == "score_explained"
+
+
+def test_a_retry_that_says_same_story_is_scored_with_the_answer_before_it(chat):
+    chat.say("practice behavioural")
+    first = chat.say("I had to explain why our churn model flagged so many loyal customers to the retention team. I "
+                     "showed a one-page chart of ten real customers and what drove each score, and asked them to "
+                     "tell it back to me in their own words. They changed the offer rules the following week.")
+    retry = chat.say("Let me tighten it a bit, same story, but I'd add that churn among flagged customers fell 8% "
+                     "that quarter.")
+    assert first.feedback and retry.feedback
+    assert retry.feedback["score"] >= first.feedback["score"]
+
+
+def test_a_question_about_the_maximum_score_is_not_a_request_for_help(chat):
+    chat.say("practice")
+    chat.say("I'm a data scientist at an insurer, five years in, and I've started deploying my own models with "
+             "Docker and FastAPI because I enjoy seeing them used; next I want a role where that is the job.")
+    assert chat.say("whats the max").intent != "help"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("hey! 29, edinburgh, 3 years DS at a healthtech startup, mostly pytorch. id like to practise behavioural "
+     "questions for MLE interviews", "behavioural"),
+    ("I use pytorch daily. practice kubernetes", "kubernetes-docker"),
+])
+def test_the_focus_of_practice_is_what_the_request_names_not_the_story_around_it(chat, engine, text, kind):
+    asked = chat.say(text).question
+    question = engine.knowledge.questions[asked["id"]]
+    assert kind in (question.category, *question.skills)

@@ -29,6 +29,13 @@ def _restart(res: Resources, state: DialogueState, heard: Understanding) -> Repl
 
 def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     skills, categories = heard.entities.skills, heard.entities.categories
+    said = [s for s in re.split(r"(?<=[.!?])\s+", heard.text.strip()) if s]
+    asking = [s for s in said if re.search(res.rules.practice_focus_sentence, s, re.IGNORECASE)]
+    named = res.extractor.extract(asking[-1]) if asking else None
+    if named is not None and (named.skills or named.categories):
+        # "29, 3 years DS, mostly pytorch. id like to practise behavioural questions": the focus is what the
+        # request names, not the tools the story around it mentions
+        skills, categories = named.skills, named.categories
     skill = skills[0] if skills else None
     folded = heard.text.casefold()
     if skill is None and not categories and any(word in folded for word in res.rules.weakest_words):

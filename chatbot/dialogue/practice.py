@@ -24,6 +24,9 @@ FEEDBACK_NEEDS_ANSWER = "practice_feedback_needs_answer"
 NOT_AN_ATTEMPT = "practice_not_an_attempt"
 
 
+CONTINUATION_WORDS = 20  # how far into a retry "same story, but I'd add ..." may come
+
+
 def question_json(question: Question) -> dict[str, Any]:
     """The API.md shape of a practice question."""
     return {"id": question.id, "text": question.text, "category": question.category,
@@ -185,7 +188,8 @@ def _continues(res: Resources, text: str) -> bool:
         opening = " ".join(normalise(said).split()[:4])
         if any(opening == lead or opening.startswith(f"{lead} ") for lead in res.rules.continuation_openers):
             return True
-    return False
+    first = f" {' '.join(normalise(text).split()[:CONTINUATION_WORDS])} "
+    return any(f" {phrase} " in first for phrase in res.rules.continuation_phrases)
 
 
 def another_attempt(res: Resources, state: DialogueState, text: str) -> Reply:

@@ -102,6 +102,7 @@ class DialogueRules(BaseModel):
     action_request: str = r"$^"  # a clause opening so asks the coach to act ("please post it on LinkedIn")
     window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")
     cv_review_intents: list[str] = []  # a long message naming their CV is reviewed unless it asks another topic
+    practice_focus_sentence: str = r"$^"  # the sentence of a longer message that asks for practice
     score_remark: str = r"$^"  # a remark on how answers are marked, after a score
     detour_opening: str = r"$^"  # a message opening so mid-interview steps aside to ask something else
     answer_deferred: str = r"$^"  # a message opening so mid-interview asks before it answers
@@ -148,6 +149,7 @@ class DialogueRules(BaseModel):
     # a practice summary names skills that need most work only below this score, or when scores differ
     summary_work_below: int = Field(default=60, ge=0, le=100)
     continuation_openers: list[str] = []  # "adding to what I said": a retry that extends the last answer
+    continuation_phrases: list[str] = []  # anywhere in a retry's first words: it builds on the last answer
     # In a mock interview, the steps a short message may mean in any words ("one more shot at it" is a
     # retry), compared by meaning with those steps' examples only and with answer sentences as near misses
     practice_moves: list[str] = []
@@ -177,7 +179,7 @@ class DialogueRules(BaseModel):
     named_question_framed_floor: float = Field(default=1.0, ge=0, le=1)  # ...which may come less close
 
     @field_validator("self_reference", "role_claims", "question_starts", "question_words", "negation", "years",
-                     "continuation_openers")
+                     "continuation_openers", "continuation_phrases")
     @classmethod
     def _as_matched(cls, phrases: list[str]) -> list[str]:
         """Normalised once here, as messages are, so reading a message compares like with like."""

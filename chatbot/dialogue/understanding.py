@@ -207,7 +207,11 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
         return None
     if intent.kind == COMMAND:
         short = len(text.split()) <= res.rules.command_max_words
-        return name if short and score >= res.rules.command_agreement_floor else None
+        # "whats the max" shares only "what" with "what can you do": a word of the command's own is needed
+        own = {word for cue in intent.cues for word in res.matcher.normalise(cue).split()} \
+            - set(res.rules.question_starts)
+        return name if short and score >= res.rules.command_agreement_floor \
+            and own & set(match.matched_words) else None
     if score < res.rules.agreement_floor:
         return None
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one

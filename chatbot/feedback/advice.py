@@ -47,7 +47,8 @@ def summary_sentence(
     """One sentence: how good, how many points made, and which criterion has the most to gain."""
     focus = max(criteria, key=lambda c: c.max - c.score)
     band = next(b for b in spec.summary if score >= b.min)
-    return band.text.format(score=score, covered=covered, total=total, focus=spec.criterion(focus.id).focus)
+    text = band.all_covered if band.all_covered and total and covered == total else band.text
+    return text.format(score=score, covered=covered, total=total, focus=spec.criterion(focus.id).focus)
 
 
 def compare(

@@ -250,7 +250,7 @@ class PointMeaning:
         fit = self._fit(question.id, sims)
         # a piece answers another question when it is closer to the question the whole answer leans to
         # than to this one's points; one stray close reference elsewhere among thousands does not count
-        rival = self._refs.get(fit.closer_question or "")
+        rival = self._refs.get(fit.closer_question or "") if fit.margin >= s.rival_margin else None
         # a line or two leans less surely to another question: a piece must be clearly closer to it to go there
         whole = len(reading.text.split()) >= s.fit_min_words
         others = sims[:, rival.mine].max(axis=1) if rival is not None and rival.mine.any() \

@@ -242,6 +242,7 @@ class NeedsAnswer(Strict):
 class Band(Strict):
     min: int = Field(ge=0, le=100)
     text: Text
+    all_covered: Text | None = None  # said instead when every talking point is there, only thinly
 
 
 class ChangeComments(Strict):
@@ -305,5 +306,6 @@ class RubricSpec(Strict):
         if mins != sorted(mins, reverse=True) or mins[-1] != 0:
             raise ValueError("summary: bands must go from the highest min down to min 0")
         for band in self.summary:
-            check_template(band.text, {"score", "covered", "total", "focus"}, "summary")
+            for text in (band.text, band.all_covered or ""):
+                check_template(text, {"score", "covered", "total", "focus"}, "summary")
         return self
