@@ -35,6 +35,7 @@ class AnswerFit:
     closer_text: str
     margin: float  # how much better it fits that one (negative: this question fits better)
     share: float  # 1 when it fits this question; less, down to a floor, the more it fits another
+    closer_fit: float = 0.0  # how well it fits that other question, taken whole
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ class PointMeaning:
         # a vague answer fits nothing well; only an answer that really makes another question's points moves
         share = 1.0 - (margin - s.fit_margin) / s.fit_span if others[best] >= s.fit_least else 1.0
         closer = self._question_ids[best]
-        return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))))
+        return AnswerFit(closer, self._texts[closer], margin, float(min(1.0, max(s.fit_floor, share))),
+                         float(others[best]))
 
     def _credit(self, found: dict[str, PointEvidence], piece: Piece, pid: str, similarity: float, wrong: float,
                 other: float) -> None:
@@ -250,7 +252,8 @@ class PointMeaning:
         fit = self._fit(question.id, sims)
         # a piece answers another question when it is closer to the question the whole answer leans to
         # than to this one's points; one stray close reference elsewhere among thousands does not count
-        rival = self._refs.get(fit.closer_question or "") if fit.margin >= s.rival_margin else None
+        # ...and only when the answer really fits that question: what fits nothing well loses nothing to it
+        rival = self._refs.get(fit.closer_question or "") if fit.closer_fit >= s.rival_least else None
         # a line or two leans less surely to another question: a piece must be clearly closer to it to go there
         whole = len(reading.text.split()) >= s.fit_min_words
         others = sims[:, rival.mine].max(axis=1) if rival is not None and rival.mine.any() \
@@ -267,5 +270,5 @@ class PointMeaning:
                 self._credit(found, piece, refs.point_ids[best], float(per_point[row, best]),
                              float(wrong[row, best]), float(others[row]))
         if not whole:  # a line or two fits no question as a whole
-            fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0)
+            fit = AnswerFit(fit.closer_question, fit.closer_text, fit.margin, 1.0, fit.closer_fit)
         return MeaningEvidence(found, fit)

@@ -141,8 +141,8 @@ class Meaning(Strict):
     tie_margin: Share = 0.0  # a piece supports its closest point, and any other within this of it
     short_other_slack: Share = 0.0  # in an answer too short to fit a question as a whole, this much more margin
     # pieces are lost to the question the answer leans to only when, taken whole, it fits that one at least
-    # this much better than this one (negative: even when it fits this one a little better)
-    rival_margin: float = -1.0
+    # this well: an answer that fits nothing well loses nothing to its nearest other question
+    rival_least: Share = 0.0
     misconception_margin: Share  # this much closer to a misconception than to any reference: wrong
     misconception_floor: Share  # and at least this close to it: a near paraphrase, not a shared topic
     negations: list[Text] = Field(min_length=1)  # "not", "never": a misconception and a piece must agree on these
