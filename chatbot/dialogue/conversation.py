@@ -9,10 +9,11 @@ from functools import partial
 
 from chatbot.dialogue import assessment, practice, topics
 from chatbot.dialogue.answering import answer_questions, answer_topic, follow_up, in_context
+from chatbot.dialogue.assessment_turn import ABOUT_ME, assessment_reply
 from chatbot.dialogue.commands import HANDLERS
 from chatbot.dialogue.other_moves import asks_about_another_move
 from chatbot.dialogue.pasted import is_advert, read_pasted
-from chatbot.dialogue.profile import learn, offer_figure, quoted_range, rated_skills
+from chatbot.dialogue.profile import learn, offer_figure, quoted_range
 from chatbot.dialogue.resources import Resources
 from chatbot.dialogue.state import DialogueState
 from chatbot.dialogue.terms import asked_term, explain_term, glossary_answer
@@ -35,9 +36,9 @@ from chatbot.dialogue.understanding import (
 )
 from chatbot.knowledge import Question
 from chatbot.nlu import Intent, IntentMatch, normalise
-from chatbot.nlu.segments import sentences
+from chatbot.nlu.segments import sentence_clauses, sentences
 
-FALLBACK, ABOUT_ME = "fallback", "about_me"
+FALLBACK = "fallback"
 LATIN_END = 0x24F  # the last letter of the Latin scripts (Latin Extended-B): accents and Polish letters included
 SKIP, SCORE, PRACTICE, FORGET, ASSESS = "skip", "score_explained", "practice", "profile_forget", "assess"
 RECALL = "profile_recall"
@@ -60,7 +61,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             and not _steps_aside(res, text):
         return [practice.answer(res, state, text)]  # too long to be a question or a remark: an answer
     heard = past_opener(res, understand(res, text))  # "yo wat can u do": the greeting says nothing
-    said = _said(text)
+    said = sentence_clauses(text)
     unsure = heard.intent is None or heard.is_command and not (typed_command(res, heard) or loose_command(res, heard))
     if unsure and 1 < len(said) and len(text.split()) <= res.rules.command_max_words * 3 \
             and not (practice_open and _ends_an_answer(res, said)):
@@ -140,7 +141,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         recalled = HANDLERS[RECALL](res, state, as_request(res, heard, RECALL))
         return [recalled, assessment.unclear(res, state, answered=True)]
     if state.mode == "assessment" and state.assessment.current and (not heard.is_command or hedged):
-        return _assessment_reply(res, state, heard)
+        return assessment_reply(res, state, heard)
     named = _named_question(res, heard)
     if named is not None:
         return [practice.start_practice(res, state, None, None, named)]
@@ -242,11 +243,6 @@ def _any_search(patterns: list[str], text: str) -> bool:
     return any(re.search(p, text.strip(), re.IGNORECASE) for p in patterns)
 
 
-def _said(text: str) -> list[str]:
-    """The message's sentences, and their clauses: where a request or a step may stand on its own."""
-    return [part for sentence in sentences(text) for part in _CLAUSES.split(sentence) if part.strip()]
-
-
 def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     """A step of the interview ("skip", "next", "stop") that makes up the first clause of a short message,
     give or take one word ("skip this one abeg, ..."), or the whole of its last clause after small talk
@@ -259,7 +255,7 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
         found = res.matcher.command(" ".join(words[:size]))
         if found is not None and found.name in FLOW_STEPS:
             return found
-    said = _said(text)
+    said = sentence_clauses(text)
     last = res.matcher.command(said[-1].strip(" .!?")) if len(said) > 1 and not _ends_an_answer(res, said) else None
     return last if last is not None and last.name in FLOW_STEPS else None
 
@@ -495,67 +491,6 @@ def _asked_in_practice(res: Resources, state: DialogueState, heard: Understandin
     if state.practice.awaiting:
         return [practice.explain_question(res, state)]
     return None
-
-
-def _assessment_reply(res: Resources, state: DialogueState, heard: Understanding) -> list[Reply]:
-    """A rating moves the assessment on; a real question is answered and the rating asked again. A number,
-    or a short hedged reply ("i think yes?", "maybe 2 out of 5?"), is a rating even with a question mark."""
-    rating = assessment.rating_from(res, heard.entities)
-    words = len(heard.text.split())
-    short = words <= res.rules.command_max_words
-    opening = sentences(heard.text)[:1]
-    # "kind of? I use it every day but not sure I'm advanced", "probably? depends": a rating said doubtfully
-    doubtful = rating is not None and bool(opening) and len(opening[0].split()) < res.rules.command_max_words \
-        and opening[0].rstrip().endswith("?")
-    asking = res.questions.asks(heard.text, res.rules.answer_min_words) and \
-        ("?" in heard.text or words >= res.rules.answer_min_words) and not doubtful
-    told = False
-    if not short:  # "..., i have 6 hours a week": facts told on the way count too
-        learned = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract)
-        told, state.profile = learned.profile != state.profile, learned.profile
-    several = rated_skills(heard.text, res.rules, res.extractor.extract)
-    if len(several) == 1 and state.assessment.current not in several \
-            and _points_back_first(res, heard.text, next(iter(several))):
-        several = {}  # "...done some part of it for our churn model deployment": "it" is the skill asked about
-    named = heard.entities.skills
-    if not several and rating is not None and len(named) == 1 and named[0] != state.assessment.current \
-            and not _points_back_first(res, heard.text, named[0]):
-        several = {named[0]: rating}  # "pipelines... maybe? we have airflow" rates pipelines, whatever was asked
-    if len(several) >= 2 or (several and state.assessment.current not in several):
-        # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design
-        return [assessment.record_several(res, state, several)]
-    asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
-    # a topic read in a rated answer ("a little. I've read about it more than done it") does not end it
-    enders = res.rules.assessment_enders
-    if (asking or heard.is_topic and rating is None) and any(answer in enders for answer in asked):
-        return [assessment.plan(res, state)]  # "make me a plan", "what do I do first?": from what it has
-    said = _said(heard.text)
-    # "make me a plan, i have 7 hours a week"; never a statement that only sounds like a topic ("yes, that's
-    # most of my job" rates the skill)
-    asking_clauses = [c for c in said if res.questions.is_question(c)
-                      or re.match(res.rules.request_opening, c.strip(), re.IGNORECASE)]
-    if len(said) > 1 and any(understand(res, c).answer in enders for c in asking_clauses):
-        return [assessment.plan(res, state)]
-    if re.search(res.rules.assessment_done, heard.text, re.IGNORECASE):
-        return [assessment.plan(res, state)]  # "stop the assessment and show the plan"
-    rated = heard.entities.rating is not None and words < res.rules.answer_min_words
-    if asking and not (rating is not None and (rated or short)):
-        answered = answer_questions(res, state, heard.text, heard)
-        return [*answered, assessment.unclear(res, state, answered=bool(answered))]
-    if rating is not None:
-        return [assessment.record(res, state, rating)]
-    if heard.is_topic:
-        return [answer_topic(res, state, heard), assessment.unclear(res, state, answered=True)]
-    if told:  # "sorry, I said 5 years but really is 6": noted, then the rating asked again
-        return [topics.compose(res, state, ABOUT_ME, ABOUT_ME), assessment.unclear(res, state, answered=True)]
-    return [assessment.unclear(res, state)]
-
-
-def _points_back_first(res: Resources, text: str, skill: str) -> bool:
-    """"kind of, I have done some part of it for our churn model deployment": "it", before any other skill
-    is named, is the skill asked about; the one named later is only where it was done."""
-    pointer = re.search(r"\b(?:it|this|that)\b", text, re.IGNORECASE)
-    return pointer is not None and skill not in res.extractor.extract(text[: pointer.start()]).skills
 
 
 def fallback(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

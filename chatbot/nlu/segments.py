@@ -112,3 +112,11 @@ class QuestionSplitter:
 
 def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCES.split(text) if part and part.strip()]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+")
+
+
+def sentence_clauses(text: str) -> list[str]:
+    """The message's sentences, and their clauses: where a request or a step may stand on its own."""
+    return [part for sentence in sentences(text) for part in _CLAUSE_BREAK.split(sentence) if part.strip()]
