@@ -36,7 +36,7 @@ from chatbot.dialogue.understanding import (
 )
 from chatbot.knowledge import Question
 from chatbot.nlu import Intent, IntentMatch, normalise
-from chatbot.nlu.segments import sentence_clauses, sentences
+from chatbot.nlu.segments import clauses, sentence_clauses, sentences
 
 FALLBACK = "fallback"
 LATIN_END = 0x24F  # the last letter of the Latin scripts (Latin Extended-B): accents and Polish letters included
@@ -49,7 +49,6 @@ IN_PARTS = frozenset({"assess", "practice", "summary", "profile_recall", FORGET}
 # steps of a mock interview honoured at the start of a short message with more words after them
 FLOW_STEPS = frozenset({"skip", "next", "stop", "hint", "summary"})
 MAX_QUICK_REPLIES = 4
-_CLAUSES = re.compile(r"[,;:]\s+")
 _LISTED = re.compile(r"[,;]\s+")
 _JOINED = re.compile(r"\s+(?:and then|and|then)\s+", re.IGNORECASE)
 
@@ -247,8 +246,8 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     """A step of the interview ("skip", "next", "stop") that makes up the first clause of a short message,
     give or take one word ("skip this one abeg, ..."), or the whole of its last clause after small talk
     ("thank you. e se. next"); "stop the rollout if latency rises" is an answer."""
-    clauses = [c for c in _CLAUSES.split(text.strip()) if c.strip()]
-    words = clauses[0].split() if clauses else []
+    parts = clauses(text)
+    words = parts[0].split() if parts else []
     if len(words) > 1 and words[0].casefold().strip(".!") in res.rules.step_lead_ins:
         words = words[1:]  # "nah skip that one too": a word of reluctance before the step
     for size in range(min(len(words), res.rules.command_max_words), max(len(words) - 2, 0), -1):

@@ -340,7 +340,7 @@ def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extr
     if claims.salary in (None, profile.salary) and profile.salary and correcting:
         claims.salary = _bare_pay(text, rules, but=profile.salary)  # "apologies, I got that wrong. It's £57k"
     if claims.years in (None, profile.years) and profile.years and correcting:
-        claims.years = _bare_years(text, but=profile.years)  # "I said 5 years but really is 6"
+        claims.years = _bare_years(text, rules, but=profile.years)  # "I said 5 years but really is 6"
     updated = profile.model_copy(update={
         "current_role": claims.role or profile.current_role,
         "years": claims.years or profile.years,
@@ -370,9 +370,9 @@ def _bare_pay(text: str, rules: DialogueRules, but: int) -> int | None:
     return None
 
 
-def _bare_years(text: str, but: int) -> int | None:
+def _bare_years(text: str, rules: DialogueRules, but: int) -> int | None:
     """In a correction that speaks of years, the last small number other than the one held."""
-    if not re.search(r"\b(?:years?|yrs?|yoe)\b", text, re.IGNORECASE):
+    if not _has_phrase(normalise(text), rules.years):
         return None
     numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", text) if int(n) != but]
     return numbers[-1] if numbers else None

@@ -117,6 +117,11 @@ def sentences(text: str) -> list[str]:
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+")
 
 
+def clauses(text: str) -> list[str]:
+    """The text cut at commas, semicolons and colons."""
+    return [part for part in _CLAUSE_BREAK.split(text.strip()) if part.strip()]
+
+
 def sentence_clauses(text: str) -> list[str]:
     """The message's sentences, and their clauses: where a request or a step may stand on its own."""
-    return [part for sentence in sentences(text) for part in _CLAUSE_BREAK.split(sentence) if part.strip()]
+    return [part for sentence in sentences(text) for part in clauses(sentence)]
