@@ -300,6 +300,17 @@ def _rival_tools(res: Resources, text: str, skill_id: str) -> list[str]:
     return []
 
 
+def _wants_own_plan(res: Resources, key: str, text: str) -> bool:
+    """With ratings given, a plan question wants the plan built from them unless it asks for the guide's
+    general one ("the usual steps"); a timeline question only when it is about the speaker ("...take me")."""
+    if re.search(res.rules.personal_plan, text, re.IGNORECASE):
+        return True
+    if re.search(res.rules.general_plan, text, re.IGNORECASE):
+        return False
+    own = any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in [*res.rules.first_person, "me"])
+    return key not in res.rules.speaker_enders or own
+
+
 def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     """Answer a topic, narrowed by an ordinal, a skill or a level when the message names one."""
     key, name, entities = heard.answer or "", heard.intent.name if heard.intent else "", heard.entities
@@ -308,9 +319,9 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
                        for w in res.rules.learning_words)
         return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning,
                               rivals=_rival_tools(res, heard.text, entities.skills[0]))
-    if key in res.rules.assessment_enders and state.profile.ratings and \
-            re.search(res.rules.personal_plan, heard.text, re.IGNORECASE):
-        return assessment.plan(res, state)  # "what's my plan?" after the assessment: the one built from it
+    if key in res.rules.assessment_enders and state.profile.ratings and _wants_own_plan(res, key, heard.text):
+        # "what's my plan?" after the assessment: the one built from it; "how long will it take me?" its timeline
+        return assessment.plan(res, state, timeline_only=key in res.rules.speaker_enders)
     if entities.ordinal is not None and res.responses.get(key).ordinals:
         item = _ordinal_item(res, state, key, name, entities.ordinal)
         if item is not None:

@@ -95,8 +95,9 @@ def unclear(res: Resources, state: DialogueState, answered: bool = False, progre
     return _ask(res, state, UNCLEAR, answered=answered, progress=progress)
 
 
-def plan(res: Resources, state: DialogueState) -> Reply:
-    """What is left to build (weakest first), where to start, how long, and an offer to practise."""
+def plan(res: Resources, state: DialogueState, timeline_only: bool = False) -> Reply:
+    """What is left to build (weakest first), where to start, how long, and an offer to practise;
+    `timeline_only` for "how long will it take me?" once the plan has been given."""
     kb, transition = res.knowledge, res.knowledge.transitions[state.transition]
     remaining = still_to_build(kb, transition, state.profile, res.rules)
     total = len(kb.gaps(transition.id))
@@ -112,7 +113,8 @@ def plan(res: Resources, state: DialogueState) -> Reply:
     weakest = remaining[0] if remaining else None
     values = context(res, state, remaining=remaining, weakest=weakest, total_gaps=total,
                      left=len(remaining), steps=steps, estimate=estimate,
-                     usual=transition.timeline.duration, rated=len(state.profile.ratings), changed=changed)
+                     usual=transition.timeline.duration, rated=len(state.profile.ratings), changed=changed,
+                     timeline_only=timeline_only)
     # "why?" after the plan is about the order of priorities, which the learn-first answer explains
     state.last_topic, state.last_intent = LEARN_FIRST, PLAN
     return Reply(res.responses.text(PLAN, values), PLAN, res.responses.quick_replies(PLAN, values))

@@ -53,10 +53,13 @@ def _practice(res: Resources, state: DialogueState, heard: Understanding) -> Rep
 
 def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     """"Back to practice" returns to the open question, unless it names another focus ("back to
-    practice, pipelines again"): then practice starts on what was named."""
+    practice, pipelines again"): then practice starts on what was named. With no question to return to,
+    "ok, we continue the practice" asks for one."""
     named = heard.entities.skills[:1] or heard.entities.categories[:1]
     question = res.knowledge.questions.get(state.practice.question or "")
-    elsewhere = named and (question is None or named[0] not in (*question.skills, question.category))
+    if question is None:
+        return _practice(res, state, heard)
+    elsewhere = named and named[0] not in (*question.skills, question.category)
     if elsewhere or named and re.search(res.rules.another_question, heard.text, re.IGNORECASE):
         return _practice(res, state, heard)
     return practice.resume_question(res, state)

@@ -396,6 +396,9 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
     if remark is not None:  # "au revoir, thank you" is not an answer
         reply = topics.compose(res, state, remark.answer, remark.name)
         return [practice.detour_reminder(res, state, reply)]
+    correction = _correction_in_practice(res, state, text)
+    if correction is not None:
+        return [correction]  # "Sorry, correction: I said 5 years but is 4 years and half"
     if open_question:
         return [practice.answer(res, state, text)]
     if len(text.split()) >= res.rules.answer_min_words:
@@ -405,6 +408,20 @@ def _practice_message(res: Resources, state: DialogueState, heard: Understanding
         small_talk = topics.compose(res, state, opening.answer, opening.name) if opening is not None else None
         return [practice.short_attempt(res, state, text, small_talk)]  # a short retry nothing else explains is kept
     return None
+
+
+def _correction_in_practice(res: Resources, state: DialogueState, text: str) -> Reply | None:
+    """A correction of something said before is not an answer: what it changes is noted, shown, and the
+    open question offered again. It must open as a correction and either change what the coach holds or
+    point back at what was said ("i said mostly R earlier but..."): "Actually, I'd profile it first" answers."""
+    if len(text.split()) > 3 * res.rules.answer_min_words or not re.match(res.rules.correction_opening, normalise(text)):
+        return None
+    learned = learn(state.profile, text, res.knowledge, res.rules, res.extractor.extract)
+    if learned.profile == state.profile and not re.search(res.rules.said_before, text, re.IGNORECASE):
+        return None
+    state.told_since_topic = True
+    state.profile = learned.profile
+    return practice.detour_reminder(res, state, topics.compose(res, state, ABOUT_ME, ABOUT_ME))
 
 
 def _steps_aside(res: Resources, text: str) -> bool:
@@ -424,6 +441,8 @@ def _practice_move(res: Resources, heard: Understanding) -> Understanding | None
     meant = res.practice_moves.classify(parts)
     if meant.name is None or meant.name not in res.intents.names:
         return None
+    if meant.name in res.rules.ending_moves and re.search(res.rules.carry_on, text, re.IGNORECASE):
+        return None  # "i want to continue the practice" sits near "stop the practice" in meaning alone
     if heard.is_topic and heard.intent is not None and (heard.intent.name.startswith(DECLINED) or
                                                         res.semantic.support(parts, heard.intent.name) >= meant.score):
         return None  # "how much would I earn at first?" is the career question it reads as

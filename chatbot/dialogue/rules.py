@@ -108,6 +108,7 @@ class DialogueRules(BaseModel):
     answer_deferred: str = r"$^"  # a message opening so mid-interview asks before it answers
     remark_openers: list[str] = []  # a few words after feedback opening so are a remark, not another attempt
     correction_opening: str = r"$^"  # "update: now only 5 hrs a week", "make that 12 hours"
+    said_before: str = r"$^"  # "i said ... earlier", "i told you": a message pointing back at what it said
     denied_before: str = r"$^"  # what comes just before a value the person says is wrong ("66k not 60k")
     lives_in: str = r"$^"  # where they say they live, named as they wrote it ("I live in Abingdon")
     self_list_opening: str = r"$^"  # a message opening like this lists facts about the speaker
@@ -118,6 +119,11 @@ class DialogueRules(BaseModel):
     assessment_progress: str = r"$^"  # mid-assessment, asking how many questions are left
     assessment_done: str = r"$^"  # mid-assessment, asking to end it and see the plan in any words
     personal_plan: str = r"$^"  # with ratings given, a plan question like this wants the plan built from them
+    ending_moves: list[str] = []  # steps of the interview that end it
+    carry_on: str = r"$^"  # words that ask to go on: never read as one of those, however near in meaning
+    style_remarks: str = r"$^"  # how to answer ("keep it short"), set aside before a message is read
+    general_plan: str = r"$^"  # ...and one like this the guide's plan for everyone, whatever was rated
+    speaker_enders: list[str] = []  # of the assessment enders, those that want it only when about the speaker
     score_figure: str = r"$^"  # in a few words after feedback, a figure like this is the score ("y only 40")
     learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
     move_words: list[str] = []  # a move toward another role: see other_roles
@@ -141,6 +147,11 @@ class DialogueRules(BaseModel):
     agreement_floor: float = Field(ge=0, le=1)  # matcher score that, with the meaning tier agreeing, is enough
     command_agreement_floor: float = Field(default=0.7, ge=0, le=1)  # the same for a command in a few words
     agreement_meaning_floor: float = Field(ge=0, le=1)  # and the meaning tier's own floor for that
+    # three weaker readings that agree (the matcher's leader, the nearest intent by the written examples and
+    # by the messages people sent): the matcher's floor, and the meaning's floor and lead over near misses
+    unanimous_floor: float = Field(default=0.45, ge=0, le=1)
+    unanimous_meaning_floor: float = Field(default=0.5, ge=0, le=1)
+    unanimous_lead: float = Field(default=0.15, ge=0, le=1)
     assessment_enders: list[str] = []  # topics that, asked mid-assessment, get the personal plan at once
     tentative_openers: list[str] = []  # "i think ...?": an answer with a question mark, not a question
     tentative_min_words: int = Field(default=8, ge=1)

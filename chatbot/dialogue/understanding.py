@@ -53,6 +53,9 @@ def understand(res: Resources, text: str) -> Understanding:
     Commands are never decided by meaning: they must be typed. Every tier reads the message with its
     clear slips mended ("how do i lern system desing")."""
     text = res.slips.correct(text)
+    # "Plan, please. Keep it short.": how to answer is not what to answer
+    rest = re.sub(res.rules.style_remarks, " ", text, flags=re.IGNORECASE).strip()
+    text = rest if re.search(r"\w", rest) else text
     match = _match_without_window(res, text)
     intent = res.intents.get(match.name) if match.name else None
     parts = readings(res, text)
@@ -70,6 +73,10 @@ def understand(res: Resources, text: str) -> Understanding:
             # the words pointed somewhere the meaning does not support: a confident reading as something
             # the coach honestly declines ("find me jobs in Manchester") counts, and so does a clear
             # reading as another topic ("the salary of ML engineer ... the middle level" is about pay)
+            if meant.name is None:
+                # the messages people sent may still settle it, among the matcher's other leaders
+                wide = _phrased_reading(res, parts, IntentMatch(None, 0.0, (), match.alternatives))
+                meant = wide if wide.name not in (None, intent.name) else meant
             chosen = res.intents.get(meant.name) if meant.name is not None else None
             clear = meant.score - meant.runner_up >= res.semantic.settings.after_veto_lead
             intent = chosen if chosen is not None and (chosen.name.startswith(DECLINED) or clear) else None
@@ -195,7 +202,8 @@ def _abroad(res: Resources, text: str) -> bool:
 def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> str | None:
     """Two weak readings that agree make one good one: the word matcher's leader, held back only by
     unknown words or typos ("n whats the pay lik"), is taken when the meaning tier's nearest intent is
-    the same; a short message whose leader is a command ("lets practic") is that command."""
+    the same, or all three unsure readings agree (`_unanimous`); a short message whose leader is a command
+    ("lets practic") is that command."""
     if not match.alternatives:
         return None
     name, score = match.alternatives[0]
@@ -203,6 +211,8 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
     if intent.kind == SMALL_TALK and opens_with(text, intent.commands) and "?" not in text and \
             len(text.split()) <= 2 * res.rules.command_max_words:
         return name  # "thanks, food for thought", "thanks, that's clear": the thanks is the message
+    if intent.kind != COMMAND and score < res.rules.agreement_floor:
+        return name if _unanimous(res, name, score, parts) else None
     if score < min(res.rules.agreement_floor, res.rules.command_agreement_floor):
         return None
     if intent.kind == COMMAND:
@@ -212,14 +222,23 @@ def _agreed(res: Resources, text: str, match: IntentMatch, parts: list[str]) -> 
             - set(res.rules.question_starts)
         return name if short and score >= res.rules.command_agreement_floor \
             and own & set(match.matched_words) else None
-    if score < res.rules.agreement_floor:
-        return None
     # each sentence too: "ok no wahala. Give me the step by step plan abeg" means its second one
     candidates = [*parts, *(s for s in sentences(text) if s not in parts)]
     nearest = max((res.semantic.nearest(part) for part in candidates), key=lambda m: m.score - m.negative)
     agrees = (nearest.name == name or nearest.name in intent.neighbours) and \
         nearest.score - nearest.negative >= res.semantic.settings.over_negative
     return name if agrees and nearest.score >= res.rules.agreement_meaning_floor else None
+
+
+def _unanimous(res: Resources, name: str, score: float, parts: list[str]) -> bool:
+    """The word matcher's leader is also the nearest intent by the written examples and by the messages
+    people sent, clearly nearer than any near miss: three unsure readings that agree."""
+    rules = res.rules
+    if score < rules.unanimous_floor:
+        return False
+    written, sent = res.semantic.leader(parts), res.phrased.leader(parts)
+    return written.name == name == sent.name and written.score >= rules.unanimous_meaning_floor \
+        and written.score - written.negative >= rules.unanimous_lead
 
 
 def opens_with(text: str, phrases: Sequence[str]) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from chatbot.nlu.text import normalise
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_SEPARATORS = re.compile(r"[,;:?]\s*|\s+(?=\w)")
+_SEPARATORS = re.compile(r"[,;:?]\s*|\s+[+&]\s+|\s+(?=\w)")  # "... ml pipelines + what does a mid level mle make"
 MAX_QUESTIONS = 3
 MIN_WORDS = 3  # a shorter piece ("if not") belongs to the question before it
 MIN_GAP = 8  # characters: a question is not split right after it starts
@@ -51,11 +51,12 @@ class QuestionSplitter:
     def asks(self, text: str, max_words: int) -> bool:
         """The message asks something rather than answers: short, and its questions carry it, or it opens
         with one ("whats a feature store even? we never had one"); a long answer with one rhetorical
-        question does not."""
+        question does not, nor does one opened by a lone word ("Honestly? I'm bored of slide decks...")."""
         said = sentences(text)
         words = sum(len(s.split()) for s in said)
         asked = sum(len(s.split()) for s in said if self.is_question(s))
-        opens_with_question = bool(said) and self.is_question(said[0]) and words <= max_words * 2
+        opens_with_question = bool(said) and self.is_question(said[0]) and words <= max_words * 2 \
+            and (len(said[0].split()) > 1 or len(said) == 1)
         return 0 < words <= max_words * 3 and (asked * 2 >= words or opens_with_question)
 
     def parts(self, text: str) -> list[str]:
@@ -101,13 +102,13 @@ class QuestionSplitter:
                 continue
             first = normalise(rest).split()[:1]
             joined = sep.group().strip() != "" or (bool(first) and first[0] in self.joiners)
-            if joined and self.opens_question(rest, self.joiners):
+            if joined and self.opens_question(rest, self.joiners | self.lead_ins):
                 cuts.append(sep.end())
             elif sep.group().strip() and first and first[0] in self.speakers:
                 cuts.append(sep.end())  # "what I need to learn, I am good with sklearn but ...": a statement
         cuts.append(len(sentence))
-        pieces = (sentence[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]))
-        return [p for p in pieces if p.strip(" ,;?")]
+        pieces = (sentence[a:b].strip(" ,;+&") for a, b in zip(cuts, cuts[1:]))
+        return [p for p in pieces if p.strip(" ,;?+&")]
 
 
 def sentences(text: str) -> list[str]:
