@@ -34,17 +34,20 @@ def assessment_reply(res: Resources, state: DialogueState, heard: Understanding)
     if not short:  # "..., i have 6 hours a week": facts told on the way count too
         learned = learn(state.profile, heard.text, res.knowledge, res.rules, res.extractor.extract)
         told, state.profile = learned.profile != state.profile, learned.profile
-    several = rated_skills(heard.text, res.rules, res.extractor.extract)
+    # a question asked beside the rating ("a bit. is docker really needed?") names no skill that is rated
+    beside = _beside(res, heard.text)
+    rated_text = " ".join(s for s in sentences(heard.text) if s not in beside) or heard.text
+    several = rated_skills(rated_text, res.rules, res.extractor.extract)
     if len(several) == 1 and state.assessment.current not in several \
-            and _points_back_first(res, heard.text, next(iter(several))):
+            and _points_back_first(res, rated_text, next(iter(several))):
         several = {}  # "...done some part of it for our churn model deployment": "it" is the skill asked about
-    named = heard.entities.skills
+    named = res.extractor.extract(rated_text).skills if beside else heard.entities.skills
     if not several and rating is not None and len(named) == 1 and named[0] != state.assessment.current \
             and not _points_back_first(res, heard.text, named[0]):
         several = {named[0]: rating}  # "pipelines... maybe? we have airflow" rates pipelines, whatever was asked
     if len(several) >= 2 or (several and state.assessment.current not in several):
         # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design
-        return [assessment.record_several(res, state, several)]
+        return [*_asked_beside(res, state, heard.text), assessment.record_several(res, state, several)]
     asked = [understand(res, part).answer for part in res.questions.parts(heard.text)]
     # a topic read in a rated answer ("a little. I've read about it more than done it") does not end it
     enders = res.rules.assessment_enders
@@ -60,16 +63,32 @@ def assessment_reply(res: Resources, state: DialogueState, heard: Understanding)
     if re.search(res.rules.assessment_done, heard.text, re.IGNORECASE):
         return [assessment.plan(res, state)]  # "stop the assessment and show the plan"
     rated = heard.entities.rating is not None and words < res.rules.answer_min_words
+    if asking and rating is not None and beside and assessment.rating_from(res, res.extractor.extract(rated_text)):
+        # "a bit. is docker really needed?": the rating, and the question answered beside it
+        return [*_asked_beside(res, state, heard.text), assessment.record(res, state, rating)]
     if asking and not (rating is not None and (rated or short)):
         answered = answer_questions(res, state, heard.text, heard)
         return [*answered, assessment.unclear(res, state, answered=bool(answered))]
     if rating is not None:
-        return [assessment.record(res, state, rating)]
+        return [*_asked_beside(res, state, heard.text), assessment.record(res, state, rating)]
     if heard.is_topic:
         return [answer_topic(res, state, heard), assessment.unclear(res, state, answered=True)]
     if told:  # "sorry, I said 5 years but really is 6": noted, then the rating asked again
         return [topics.compose(res, state, ABOUT_ME, ABOUT_ME), assessment.unclear(res, state, answered=True)]
     return [assessment.unclear(res, state)]
+
+
+def _beside(res: Resources, text: str) -> list[str]:
+    """The questions asked after a rating ("Serving - no, never. Feature store: what is this exactly?"); a
+    doubtful rating ("kind of?") opens the message and asks nothing."""
+    return [s for s in sentences(text)[1:] if s.rstrip().endswith("?")
+            and len(s.split()) >= res.rules.command_max_words - 1]
+
+
+def _asked_beside(res: Resources, state: DialogueState, text: str) -> list[Reply]:
+    """Questions asked beside a rating are answered too, not lost."""
+    asked = " ".join(_beside(res, text))
+    return answer_questions(res, state, asked, understand(res, asked)) if asked else []
 
 
 def _points_back_first(res: Resources, text: str, skill: str) -> bool:

@@ -414,7 +414,8 @@ def _correction_in_practice(res: Resources, state: DialogueState, text: str) -> 
     """A correction of something said before is not an answer: what it changes is noted, shown, and the
     open question offered again. It must open as a correction and either change what the coach holds or
     point back at what was said ("i said mostly R earlier but..."): "Actually, I'd profile it first" answers."""
-    if len(text.split()) > 3 * res.rules.answer_min_words or not re.match(res.rules.correction_opening, normalise(text)):
+    too_long = len(text.split()) > 3 * res.rules.answer_min_words
+    if too_long or not re.match(res.rules.correction_opening, normalise(text)):
         return None
     learned = learn(state.profile, text, res.knowledge, res.rules, res.extractor.extract)
     if learned.profile == state.profile and not re.search(res.rules.said_before, text, re.IGNORECASE):
