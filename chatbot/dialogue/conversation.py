@@ -323,6 +323,8 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
 def _declined_as_a_whole(res: Resources, heard: Understanding) -> bool:
     """The whole message reads first as something the coach cannot do ("email me the plan"), clearly enough
     that a command in one of its clauses is not what it asks for."""
+    if heard.intent is not None and heard.intent.name.startswith(DECLINED):
+        return True  # "...inside IR35? how do i check": declined by its words, whatever its clauses sound like
     leader = heard.match.alternatives[0] if heard.match.alternatives else None
     return leader is not None and leader[0].startswith(DECLINED) and leader[1] >= res.rules.declined_lead_floor
 
