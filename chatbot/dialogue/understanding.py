@@ -73,12 +73,14 @@ def understand(res: Resources, text: str) -> Understanding:
             # the words pointed somewhere the meaning does not support: a confident reading as something
             # the coach honestly declines ("find me jobs in Manchester") counts, and so does a clear
             # reading as another topic ("the salary of ML engineer ... the middle level" is about pay)
-            if meant.name is None:
+            lead = res.semantic.settings.after_veto_lead
+            if meant.name is None or meant.score - meant.runner_up < lead:
                 # the messages people sent may still settle it, among the matcher's other leaders
                 wide = _phrased_reading(res, parts, IntentMatch(None, 0.0, (), match.alternatives))
-                meant = wide if wide.name not in (None, intent.name) else meant
+                sure = wide.score - wide.runner_up >= lead and wide.score > wide.negative
+                meant = wide if wide.name not in (None, intent.name) and (meant.name is None or sure) else meant
             chosen = res.intents.get(meant.name) if meant.name is not None else None
-            clear = meant.score - meant.runner_up >= res.semantic.settings.after_veto_lead
+            clear = meant.score - meant.runner_up >= lead
             intent = chosen if chosen is not None and (chosen.name.startswith(DECLINED) or clear) else None
             match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives) if intent \
                 else IntentMatch(None, match.confidence, match.matched_words, match.alternatives)
