@@ -319,6 +319,10 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
                        for w in res.rules.learning_words)
         return topics.compose(res, state, key, name, skill_id=entities.skills[0], learning=learning,
                               rivals=_rival_tools(res, heard.text, entities.skills[0]))
+    if key in res.rules.assessment_enders and len(entities.skills) == 1 and \
+            re.search(res.rules.skill_duration, heard.text, re.IGNORECASE):
+        # "how long would it take me to learn kubernetes properly?": that skill, how to build it and how long
+        return topics.compose(res, state, SKILL_INFO, name, skill_id=entities.skills[0], learning=True)
     if key in res.rules.assessment_enders and state.profile.ratings and _wants_own_plan(res, key, heard.text):
         # "what's my plan?" after the assessment: the one built from it; "how long will it take me?" its timeline
         return assessment.plan(res, state, timeline_only=key in res.rules.speaker_enders)

@@ -123,6 +123,7 @@ class DialogueRules(BaseModel):
     carry_on: str = r"$^"  # words that ask to go on: never read as one of those, however near in meaning
     style_remarks: str = r"$^"  # how to answer ("keep it short"), set aside before a message is read
     general_plan: str = r"$^"  # ...and one like this the guide's plan for everyone, whatever was rated
+    skill_duration: str = r"$^"  # "how long to learn kubernetes?": a plan question about one skill is about it
     speaker_enders: list[str] = []  # of the assessment enders, those that want it only when about the speaker
     score_figure: str = r"$^"  # in a few words after feedback, a figure like this is the score ("y only 40")
     learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
