@@ -307,8 +307,7 @@ def _wants_own_plan(res: Resources, key: str, text: str) -> bool:
         return True
     if re.search(res.rules.general_plan, text, re.IGNORECASE):
         return False
-    own = any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in [*res.rules.first_person, "me"])
-    return key not in res.rules.speaker_enders or own
+    return key not in res.rules.speaker_enders or re.search(res.rules.about_speaker, text, re.IGNORECASE) is not None
 
 
 def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> Reply:

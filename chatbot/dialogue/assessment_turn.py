@@ -43,7 +43,7 @@ def assessment_reply(res: Resources, state: DialogueState, heard: Understanding)
         several = {}  # "...done some part of it for our churn model deployment": "it" is the skill asked about
     named = res.extractor.extract(rated_text).skills if beside else heard.entities.skills
     if not several and rating is not None and len(named) == 1 and named[0] != state.assessment.current \
-            and not _points_back_first(res, heard.text, named[0]):
+            and not _points_back_first(res, rated_text, named[0]):
         several = {named[0]: rating}  # "pipelines... maybe? we have airflow" rates pipelines, whatever was asked
     if len(several) >= 2 or (several and state.assessment.current not in several):
         # "docker a bit, kubernetes never" when asked about systems design rates Docker, not the design

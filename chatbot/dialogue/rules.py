@@ -125,6 +125,7 @@ class DialogueRules(BaseModel):
     general_plan: str = r"$^"  # ...and one like this the guide's plan for everyone, whatever was rated
     skill_duration: str = r"$^"  # "how long to learn kubernetes?": a plan question about one skill is about it
     speaker_enders: list[str] = []  # of the assessment enders, those that want it only when about the speaker
+    about_speaker: str = r"$^"  # a question about the speaker ("how long will it take me?")
     score_figure: str = r"$^"  # in a few words after feedback, a figure like this is the score ("y only 40")
     learning_words: list[str] = []  # "how do I learn docker": the skill's answer says how to build it
     move_words: list[str] = []  # a move toward another role: see other_roles
