@@ -30,7 +30,9 @@ def number(sentence: Sentence, vocab: Vocab) -> Span | None:
 
 
 def _figures(sentence: Sentence, vocab: Vocab) -> list[int]:
-    return [i for i, t in enumerate(sentence.tokens) if t.low[:1].isdigit() or t.low in vocab.number_words]
+    # "a two-day ticket process": a number word joined to its unit is still a figure
+    return [i for i, t in enumerate(sentence.tokens)
+            if t.low[:1].isdigit() or t.low in vocab.number_words or t.low.split("-")[0] in vocab.number_words]
 
 
 def outcome(sentence: Sentence, vocab: Vocab) -> Span | None:
@@ -129,13 +131,29 @@ def _is_action(token: Token, vocab: Vocab, past_only: bool) -> bool:
 def named_example(sentence: Sentence, vocab: Vocab) -> Span | None:
     """Something the speaker did, tied to something specific: a figure, a named tool or place, or where
     it happened ("At a travel site I'd built...")."""
-    action = past_action(sentence, vocab)
+    action = told_example(sentence, vocab)
     if action is None:
         return None
     specific = number(sentence, vocab) or _proper_noun(sentence, vocab) or setting(sentence, vocab)
     if specific is None:
         return None
     return min(action[0], specific[0]), max(action[1], specific[1])
+
+
+def told_example(sentence: Sentence, vocab: Vocab) -> Span | None:
+    """Something that happened, told as it did: the speaker's own past action ("I moved", "we cut"), or a
+    scene opened and what happened in it, whoever did it."""
+    return past_action(sentence, vocab) or _scene_then_past(sentence, vocab)
+
+
+def _scene_then_past(sentence: Sentence, vocab: Vocab) -> Span | None:
+    """A sentence that opens on where it happened and tells what happened there, whoever did it ("At an
+    NHS imaging unit we had a small cluster and models were trained on whatever desk was free")."""
+    scene = setting(sentence, vocab)
+    if scene is None or scene[0] != sentence.tokens[0].start:
+        return None
+    past = next((t for t in sentence.tokens[3:] if t.low not in vocab.be_forms and _is_action(t, vocab, True)), None)
+    return (scene[0], past.end) if past is not None else None
 
 
 def _proper_noun(sentence: Sentence, vocab: Vocab) -> Span | None:
@@ -166,6 +184,7 @@ DETECTORS: Mapping[str, Detector] = MappingProxyType(
         "outcome": outcome,
         "first_person_action": first_person_action,
         "past_action": past_action,
+        "told_example": told_example,
         "named_example": named_example,
         "setting": setting,
     }
