@@ -100,6 +100,12 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         opening = _opening_step(res, text)
         if opening is not None and opening.name is not None:
             heard, command = as_request(res, heard, opening.name), True
+    asked_after = None  # "stop please. Can we talk in Polish?": the step, then the question after it
+    if not command and state.mode == "practice" and not short:
+        leading = _leading_step(res, text)
+        if leading is not None:
+            step, asked_after = leading
+            heard, command = as_request(res, heard, step), True
     if not command and state.mode == "practice" and re.search(res.rules.recall_request, text.strip(), re.IGNORECASE):
         heard, command = as_request(res, heard, RECALL), True  # mid-interview "what do you remember about me?"
     if state.mode == "practice" and state.practice.question is not None:
@@ -172,7 +178,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         heard = without_command(res, heard)  # "thanks, that's clear" is thanks, never a request to wipe the session
     handler = HANDLERS.get(heard.answer or "") if heard.is_command else None
     if handler is not None:
-        return [handler(res, state, heard)]
+        done = handler(res, state, heard)
+        after = take_turn(res, state, asked_after) if asked_after else []
+        return [done, *(reply for reply in after if reply.intent != FALLBACK)]
     cannot = heard.intent is not None and heard.intent.name.startswith(DECLINED)
     if statement and not cannot and not res.questions.asks(text, res.rules.answer_min_words) \
             and not any_search(res.rules.request_words, text):
@@ -236,6 +244,19 @@ def _opening_step(res: Resources, text: str) -> IntentMatch | None:
     return last if last is not None and last.name in FLOW_STEPS else None
 
 
+def _leading_step(res: Resources, text: str) -> tuple[str, str] | None:
+    """A longer message whose first sentence is a step of the interview typed on its own ("stop please.")
+    and whose rest asks something: the step, and the question to answer after it."""
+    said = sentences(text.strip())
+    if len(said) < 2 or len(said[0].split()) > res.rules.command_max_words:
+        return None
+    found = res.matcher.command(said[0].strip(" .!?"))
+    rest = " ".join(said[1:])
+    if found is None or found.name not in FLOW_STEPS or not res.questions.asks(rest, res.rules.answer_min_words):
+        return None
+    return found.name or "", rest
+
+
 def _ends_an_answer(res: Resources, said: list[str]) -> bool:
     """"Containers. Pods. Done." is a (short) answer closed by a word that says it is complete, not a request
     to stop: the closing clause is one of those words and what comes before it is more than small talk or
@@ -278,6 +299,9 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
         if heard.answer == RECALL and not typed_command(res, heard) \
                 and not re.search(res.rules.recall_request, sentence.strip(), re.IGNORECASE):
             continue  # "..., anyone know?" asks the world, not what the coach remembers
+        if heard.answer == FORGET and not typed_command(res, heard) \
+                and not re.search(res.rules.forget_request, sentence.strip(), re.IGNORECASE):
+            continue  # "..., I keep forgetting" asks nothing to be forgotten
         if heard.answer in IN_PARTS and (typed_command(res, heard) or loose_command(res, heard)):
             # "Ok, I want practise. A technical question about design of ML systems": the focus may be
             # named in another sentence

@@ -89,7 +89,10 @@ def understand(res: Resources, text: str) -> Understanding:
             intent = res.intents.get(meant.name or "")
             match = IntentMatch(intent.name, round(meant.score, 3), (), match.alternatives)
     elif intent is None and text.strip():
-        meant = res.semantic.classify(parts)
+        # the question read on its own first: "I already use Docker daily... So what should I focus on?"
+        # asks what to learn first, although the story names a skill
+        meant = res.semantic.classify(parts[:-1]) if len(parts) > 1 else SemanticMatch(None, 0.0, 0.0, 0.0)
+        meant = meant if meant.name is not None else res.semantic.classify(parts)
         if meant.name is None:
             meant = _phrased_reading(res, parts, match)
         name = meant.name or _agreed(res, text, match, parts)

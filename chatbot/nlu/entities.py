@@ -54,6 +54,7 @@ class EntityExtractor:
     soft_hedges: PhraseTable[Agreement]
     agreement_priority: tuple[Agreement, ...]
     numbers: NumberReader
+    category_negators: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, kb: KnowledgeLike, intents: IntentSet) -> EntityExtractor:
@@ -68,6 +69,7 @@ class EntityExtractor:
             soft_hedges=_table({"some": words.soft_hedges}),
             agreement_priority=tuple(words.agreement_priority),
             numbers=NumberReader.build(words),
+            category_negators=frozenset(words.category_negators),
         )
 
     def extract(self, text: str) -> Entities:
@@ -79,12 +81,18 @@ class EntityExtractor:
             agreements.update(self.soft_hedges.find(words))
         return Entities(
             skills=self.skills.find(words),
-            categories=_unique(self.categories.find(words)),
+            categories=_unique(self.categories.find(self._unturned(words))),
             levels=_unique(self.levels.find(words)),
             ordinal=self.numbers.ordinal(folded, words),
             rating=self.numbers.rating(folded, words),
             agreement=next((a for a in self.agreement_priority if a in agreements), None),
         )
+
+
+    def _unturned(self, words: Sequence[str]) -> list[str]:
+        """The words without any a negator turns around: "non-technical people" names no technical question."""
+        return [word for index, word in enumerate(words)
+                if not (index and words[index - 1] in self.category_negators) and word not in self.category_negators]
 
 
 def extract_entities(text: str, kb: KnowledgeLike, intents: IntentSet) -> Entities:

@@ -20,6 +20,7 @@ class EntityWords(BaseModel):
 
     levels: dict[str, list[str]] = {}  # level id -> words that name it
     categories: dict[str, list[str]] = {}  # question category id -> words that name it
+    category_negators: list[str] = []  # "non-technical people": a word before a category's name that turns it around
     agreement: dict[Agreement, list[str]] = {}
     soft_hedges: list[str] = []  # "at uni": a bit, unless the message also says yes ("loads at uni and at work")
     agreement_priority: list[Agreement] = Field(default_factory=lambda: list[Agreement](["some", "no", "yes"]))
