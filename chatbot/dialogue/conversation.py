@@ -294,8 +294,12 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
             for part in _JOINED.split(clause) if part.strip()]
     if len(said) < 2:
         return None
-    for sentence in reversed(said):
+    for index, sentence in reversed(list(enumerate(said))):
         heard = understand(res, sentence)
+        if heard.answer in (ASSESS, PRACTICE, "summary") and not typed_command(res, heard) \
+                and index < len(said) - 1 and not res.questions.is_question(sentence) \
+                and not re.match(res.rules.request_opening, sentence, re.IGNORECASE):
+            continue  # "...and I'd like to be ready. how long would it take?": a wish in the story, not a request
         if heard.answer == RECALL and not typed_command(res, heard) \
                 and not re.search(res.rules.recall_request, sentence.strip(), re.IGNORECASE):
             continue  # "..., anyone know?" asks the world, not what the coach remembers
