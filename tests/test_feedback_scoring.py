@@ -410,3 +410,23 @@ def test_one_of_a_unit_is_a_measurable_outcome(rubric, gain):
     counted = {c.id: c for c in assess(STORY, f"{base} As a result {gain}.", rubric).criteria}["evidence"]
     vague = {c.id: c for c in assess(STORY, f"{base} As a result things are better now.", rubric).criteria}["evidence"]
     assert counted.score > vague.score
+
+
+def test_an_example_told_as_a_scene_counts_as_an_example(rubric):
+    approach = ("First I would agree a latency budget in milliseconds, then serve the model online behind a "
+                "load balancer with autoscaling, and watch it with dashboards and alerting.")
+    scene = (" At a travel booking site the ranking model was served from one machine and searches timed out "
+             "every Monday morning, and moving it behind two autoscaled replicas stopped the timeouts.")
+    without = {c.id: c for c in score(rubric, SERVING, approach).criteria}
+    told = {c.id: c for c in score(rubric, SERVING, approach + scene).criteria}
+    assert told["evidence"].score > without["evidence"].score
+    assert told["structure"].score > without["structure"].score
+    assert "At a travel booking site" in told["evidence"].comment
+
+
+def test_a_number_word_joined_to_its_unit_is_a_figure(rubric):
+    base = ("First I would agree a latency budget in milliseconds and serve the model online behind a load "
+            "balancer with autoscaling, watched with dashboards. On my last team that cut a {} release process.")
+    evidence = {kind: {c.id: c for c in score(rubric, SERVING, base.format(kind)).criteria}["evidence"].score
+                for kind in ("two-day", "slow")}
+    assert evidence["two-day"] > evidence["slow"]
