@@ -91,3 +91,25 @@ def test_a_story_naming_skills_the_person_has_is_answered_by_its_question(chat):
     reply = chat.say("I already use Docker and Kubernetes daily - our team runs its own models on k8s. "
                      "So what should I focus on?")
     assert reply.intent == "learn_first"
+
+
+def test_a_skill_asked_about_after_a_story_is_not_claimed(chat):
+    chat.say("hiya. been a DS for 3 yrs at an insurer in leeds, mostly xgboost and sql. ive started looking at MLE "
+             "jobs. so realisticaly how long would it take me to switch and do i actualy need kubernetes??")
+    profile = chat.state["profile"]
+    assert profile["years"] == 3 and not profile["known_skills"]
+
+
+def test_years_told_as_ds_for_n_years_are_remembered(chat):
+    chat.say("hey, DS for 3 years at a travel tech company in Edinburgh, on about 52k. mostly want interview prep")
+    assert chat.state["profile"]["years"] == 3
+
+
+def test_weak_is_a_rating_in_the_assessment(chat):
+    chat.say("assess my skills")
+    reply = chat.say("weak, honestly")
+    assert reply.intent == "assessment_question" and chat.state["profile"]["ratings"]
+
+
+def test_a_request_in_portuguese_is_declined_honestly(chat):
+    assert chat.say("podemos conversar em português? seria mais fácil pra mim").intent == "out_of_scope_language"

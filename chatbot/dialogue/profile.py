@@ -249,6 +249,8 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         claims.years = claims.years or (_years(plain, rules) if speaking or own_years else None)
         if not speaking:
             continue
+        if re.search(rules.inverted_question, plain):
+            continue  # "...to switch and do i actualy need kubernetes??" asks about the skill, claims nothing
         entities = extract(clause)
         claims.role = claims.role or _role(kb, plain, rules) or (_opening_role(kb, plain) if listed else None)
         if rating is not None and entities.rating is not None:  # "2 on docker, 1 on kubernetes": the lower

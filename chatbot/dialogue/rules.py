@@ -25,6 +25,7 @@ class DialogueRules(BaseModel):
     question_joiners: list[str] = []  # "and", "also": join a second question to the first
     subordinators: list[str] = []  # "when I change, will I lose money?": "when I change" belongs to the question
     negation: list[str] = Field(min_length=1)  # "never", "don't": what follows is something they lack
+    inverted_question: str = r"$^"  # "...and do i actualy need kubernetes": a clause that asks, not claims
     clause_breaks: list[str] = Field(min_length=1)  # "but", ",": negation does not reach past these
     years: list[str] = Field(min_length=1)  # words after a number that make it years of experience
     salary_words: list[str] = Field(min_length=1)  # a pay figure right after one of these is theirs
