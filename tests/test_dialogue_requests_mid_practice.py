@@ -113,3 +113,9 @@ def test_weak_is_a_rating_in_the_assessment(chat):
 
 def test_a_request_in_portuguese_is_declined_honestly(chat):
     assert chat.say("podemos conversar em português? seria mais fácil pra mim").intent == "out_of_scope_language"
+
+
+def test_hours_offered_beside_a_question_about_hours_shape_the_answer(chat):
+    reply = chat.say("how many hours a week would I need? I can maybe do 5 around shifts")
+    assert chat.state["profile"]["hours_per_week"] == 5
+    assert "5 hours" in reply.text

@@ -140,6 +140,17 @@ def _hours(text: str, rules: DialogueRules) -> int | None:
     return _counted(found.group(1), rules) if found else None
 
 
+def _offered_hours(text: str, rules: DialogueRules) -> int | None:
+    """In a message that speaks of hours a week, the figure the person says they can give ("how many hours a
+    week would I need? I can maybe do 5 around shifts")."""
+    units = "|".join(re.escape(w) for w in rules.hours_units)
+    weeks = "|".join(re.escape(w) for w in rules.week_words)
+    if not re.search(rf"\b(?:{units})\b\W*(?:\w+\W+){{0,2}}?(?:{weeks})\b", text, re.IGNORECASE):
+        return None
+    found = re.search(rules.offered_hours, text, re.IGNORECASE)
+    return int(found.group("hours")) if found else None
+
+
 def _bare_hours(text: str, rules: DialogueRules) -> int | None:
     """A number of hours with no "a week" after it, for a correction of the hours already known."""
     units = "|".join(re.escape(w) for w in rules.hours_units)
@@ -238,7 +249,7 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?"),
         # by anyone speaking of themselves at all ("I lead a team of 4, on 85k"): their shapes are specific
         # hours a week are always the asker's own ("how long at 7 hours a week?")
-        claims.hours = claims.hours or _hours(clause, rules)
+        claims.hours = claims.hours or _hours(clause, rules) or _offered_hours(text, rules)
         if speaking or personal:
             bare = _bare_salary(clause, rules) if among_facts else None
             claims.salary = claims.salary or _salary(clause, rules) or bare

@@ -41,6 +41,8 @@ class DialogueRules(BaseModel):
     offer_answers: list[str] = []  # the answers that weigh an offer against the bands
     offer_intent: str | None = None  # what a question about an offer means when nothing else is understood
     hours_units: list[str] = Field(min_length=1)
+    # "how many hours a week would I need? I can maybe do 5": a figure offered beside a question about hours
+    offered_hours: str = r"$^"
     week_words: list[str] = Field(min_length=1)
     places: list[str] = []
     # regexes per honest refusal: a question about visas, tax, admissions, private life or broken code,
