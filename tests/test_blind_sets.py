@@ -30,7 +30,7 @@ MESSAGE_FLOORS = {"dev": (0.86, 0.92), "final": (0.8, 0.88), "final2": (0.76, 0.
                   "final4": (0.83, 0.8), "final5": (0.77, 0.84), "final6": (0.85, 0.86),
                   "final7": (0.84, 0.75), "final8": (0.95, 0.9), "final9": (0.84, 0.82), "final10": (0.83, 0.88),
                   "final11": (0.87, 0.79), "final12": (0.88, 0.79), "final13": (0.8, 0.87),
-                  "final14": (0.79, 0.9), "final15": (0.88, 0.95), "final16": (0.92, 0.93),
+                  "final14": (0.79, 0.9), "final15": (0.88, 0.94), "final16": (0.92, 0.93),
                   "final17": (0.89, 0.9)}
 # Spearman against the grade
 ANSWER_FLOORS = {"dev": 0.83, "final": 0.81, "final2": 0.8, "final3": 0.77, "final4": 0.73, "final5": 0.84,
