@@ -239,6 +239,7 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
     personal = own_years or with_years
     # "Oxford biotech, 5 yrs, £61k. what's my landing salary?": a bare figure among facts about them
     among_facts = listed or personal and with_years
+    offered = _offered_hours(text, rules)  # "how many hours a week would I need? I can maybe do 5"
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
         speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference) or \
@@ -249,7 +250,7 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
         # pay, time and place are said in passing, inside questions too ("im on 62k, would I take a cut?"),
         # by anyone speaking of themselves at all ("I lead a team of 4, on 85k"): their shapes are specific
         # hours a week are always the asker's own ("how long at 7 hours a week?")
-        claims.hours = claims.hours or _hours(clause, rules) or _offered_hours(text, rules)
+        claims.hours = claims.hours or _hours(clause, rules) or offered
         if speaking or personal:
             bare = _bare_salary(clause, rules) if among_facts else None
             claims.salary = claims.salary or _salary(clause, rules) or bare

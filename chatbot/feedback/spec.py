@@ -11,7 +11,8 @@ from chatbot.feedback.spec_base import CriterionId, Share, check_template
 from chatbot.yamlfiles import Strict, Text
 from chatbot.feedback.spec_reading import Fluency, Limits, Matching, Meaning, Sentences, Words
 
-DetectorName = Literal["first_person_action", "past_action", "told_example", "named_example", "number", "outcome", "setting"]
+DetectorName = Literal["first_person_action", "past_action", "told_example", "named_example", "number", "outcome",
+                       "setting"]
 
 
 class Part(Strict):

@@ -88,9 +88,8 @@ class EntityExtractor:
             agreement=next((a for a in self.agreement_priority if a in agreements), None),
         )
 
-
     def _unturned(self, words: Sequence[str]) -> list[str]:
-        """The words without any a negator turns around: "non-technical people" names no technical question."""
+        """The words without those a negator turns around: "non-technical people" names no technical question."""
         return [word for index, word in enumerate(words)
                 if not (index and words[index - 1] in self.category_negators) and word not in self.category_negators]
 
