@@ -276,3 +276,38 @@ def test_a_place_learned_hedges_only_when_nothing_says_more(chat, engine, answer
     chat.say(answer)
     rating = chat.state["profile"]["ratings"][gaps(engine)[0].id]
     assert (rating >= 4) == confident
+
+
+def test_skills_rated_as_labels_in_one_message_are_all_recorded(chat, engine):
+    chat.say("assess my skills")
+    reply = chat.say("can i just dump it all? pytorch: solid. docker and kubernetes: use them every day. "
+                     "ML systems design: kind of weak tbh. feature stores: never touched one.")
+    ratings = chat.state["profile"]["ratings"]
+    assert ratings["feature-stores"] == 1
+    assert ratings["kubernetes-docker"] >= 3 and ratings["deep-learning-frameworks"] >= 3
+    assert ratings["ml-systems-design"] < 3
+    assert reply.intent == "assessment_question"
+
+
+def test_a_rating_contradicted_later_in_words_is_not_kept(chat, engine):
+    chat.say("assess my skills")
+    chat.say("feature stores: never touched one. ML systems design: 2")
+    chat.say("stop")
+    chat.say("actually wait, scratch what I said about feature stores, we used feast for months. I'd call it decent")
+    profile = chat.state["profile"]
+    assert "feature-stores" in profile["known_skills"] and "feature-stores" not in profile["ratings"]
+    weakest = chat.say("so what's my weakest now").text.split("\n")[0]
+    assert engine.knowledge.skills["ml-systems-design"].name in weakest
+    assert engine.knowledge.skills["feature-stores"].name not in weakest
+
+
+def test_what_to_do_first_right_after_the_plan_says_how_to_build_its_first_gap(chat, engine):
+    chat.say("assess my skills")
+    chat.say("feature stores: never touched one. ML systems design: 2")
+    plan = chat.say("stop")
+    first_gap = next(line for line in plan.text.splitlines() if line[:1].isdigit())
+    reply = chat.say("what should i do first, concretely")
+    assert reply.intent != "assessment_plan"
+    assert engine.knowledge.skills["feature-stores"].name in first_gap
+    assert engine.knowledge.skills["feature-stores"].name in reply.text.split("\n")[0]
+    assert any(way in reply.text for way in engine.knowledge.skills["feature-stores"].build_evidence)

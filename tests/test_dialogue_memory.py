@@ -190,3 +190,36 @@ def test_asking_what_was_told_recalls_it(chat, text):
     reply = chat.say(text)
     assert reply.intent == "profile_recall"
     assert "Sheffield" in reply.text and "57,000" in reply.text
+
+
+def test_forgetting_something_never_held_forgets_nothing(chat):
+    chat.say("I'm a data scientist in Birmingham, 5 years, mum of two so maybe 4 hours a week")
+    before = chat.state["profile"]
+    reply = chat.say("could you forget the bit about my kids? not relevant")
+    after = chat.state["profile"]
+    assert reply.intent == "profile_forget"
+    assert (after["location"], after["years"], after["hours_per_week"]) == \
+        (before["location"], before["years"], before["hours_per_week"])
+
+
+def test_a_skill_claimed_with_an_adverb_is_remembered(chat):
+    chat.say("hmm I should say, I actually have used docker quite a lot, our team containerises our batch jobs")
+    assert "kubernetes-docker" in chat.state["profile"]["known_skills"]
+
+
+@pytest.mark.parametrize("asked", ["do you remember where i live?", "what do you have on me now"])
+def test_what_the_coach_holds_is_shown_mid_interview(chat, asked):
+    chat.say("I live in Bristol and can do 6 hours a week")
+    chat.say("practice")
+    reply = chat.say(asked)
+    assert reply.intent == "profile_recall" and "Bristol" in reply.text
+    assert not reply.feedback
+
+
+def test_forgetting_the_hours_mid_interview_is_not_scored(chat):
+    chat.say("I live in Bristol and can do 6 hours a week")
+    chat.say("practice")
+    chat.replies = ()
+    chat.say("forget the hours per week thing, it changes every month")
+    assert not any(r.feedback for r in chat.replies)
+    assert chat.state["profile"]["hours_per_week"] is None and chat.state["profile"]["location"] == "Bristol"

@@ -119,3 +119,28 @@ def test_hours_offered_beside_a_question_about_hours_shape_the_answer(chat):
     reply = chat.say("how many hours a week would I need? I can maybe do 5 around shifts")
     assert chat.state["profile"]["hours_per_week"] == 5
     assert "5 hours" in reply.text
+
+
+def test_asking_whether_a_score_is_a_pass_explains_it_and_keeps_the_question(chat):
+    chat.say("practice")
+    asked = chat.say("I am a data scientist at a bank and I built churn models, now I want to move into ML "
+                     "engineering because I like building systems")
+    question_id = asked.feedback["question_id"]
+    reply = chat.say("is 60 a pass?")
+    assert reply.intent == "score_explained" and reply.question is None
+    assert chat.state["practice"]["question"] == question_id
+
+
+def test_a_phrase_like_in_practice_inside_a_question_is_no_request_to_practise(chat):
+    chat.say("practice")
+    open_question = chat.state["practice"]["question"]
+    reply = chat.say("What is a bridging role, in practice, for someone at an insurer?")
+    assert reply.question is None or reply.question["id"] == open_question
+    assert all(r.intent != "practice_question" for r in chat.replies)
+    assert chat.state["practice"]["question"] == open_question
+
+
+def test_a_clipped_answer_is_taken_as_an_attempt_not_a_question(chat):
+    chat.say("practice")
+    reply = chat.say("Would use pandas.")
+    assert reply.feedback is not None

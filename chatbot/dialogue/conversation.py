@@ -114,6 +114,9 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             glossary_answer(res, state, text) or (None if heard.is_topic else explain_term(res, state, text))
         if term is not None:
             return [practice.detour_reminder(res, state, term)]
+        if command and not typed_command(res, heard) and short and "?" in text and any(state.practice.attempts.values()) \
+                and re.search(res.rules.score_figure, text, re.IGNORECASE):
+            return [practice.explain_score(res, state)]  # "is 60 a pass?" asks about a score, not to pass
         if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard) \
                 and not re.search(r"\bskip\b", text, re.IGNORECASE):
             return [practice.hint(res, state)]  # "no idea": a nudge and the hint, not a lost question
@@ -296,6 +299,8 @@ def _command_in_parts(res: Resources, text: str) -> Understanding | None:
         return None
     for index, sentence in reversed(list(enumerate(said))):
         heard = understand(res, sentence)
+        if heard.answer in IN_PARTS and sentence.split()[0].casefold() in res.rules.phrase_openers:
+            continue  # "..., in practice, ...": a phrase of the question, not a request for practice
         if heard.answer in (ASSESS, PRACTICE, "summary") and not typed_command(res, heard) \
                 and index < len(said) - 1 and not res.questions.is_question(sentence) \
                 and not re.match(res.rules.request_opening, sentence, re.IGNORECASE):

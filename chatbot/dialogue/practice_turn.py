@@ -27,7 +27,8 @@ def practice_message(res: Resources, state: DialogueState, heard: Understanding)
     text, open_question = heard.text, state.practice.awaiting
     scored = any(state.practice.attempts.values())
     # a hedged answer with a question mark is an attempt, first or after feedback, not a question
-    asking = res.questions.asks(text, res.rules.answer_min_words) and \
+    clipped = re.search(res.rules.telegraphic_answer, text.strip(), re.IGNORECASE) is not None
+    asking = not clipped and res.questions.asks(text, res.rules.answer_min_words) and \
         not ((open_question or scored) and _tentative(res, text)) or \
         "?" in text and re.search(res.rules.answer_deferred, text, re.IGNORECASE) is not None or \
         steps_aside(res, text)

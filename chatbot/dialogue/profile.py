@@ -196,9 +196,20 @@ def _clause_rating(clause: str, rules: DialogueRules, extract: Extract) -> tuple
 
 
 def rated_skills(text: str, rules: DialogueRules, extract: Extract) -> dict[str, int]:
-    """Every skill the message rates, clause by clause ("python 4, docker 2, kubernetes 1"); a skill
-    rated twice (docker and kubernetes are one skill) keeps the lower rating."""
-    return _lowest(_clause_rating(clause, rules, extract) for clause in _clauses(text, rules))
+    """Every skill the message rates, clause by clause ("python 4, docker 2, kubernetes 1"), a skill named
+    as a label and rated in the clause after it too ("pytorch: solid. feature stores: never touched one");
+    a skill rated twice (docker and kubernetes are one skill) keeps the lower rating."""
+    clauses = _clauses(text, rules)
+    return _lowest(_clause_rating(clause, rules, extract) or _labelled_rating(clause, after, rules, extract)
+                   for clause, after in zip(clauses, [*clauses[1:], ""][: len(clauses)], strict=True))
+
+
+def _labelled_rating(label: str, after: str, rules: DialogueRules, extract: Extract) -> tuple[str, int] | None:
+    """A clause that only names one skill, and a next clause that rates without naming any."""
+    named, rating = extract(label), _clause_rating(f"{label} {after}", rules, extract)
+    if rating is None or named.rating is not None or named.agreement is not None or extract(after).skills:
+        return None
+    return rating
 
 
 def _owns_skill(plain: str, rules: DialogueRules, extract: Extract) -> bool:
@@ -242,7 +253,9 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
     offered = _offered_hours(text, rules)  # "how many hours a week would I need? I can maybe do 5"
     for clause, rating in zip(clauses, rated, strict=True):
         plain = normalise(clause)
-        speaking = speaking or several or listed or _has_phrase(plain, rules.self_reference) or \
+        # "I actually have used docker quite a lot": an adverb after "I" still has them speaking of themselves
+        unadorned = " ".join(w for w in plain.split() if w not in rules.speaker_adverbs)
+        speaking = speaking or several or listed or _has_phrase(unadorned, rules.self_reference) or \
             _owns_skill(plain, rules, extract)
         opening = plain.split()[0] if plain else ""
         if opening in rules.question_starts:
@@ -360,7 +373,7 @@ def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extr
         "years": claims.years or profile.years,
         "known_skills": _merge(profile.known_skills, claims.known, claims.lacking),
         "lacking_skills": _merge(profile.lacking_skills, claims.lacking, claims.known),
-        "ratings": {**profile.ratings, **claims.ratings},
+        "ratings": _ratings_kept(profile.ratings, claims, rules),
         "salary": claims.salary or profile.salary,
         "hours_per_week": claims.hours or profile.hours_per_week,
         "location": claims.place or _named_place(text, rules) or profile.location,
@@ -373,6 +386,16 @@ def learn(profile: Profile, text: str, kb: Knowledge, rules: DialogueRules, extr
     asks = claims.asks or "?" in text or offer_figure(text, rules) is not None \
         or _has_phrase(_without(normalise(text), rules.self_reference), rules.question_words)
     return Learned(updated, bool(changed) and not asks)
+
+
+def _ratings_kept(ratings: dict[str, int], claims: Claims, rules: DialogueRules) -> dict[str, int]:
+    """The ratings held, with the new ones; a rating the person has since contradicted in words ("scratch
+    what I said about feature stores... I'd call it decent") is dropped, so they are never both known
+    and rated 1/5."""
+    kept = {skill: rating for skill, rating in ratings.items()
+            if not (skill in claims.known and rating < rules.gap_below
+                    or skill in claims.lacking and rating >= rules.gap_below)}
+    return {**kept, **claims.ratings}
 
 
 def _bare_pay(text: str, rules: DialogueRules, but: int) -> int | None:
@@ -412,6 +435,14 @@ FIELD_GROUPS = {
 }
 
 
+def _names_other(plain: str, rules: DialogueRules) -> bool:
+    """"forget the bit about my kids": the message names something the coach does not hold, so "that"
+    does not fall back to what it learned last."""
+    held = {w for words in rules.forget_fields.values() for phrase in words for w in normalise(phrase).split()}
+    named = re.findall(r"\b(?:my|about)\s+(\w+)", plain)
+    return any(word not in held and word not in rules.forget_pointers for word in named)
+
+
 def forget(
     profile: Profile, text: str, rules: DialogueRules, stated: Sequence[str] = ()
 ) -> tuple[Profile, list[str]]:
@@ -425,7 +456,7 @@ def forget(
         named = [group for group, words in rules.forget_fields.items()
                  if _has_phrase(plain, [normalise(w) for w in words])]
         fields = [f for group in named for f in FIELD_GROUPS.get(group, ())] or list(stated) \
-            or list(profile.last_learned)
+            or ([] if _names_other(plain, rules) else list(profile.last_learned))
     blank = Profile()
     gone = [f for f in fields if getattr(profile, f) != getattr(blank, f)]
     return profile.model_copy(update={**{f: getattr(blank, f) for f in fields}, "last_learned": []}), gone

@@ -18,6 +18,7 @@ class DialogueRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     self_reference: list[str] = Field(min_length=1)  # "i am", "i already know": talk about themselves
+    speaker_adverbs: list[str] = []  # "I actually have used docker": read past when finding "I have"
     role_claims: list[str] = Field(min_length=1)  # "i'm a": a role named right after is the user's own
     question_starts: list[str] = Field(min_length=1)  # a clause opening with these asks, it does not claim
     question_words: list[str] = Field(min_length=1)  # anywhere in a message: it wants an answer
@@ -101,6 +102,10 @@ class DialogueRules(BaseModel):
     another_question: str = r"$^"  # "back to the interview, another serving one": a new question is wanted
     same_focus: str = r"$^"  # a request for more practice of the kind just asked ("another of the same kind")
     request_opening: str = r"$^"  # a clause opening so asks for something ("make me a plan")
+    telegraphic_answer: str = r"$^"  # "Would use pandas.": a modal with its subject left out answers
+    first_request: str = r"$^"  # "what do I do first?": asks where to start, after the plan was given
+    forget_pointers: list[str] = []  # "forget what I said about that": words that point back, naming nothing
+    phrase_openers: list[str] = []  # a clause opening with these is a phrase ("in practice"), never a request
     term_points_back: str = r"$^"  # a question pointing back at a term the message names ("what does that mean?")
     action_request: str = r"$^"  # a clause opening so asks the coach to act ("please post it on LinkedIn")
     window_pointers: str = r"$^"  # a question pointing at stretches named outside it ("those months")

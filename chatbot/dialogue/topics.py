@@ -26,6 +26,7 @@ def context(res: Resources, state: DialogueState, **extra: Any) -> dict[str, Any
     values["skill"] = res.knowledge.skills.get(skill_id) if skill_id else None
     values["same_role"] = extra.pop("same_role", [])  # titles of the one target role ("MLOps engineer")
     values["learning"] = extra.pop("learning", False)  # asked how to learn the skill: show the ways
+    values["first"] = extra.pop("first", False)  # the first gap of their plan, asked where to start
     values["rivals"] = extra.pop("rivals", [])  # two tools of the skill set against each other ("Spark or Kafka?")
     values["offer"] = extra.pop("offer", None)  # an offer they mention, against the bands (pay_against)
     values["quoted"] = extra.pop("quoted", None)  # a pay range they quote, against the bands (range_against)

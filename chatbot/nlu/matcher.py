@@ -62,6 +62,8 @@ class Matcher:
             return command
         reading = self._read_message(text)
         exact = exact_example(reading, self.index)
+        if exact is not None and len(reading.terms) == 1 and self._everyday_words(text):
+            exact = None  # "do you remember where i live" is not "where were we", nor "is 60 a pass?" "pass"
         return self._decide(reading, score_all(reading, self.index, self.settings, exact), exact)
 
     def explain(self, text: str) -> tuple[MessageReading, list[Scored]]:
@@ -76,6 +78,12 @@ class Matcher:
         content = before + self._content(tokens(question, self.intents.lexicon))
         corrected = self.index.vocabulary.corrections(content)
         return weigh_terms(corrected, self.index, self.settings, self._move, len(before))
+
+    def _everyday_words(self, text: str) -> bool:
+        """Whether the message holds words the reading set aside that still say something: everyday words
+        ("remember", "live") or figures ("is 60 a pass?")."""
+        general = frozenset(self.intents.lexicon.general)
+        return any(w in general or w.isdigit() for w in tokens(text, self.intents.lexicon))
 
     def _content(self, words: list[str]) -> list[str]:
         lexicon = self.intents.lexicon
