@@ -156,6 +156,13 @@ def test_a_rating_said_as_a_question_still_counts(engine):
     assert second.intent == third.intent == "assessment_question"
 
 
+@pytest.mark.parametrize("hedged", ["not sure, maybe a little?", "kind of", "once, long ago"])
+def test_a_hedged_answer_is_a_low_rating_not_a_question(chat, engine, hedged):
+    chat.say("assess my skills")
+    chat.say(hedged)
+    assert chat.state["profile"]["ratings"][gaps(engine)[0].id] < 3
+
+
 def test_the_counter_keeps_counting_after_a_skip_and_a_hedged_dont_know_is_a_low_rating(chat, engine):
     total = chat.say("assess my skills").text.split("1/")[1].split(":")[0]
     assert f"2/{total}:" in chat.say("skip").text

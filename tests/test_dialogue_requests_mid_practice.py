@@ -36,10 +36,12 @@ def test_a_request_about_non_technical_people_is_not_read_as_asking_for_a_techni
     assert question.category != "technical"
 
 
-def test_a_step_then_a_question_takes_the_step_and_answers_the_question(chat):
+@pytest.mark.parametrize("text", ["stop please. Can we talk in Polish? My English is not so good",
+                                  "stop please. Can we talk in Polish?"])
+def test_a_step_then_a_question_takes_the_step_and_answers_the_question(chat, text):
     chat.say("practice")
     chat.say("skip")
-    chat.say("stop please. Can we talk in Polish? My English is not so good")
+    chat.say(text)
     intents = [r.intent for r in chat.replies]
     assert not any(r.feedback for r in chat.replies)
     assert chat.state["mode"] != "practice"

@@ -26,8 +26,10 @@ def assessment_reply(res: Resources, state: DialogueState, heard: Understanding)
     short = words <= res.rules.command_max_words
     opening = sentences(heard.text)[:1]
     # "kind of? I use it every day but not sure I'm advanced", "probably? depends": a rating said doubtfully
-    doubtful = rating is not None and bool(opening) and len(opening[0].split()) < res.rules.command_max_words \
-        and opening[0].rstrip().endswith("?")
+    # ...and "not sure, maybe a little?", which opens with no question word
+    doubtful = rating is not None and bool(opening) and opening[0].rstrip().endswith("?") and (
+        len(opening[0].split()) < res.rules.command_max_words
+        or len(opening[0].split()) < 2 * res.rules.command_max_words and not res.questions.opens_question(opening[0]))
     asking = res.questions.asks(heard.text, res.rules.answer_min_words) and \
         ("?" in heard.text or words >= res.rules.answer_min_words) and not doubtful
     told = False

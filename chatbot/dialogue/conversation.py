@@ -101,7 +101,7 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
         if opening is not None and opening.name is not None:
             heard, command = as_request(res, heard, opening.name), True
     asked_after = None  # "stop please. Can we talk in Polish?": the step, then the question after it
-    if not command and state.mode == "practice" and not short:
+    if not command and state.mode == "practice":
         leading = _leading_step(res, text)
         if leading is not None:
             step, asked_after = leading
