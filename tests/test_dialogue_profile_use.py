@@ -21,6 +21,15 @@ def test_current_salary_is_set_against_the_entry_band(chat, engine):
     assert f"£{62000 - entry.max:,}" in reply.text and f"£{62000 - entry.min:,}" in reply.text
 
 
+def test_pay_asked_again_with_their_salary_is_not_the_whole_table_again(chat, engine):
+    bands = engine.knowledge.roles["machine-learning-engineer"].salary
+    first = chat.say("what do ML engineers earn in the UK?")
+    again = chat.say("im on 62k, would I take a cut?")
+    table_line = next(line for line in first.text.splitlines() if line.startswith("1. "))
+    assert table_line not in again.text and "£62,000" in again.text
+    assert f"£{bands.entry.min:,}" in again.text and f"£{bands.mid.min:,}" in again.text
+
+
 def test_an_offer_quoted_in_passing_is_not_taken_for_their_salary(chat):
     chat.say("I have an offer at £42k and I'm on £60k right now")
     assert "£60,000" in chat.say("what do you know about me").text

@@ -64,6 +64,7 @@ def _remember(res: Resources, state: DialogueState, key: str, intent: str, value
 def compose(res: Resources, state: DialogueState, key: str, intent: str, **extra: Any) -> Reply:
     """Render one answer and remember what it showed, so follow-ups can refer back to it."""
     values = context(res, state, **extra)
+    values["seen"] = key in state.topics_covered  # answered before in this conversation: say less again
     reply = Reply(res.responses.text(key, values), intent, res.responses.quick_replies(key, values))
     _remember(res, state, key, intent, values)
     return reply
