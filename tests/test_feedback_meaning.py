@@ -127,6 +127,20 @@ def test_an_answer_to_another_question_says_which_one_and_asks_for_no_more_subst
     assert not any("substance" in tip for tip in feedback.tips)
 
 
+def test_a_strong_answer_to_a_neighbouring_question_the_bank_does_not_ask_earns_little_and_is_named(res):
+    """Running out of GPU memory, answered where a loss turning to NaN was asked: the bank asks no question
+    on memory, but the question's neighbours hold it, so the answer is judged one to that question."""
+    answer = ("When training kept crashing because the graphics card ran out of memory, I halved the batch and "
+              "added up gradients over two steps before each update. I switched to half precision and recomputed "
+              "activations during the backward pass instead of keeping them all. That let a single 24 gigabyte "
+              "card fine-tune our text model with an effective batch of 32, with no new hardware.")
+    question = res.knowledge.questions["loss-becomes-nan"]
+    assert not any("memory" in q.text for q in res.knowledge.questions.values())
+    feedback = score(res, question.id, answer)
+    assert feedback.score <= 25
+    assert any(n.text in feedback.summary for n in question.neighbours)
+
+
 @pytest.mark.parametrize("answered, asked", [("reduce-inference-latency", "dynamic-batching"),
                                             ("cut-serving-cost", "reduce-inference-latency")])
 def test_an_answer_to_a_neighbouring_question_is_not_told_it_made_every_point(res, answered, asked):

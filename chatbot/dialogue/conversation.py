@@ -124,7 +124,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             handled = practice_message(res, state, heard)
             if handled:
                 return handled
-    if state.mode == "assessment" and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
+    # "kind of, never built one myself from scratch" is a rating, not a request to start again
+    if state.mode == "assessment" and rating is None and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
         heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
     elif state.mode == "assessment" and heard.answer == ASSESS and not typed_command(res, heard):
         # "am i even ready for mle interviews lol" only sounds like the skills check: starting it again

@@ -24,6 +24,7 @@ from chatbot.knowledge.models import Question
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+NEIGHBOUR_MARK = "~"  # joins a question id and a neighbour's number into the neighbour's own id
 ELSEWHERE_SHARE = 0.5  # an answer keeping less than this share of its credit is one to another question
 
 
@@ -131,7 +132,6 @@ class _QuestionRefs:
     columns: tuple[np.ndarray, ...]  # per point: indices into the shared reference matrix
     wrong: tuple[np.ndarray, ...]  # per point: its misconceptions' vectors (possibly none)
     wrong_negated: tuple[tuple[bool, ...], ...]  # per point, per misconception: does it say "not"
-    mine: np.ndarray  # boolean mask over the shared matrix: this question's columns
 
 
 class PointMeaning:
@@ -157,12 +157,22 @@ class PointMeaning:
         for (qid, _), vector in zip(lines, line_vectors):
             mine = np.flatnonzero(question_of[: len(vectors)] == qid)
             owners.append(owners[int(mine[np.argmax(vectors[mine] @ vector)])])
-        self._vectors = np.vstack([vectors, line_vectors])
+        # the answers to neighbouring questions the bank does not ask, each a group of its own that the
+        # whole-answer fit weighs like another question's, and that scores nothing
+        near = [(f"{q.id}{NEIGHBOUR_MARK}{n}", neighbour) for q in questions.values()
+                for n, neighbour in enumerate(q.neighbours)]
+        owners += [(gid, "") for gid, neighbour in near for _ in neighbour.answer]
+        near_vectors = encoder.encode_corpus([line for _, neighbour in near for line in neighbour.answer])
+        self._vectors = np.vstack([vectors, line_vectors, *([near_vectors] if near else [])])
         question_of = np.array([q for q, _ in owners])
         point_of = np.array([p for _, p in owners])
         # columns grouped by question, so each piece's best match per question is one reduction
-        self._question_ids = list(questions)
-        self._texts = {qid: q.text for qid, q in questions.items()}
+        self._question_ids = [*questions, *(gid for gid, _ in near)]
+        self._texts = {**{qid: q.text for qid, q in questions.items()}, **{gid: n.text for gid, n in near}}
+        self._mine = {gid: question_of == gid for gid in self._question_ids}
+        # a neighbour has a few lines where a question has dozens of references, so its best match is lower
+        # for the same closeness of subject: its fit is lifted to compare like with like
+        self._lift = np.array([settings.neighbour_lift if NEIGHBOUR_MARK in gid else 0.0 for gid in self._question_ids])
         self._by_question = np.argsort(np.array([self._question_ids.index(q) for q in question_of]), kind="stable")
         counts = [int(np.sum(question_of == q)) for q in self._question_ids]
         self._group_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
@@ -172,7 +182,6 @@ class PointMeaning:
                 columns=tuple(np.flatnonzero((question_of == q.id) & (point_of == p.id)) for p in q.talking_points),
                 wrong=tuple(encoder.encode_corpus(p.misconceptions) for p in q.talking_points),
                 wrong_negated=tuple(tuple(self._negated(m) for m in p.misconceptions) for p in q.talking_points),
-                mine=question_of == q.id,
             )
             for q in questions.values()
         }
@@ -209,7 +218,8 @@ class PointMeaning:
     def _fit(self, question_id: str, sims: np.ndarray) -> AnswerFit:
         """How well the answer as a whole fits this question against every other one: the mean, over its
         pieces, of each piece's best match among a question's references."""
-        per_question = np.maximum.reduceat(sims[:, self._by_question], self._group_starts, axis=1).mean(axis=0)
+        per_question = np.maximum.reduceat(sims[:, self._by_question], self._group_starts, axis=1).mean(axis=0) \
+            + self._lift
         own = self._question_ids.index(question_id)
         others = per_question.copy()
         others[own] = -np.inf
@@ -253,10 +263,10 @@ class PointMeaning:
         # a piece answers another question when it is closer to the question the whole answer leans to
         # than to this one's points; one stray close reference elsewhere among thousands does not count
         # ...and only when the answer really fits that question: what fits nothing well loses nothing to it
-        rival = self._refs.get(fit.closer_question or "") if fit.closer_fit >= s.rival_least else None
+        rival = self._mine.get(fit.closer_question or "") if fit.closer_fit >= s.rival_least else None
         # a line or two leans less surely to another question: a piece must be clearly closer to it to go there
         whole = len(reading.text.split()) >= s.fit_min_words
-        others = sims[:, rival.mine].max(axis=1) if rival is not None and rival.mine.any() \
+        others = sims[:, rival].max(axis=1) if rival is not None and rival.any() \
             else np.full(len(candidates), -1.0)
         if not whole:
             others = others - s.short_other_slack

@@ -237,6 +237,15 @@ class TalkingPoint(Strict):
     misconceptions: list[Text] = []
 
 
+class Neighbour(Strict):
+    """A question near this one that the bank does not ask ("cut training cost" beside "cut serving cost"),
+    with lines of a strong answer to it: an answer that fits it better than the question asked is one to
+    another question, even though the bank holds no such question."""
+
+    text: Text
+    answer: list[Text] = Field(min_length=2)
+
+
 class Question(Strict):
     id: Slug
     text: Text
@@ -247,3 +256,4 @@ class Question(Strict):
     model_answer: list[Text] = Field(min_length=2)  # an outline, one line a beat
     hint: Text
     follow_up: Text
+    neighbours: list[Neighbour] = []
