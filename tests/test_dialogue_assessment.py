@@ -318,3 +318,28 @@ def test_what_to_do_first_right_after_the_plan_says_how_to_build_its_first_gap(c
     assert engine.knowledge.skills["feature-stores"].name in first_gap
     assert engine.knowledge.skills["feature-stores"].name in reply.text.split("\n")[0]
     assert any(way in reply.text for way in engine.knowledge.skills["feature-stores"].build_evidence)
+
+
+def test_a_rating_opening_with_words_like_from_scratch_is_no_restart(chat, engine):
+    chat.say("assess my skills")
+    reply = chat.say("kind of, never built one myself from scratch")
+    assert chat.state["profile"]["ratings"][gaps(engine)[0].id] < 3
+    assert "2/" in reply.text
+
+
+@pytest.mark.parametrize("word, low", [("competent", False), ("Medium", True)])
+def test_words_of_how_well_are_ratings(chat, engine, word, low):
+    chat.say("assess my skills")
+    chat.say(word)
+    assert (chat.state["profile"]["ratings"][gaps(engine)[0].id] < 3) == low
+
+
+def test_a_low_rating_in_the_assessment_overrides_a_skill_claimed_earlier(chat, engine):
+    chat.say("I actually have used docker quite a lot, our team containerises all our batch jobs")
+    chat.say("assess my skills")
+    skill = "kubernetes-docker"
+    while engine.knowledge.skills[skill].name not in chat.replies[-1].text.split("\n")[-1]:
+        chat.say("3")
+    chat.say("no idea tbh")
+    profile = chat.state["profile"]
+    assert profile["ratings"][skill] == 1 and skill not in profile["known_skills"]

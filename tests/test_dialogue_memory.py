@@ -223,3 +223,10 @@ def test_forgetting_the_hours_mid_interview_is_not_scored(chat):
     chat.say("forget the hours per week thing, it changes every month")
     assert not any(r.feedback for r in chat.replies)
     assert chat.state["profile"]["hours_per_week"] is None and chat.state["profile"]["location"] == "Bristol"
+
+
+def test_a_hedge_belongs_to_the_skill_it_stands_by(chat):
+    chat.say("I'm a senior data scientist, mostly credit risk models in python and some pytorch for fraud")
+    profile = chat.state["profile"]
+    assert "python-data-stack" in profile["known_skills"]
+    assert "deep-learning-frameworks" in profile["lacking_skills"]

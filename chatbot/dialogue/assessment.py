@@ -61,11 +61,20 @@ def _advance(res: Resources, state: DialogueState, recorded: Rated = ()) -> Repl
     return _ask(res, state, recorded=recorded)
 
 
+def _rated(res: Resources, state: DialogueState, ratings: dict[str, int]) -> None:
+    """Ratings given in the assessment decide: a skill said earlier to be known (or lacking) that is now
+    rated the other way is no longer held both ways."""
+    profile, below = state.profile, res.rules.gap_below
+    profile.ratings = {**profile.ratings, **ratings}
+    profile.known_skills = [s for s in profile.known_skills if ratings.get(s, below) >= below]
+    profile.lacking_skills = [s for s in profile.lacking_skills if ratings.get(s, 0) < below]
+
+
 def record(res: Resources, state: DialogueState, rating: int) -> Reply:
     progress = state.assessment
     if progress.current is None:
         return _advance(res, state)
-    state.profile.ratings = {**state.profile.ratings, progress.current: rating}
+    _rated(res, state, {progress.current: rating})
     progress.answered = [*progress.answered, progress.current]
     return _advance(res, state, ((progress.current, rating),))
 
@@ -75,7 +84,7 @@ def record_several(res: Resources, state: DialogueState, ratings: dict[str, int]
     assessment goes on with the first skill still unrated."""
     progress = state.assessment
     rated = {skill: rating for skill, rating in ratings.items() if skill in res.knowledge.skills}
-    state.profile.ratings = {**state.profile.ratings, **rated}
+    _rated(res, state, rated)
     progress.answered = [*progress.answered, *(s for s in rated if s not in progress.answered)]
     progress.pending = [s for s in progress.pending if s not in rated]
     noted = tuple(rated.items())

@@ -286,12 +286,33 @@ def _read_claims(text: str, kb: Knowledge, rules: DialogueRules, extract: Extrac
             continue
         # "used docker one time", "not sure": a hedged claim leaves the skill to build, never known
         unsure = _has_phrase(plain, rules.negation) or entities.agreement in rules.unsure_agreements
-        (claims.lacking if unsure else claims.known).update(entities.skills)
+        hedged = set(entities.skills)
+        if unsure and len(hedged) > 1 and not _has_phrase(plain, rules.negation):
+            # "mostly python and some pytorch": the hedge belongs to the skill it stands by
+            hedged = _hedged_skill(clause, rules, extract)
+            claims.known.update(s for s in entities.skills if s not in hedged)
+        (claims.lacking if unsure else claims.known).update(hedged)
     # a rating says how well, so it decides; otherwise a skill both claimed and hedged stays to build
     rated_known = {skill for skill, rating in claims.ratings.items() if rating >= rules.gap_below}
     claims.lacking = (claims.lacking | (set(claims.ratings) - rated_known)) - rated_known
     claims.known = (claims.known | rated_known) - claims.lacking
     return claims
+
+
+def _hedged_skill(clause: str, rules: DialogueRules, extract: Extract) -> set[str]:
+    """Of several skills in one clause, the one nearest the word that hedges ("some", "a bit")."""
+    words = clause.split()
+    hedge = next((k - 1 for k in range(1, len(words) + 1)
+                  if extract(" ".join(words[:k])).agreement in rules.unsure_agreements), None)
+    where: dict[str, int] = {}
+    for start in range(len(words)):
+        for size in (3, 2, 1):
+            for skill in extract(" ".join(words[start:start + size])).skills:
+                where.setdefault(skill, start)
+    if hedge is None or not where:
+        return set(where)
+    nearest = min(where, key=lambda skill: abs(where[skill] - hedge))
+    return {nearest}
 
 
 def _merge(items: list[str], added: set[str], removed: set[str]) -> list[str]:
