@@ -239,3 +239,14 @@ def test_options_against_a_cut_asked_loosely_lead_with_the_ways_to_soften_it(cha
     reply = chat.say("I can't really take a big cut, any way round that?")
     assert reply.intent == "salary"
     assert reply.text.index(softeners[0].title) < reply.text.index("£58,000")
+
+
+def test_a_first_something_is_not_the_first_item_of_the_list_shown(chat):
+    chat.say("what do ML engineers earn?")
+    reply = chat.say("First offer. Negotiate or accept?")
+    assert reply.intent == "negotiation"
+
+
+def test_pay_listed_among_facts_with_base_is_their_salary(chat):
+    reply = chat.say("DS, 6 yoe, investment bank, London. 85k base. Target MLE. How big is the pay cut?")
+    assert chat.state["profile"]["salary"] == 85000 and "£85,000" in reply.text

@@ -146,3 +146,11 @@ def test_a_clipped_answer_is_taken_as_an_attempt_not_a_question(chat):
     chat.say("practice")
     reply = chat.say("Would use pandas.")
     assert reply.feedback is not None
+
+
+def test_continue_after_a_side_question_goes_back_to_the_waiting_question(chat):
+    chat.say("practice")
+    waiting = chat.state["practice"]["question"]
+    chat.say("Side question. How many applications before an offer, realistically?")
+    reply = chat.say("continue")
+    assert reply.question is not None and reply.question["id"] == waiting

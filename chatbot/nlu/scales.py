@@ -53,8 +53,12 @@ class NumberReader:
                 return self.value(hit.group(1))
         if len(tokens) > self.words.short_reply_words:
             return None
-        for token in tokens:
-            if token in self.words.ordinal_words:
+        for index, token in enumerate(tokens):
+            after = tokens[index + 1] if index + 1 < len(tokens) else None
+            # "first offer. negotiate or accept?" speaks of a first something, not of the first item shown
+            picks = after is None or not self.words.ordinal_nouns or after in self.words.ordinal_nouns \
+                or after in self.words.ordinal_markers
+            if token in self.words.ordinal_words and picks:
                 return self.words.ordinal_words[token]
         return None
 
