@@ -154,3 +154,14 @@ def test_continue_after_a_side_question_goes_back_to_the_waiting_question(chat):
     chat.say("Side question. How many applications before an offer, realistically?")
     reply = chat.say("continue")
     assert reply.question is not None and reply.question["id"] == waiting
+
+
+def test_asked_which_part_was_weakest_the_score_explanation_names_it(chat):
+    chat.say("practice")
+    scored = chat.say("I am a data scientist at a bank and I built churn models for years and now I want to move "
+                      "into ML engineering because I love building systems")
+    criteria = scored.feedback["criteria"]
+    weakest = min(criteria, key=lambda c: c["score"] / c["max"])
+    reply = chat.say("which criterion was the worst?")
+    assert reply.intent == "score_explained"
+    assert f"{weakest['label']}, {weakest['score']} of {weakest['max']}" in reply.text

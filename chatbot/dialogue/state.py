@@ -46,6 +46,7 @@ class Attempt(Section):
 
     score: int
     covered: list[str] = []  # labels of the talking points this attempt made
+    criteria: dict[str, list[int]] = {}  # criterion label -> [points earned, points possible]
 
     def as_previous(self, question_id: str) -> dict[str, Any]:
         """The shape of the feedback's own `to_dict()` that a comparison reads."""
