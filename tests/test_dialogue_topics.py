@@ -176,3 +176,12 @@ def test_portfolio_ideas_follow_the_skills_still_to_build(chat, engine):
     reply = chat.say("give me project ideas for the portfolio")
     gaps = engine.knowledge.gaps(engine.knowledge.default_transition)
     assert sum(skill.name in reply.text for skill in gaps) >= 2
+
+
+@pytest.mark.parametrize("text", ["I lead a team of 6 DS now, would I have to go back to being an individual contributor?",
+                                  "is 41 too old to switch to MLE?"])
+def test_whether_seniority_carries_over_is_answered_with_the_entry_band(engine, text):
+    reply = MemoryChat(engine).say(text)
+    entry = engine.knowledge.roles["machine-learning-engineer"].salary.entry
+    assert reply.intent == "seniority"
+    assert f"£{entry.min:,}" in reply.text
