@@ -13,9 +13,10 @@ development set too. personas_final12.yaml was committed unread and measured for
 its failing checks were read and tuned on: a development set now, and so is personas_final13.yaml, on the same
 terms a round later (a blind judge's verdicts on it were read too), and so is personas_final14.yaml, whose
 failing checks were read a round after it was committed, and so is personas_final15.yaml, whose failing checks
-and conversations were read a round after it was committed, and so is personas_final16.yaml, on the same terms, and so is personas_final17.yaml, a round later.
-personas_final18.yaml, written last, was committed unread and only measures (its aggregate, and a blind
-judge's count). Each turn states what any good coach must do there
+and conversations were read a round after it was committed, and so is personas_final16.yaml, on the same terms, and so is personas_final17.yaml, a round later,
+and so is personas_final18.yaml, whose failing checks and a blind judge's verdicts on it were read a round
+after it was committed. personas_final19.yaml, written last, was committed unread and only measures (its
+aggregate, and a blind judge's count). Each turn states what any good coach must do there
 (score it or not, ask a question or not, not fall back, mention the right facts). The floors sit just
 under today's figures, so a change that loses turns fails here; a second, blind reading of every turn is
 recorded in docs/understanding.md.
@@ -32,13 +33,13 @@ FLOORS = {"dev": 0.97, "final": 0.96, "holdout": 0.96, "final2": 0.95, "final3":
           "final5": 0.93, "final6": 0.93,
           "final7": 0.95, "final8": 0.96, "final9": 0.97, "final10": 0.95, "final11": 0.93, "final12": 0.92,
           "final13": 0.89, "final14": 0.95, "final15": 0.93, "final16": 0.94, "final17": 0.97,
-          "final18": 0.95}
+          "final18": 0.97, "final19": 0.96}
 
 
 @pytest.mark.parametrize("which", ["dev", "final", "holdout", "final2", "final3", "final4", "final5", "final6",
                                    "final7", "final8", "final9", "final10", "final11", "final12", "final13",
                                    "final14", "final15", "final16", "final17",
-                                   "final18"])
+                                   "final18", "final19"])
 def test_persona_conversations_are_followed(client, which):
     results = [r for persona in judge.load(f"personas_{which}.yaml")["personas"]
                for r in run_persona(client, persona)]
