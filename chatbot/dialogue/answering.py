@@ -322,12 +322,15 @@ def answer_topic(res: Resources, state: DialogueState, heard: Understanding) -> 
             re.search(res.rules.skill_duration, heard.text, re.IGNORECASE):
         # "how long would it take me to learn kubernetes properly?": that skill, how to build it and how long
         return topics.compose(res, state, SKILL_INFO, name, skill_id=entities.skills[0], learning=True)
-    if key in res.rules.assessment_enders and key not in res.rules.speaker_enders and state.profile.ratings \
-            and state.last_intent == assessment.PLAN and re.search(res.rules.first_request, heard.text, re.IGNORECASE):
-        # "what should i do first, concretely" right after the plan: how to build its first gap, not the plan again
-        remaining = still_to_build(res.knowledge, res.knowledge.transitions[state.transition], state.profile, res.rules)
+    after_plan = state.last_intent == assessment.PLAN and state.profile.ratings
+    if key in res.rules.assessment_enders and key not in res.rules.speaker_enders and after_plan \
+            and re.search(res.rules.first_request, heard.text, re.IGNORECASE):
+        # "what should i do first, concretely" right after the plan: how to build its first gap, not the plan
+        transition = res.knowledge.transitions[state.transition]
+        remaining = still_to_build(res.knowledge, transition, state.profile, res.rules)
         if remaining:
-            return topics.compose(res, state, SKILL_INFO, name, skill_id=remaining[0].id, learning=True, first=True)
+            return topics.compose(res, state, SKILL_INFO, name, skill_id=remaining[0].id, learning=True,
+                                  first=True)
     if key in res.rules.assessment_enders and state.profile.ratings and _wants_own_plan(res, key, heard.text):
         # "what's my plan?" after the assessment: the one built from it; "how long will it take me?" its timeline
         return assessment.plan(res, state, timeline_only=key in res.rules.speaker_enders)

@@ -68,8 +68,9 @@ def _resume(res: Resources, state: DialogueState, heard: Understanding) -> Reply
 def _next(res: Resources, state: DialogueState, heard: Understanding) -> Reply:
     if state.mode == "assessment":
         return assessment.skip(res, state)
-    if state.mode == "practice" and state.practice.awaiting and re.search(res.rules.carry_on, heard.text, re.IGNORECASE) \
-            and not re.search(res.rules.new_question_words, heard.text, re.IGNORECASE):
+    going_on = re.search(res.rules.carry_on, heard.text, re.IGNORECASE) is not None \
+        and not re.search(res.rules.new_question_words, heard.text, re.IGNORECASE)
+    if state.mode == "practice" and state.practice.awaiting and going_on:
         return practice.resume_question(res, state)  # "continue" while a question waits goes back to it
     if state.mode == "practice":
         return practice.ask_next(res, state)

@@ -114,7 +114,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             glossary_answer(res, state, text) or (None if heard.is_topic else explain_term(res, state, text))
         if term is not None:
             return [practice.detour_reminder(res, state, term)]
-        if command and not typed_command(res, heard) and short and "?" in text and any(state.practice.attempts.values()) \
+        scored = any(state.practice.attempts.values())
+        if command and not typed_command(res, heard) and short and "?" in text and scored \
                 and re.search(res.rules.score_figure, text, re.IGNORECASE):
             return [practice.explain_score(res, state)]  # "is 60 a pass?" asks about a score, not to pass
         if command and heard.answer == SKIP and state.practice.awaiting and not typed_command(res, heard) \
@@ -125,7 +126,8 @@ def take_turn(res: Resources, state: DialogueState, text: str) -> list[Reply]:
             if handled:
                 return handled
     # "kind of, never built one myself from scratch" is a rating, not a request to start again
-    if state.mode == "assessment" and rating is None and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
+    if state.mode == "assessment" and rating is None \
+            and re.search(res.rules.assessment_restart, text, re.IGNORECASE):
         heard, command = as_request(res, heard, ASSESS), True  # "can I redo it from the start?"
     elif state.mode == "assessment" and heard.answer == ASSESS and not typed_command(res, heard):
         # "am i even ready for mle interviews lol" only sounds like the skills check: starting it again

@@ -147,7 +147,8 @@ def answer(res: Resources, state: DialogueState, text: str) -> Reply:
     if not needs_answer:
         covered = list(feedback["talking_points"]["covered"])
         criteria = {c["label"]: [int(c["score"]), int(c["max"])] for c in feedback["criteria"] if c["max"]}
-        kept = [*attempts, Attempt(score=int(feedback["score"]), covered=covered, criteria=criteria)][-MAX_ATTEMPTS_KEPT:]
+        attempt = Attempt(score=int(feedback["score"]), covered=covered, criteria=criteria)
+        kept = [*attempts, attempt][-MAX_ATTEMPTS_KEPT:]
         practice.attempts = {**practice.attempts, question.id: kept}
         practice.awaiting = practice.retrying = False
         practice.last_answer = text[-res.rules.kept_answer_chars:]
@@ -252,7 +253,8 @@ def explain_score(res: Resources, state: DialogueState) -> Reply:
     parts = [(res.rubric.spec.criterion(cid).label, points)
              for cid, points in res.rubric.spec.weights[kind].items() if points > 0]
     # "which part was worst?": the criterion with the smallest share of its points
-    weakest = min(last.criteria.items(), key=lambda kv: kv[1][0] / kv[1][1]) if last and last.criteria else None
+    weakest = min(last.criteria.items(), key=lambda kv: kv[1][0] / kv[1][1]) \
+        if last and last.criteria else None
     values = context(res, state, question=question, last=last, missed=missed, gained=gained, lost=lost,
                      other_scores=others, weakest=weakest,
                      previous=previous.score if previous else None, score_parts=parts,

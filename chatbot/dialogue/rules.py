@@ -105,7 +105,7 @@ class DialogueRules(BaseModel):
     telegraphic_answer: str = r"$^"  # "Would use pandas.": a modal with its subject left out answers
     first_request: str = r"$^"  # "what do I do first?": asks where to start, after the plan was given
     forget_pointers: list[str] = []  # "forget what I said about that": words that point back, naming nothing
-    new_question_words: str = r"$^"  # "next", "skip", "another": asks for a new question, not to go on with this one
+    new_question_words: str = r"$^"  # "next", "another": a new question, not going on with this one
     phrase_openers: list[str] = []  # a clause opening with these is a phrase ("in practice"), never a request
     term_points_back: str = r"$^"  # a question pointing back at a term the message names ("what does that mean?")
     action_request: str = r"$^"  # a clause opening so asks the coach to act ("please post it on LinkedIn")

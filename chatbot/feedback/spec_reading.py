@@ -151,7 +151,8 @@ class Meaning(Strict):
     fit_floor: Share
     fit_least: Share  # and only when it fits that other question at least this well
     fit_min_words: int = Field(default=20, ge=1)  # and only when it is long enough to answer anything
-    neighbour_lift: Share = 0.0  # a neighbour's few answer lines against a question's many references: its fit is raised by this
+    # a neighbour's few answer lines fit less well than a question's many references: its fit is raised by this
+    neighbour_lift: Share = 0.0
     part_accept: Share = 0.5  # a sentence this close to a criterion part's phrasings makes that part
     clause_breaks: list[Text] = Field(min_length=1)  # words that start a new idea inside a sentence
     clause_min_words: int = Field(ge=1)

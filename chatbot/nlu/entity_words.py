@@ -26,7 +26,8 @@ class EntityWords(BaseModel):
     agreement_priority: list[Agreement] = Field(default_factory=lambda: list[Agreement](["some", "no", "yes"]))
     ordinal_words: dict[str, int] = {}  # "second" -> 2, "2nd" -> 2
     ordinal_markers: list[str] = []  # "number", "option": "number 3" means the third
-    ordinal_nouns: list[str] = []  # "the first one", "second step": an ordinal followed by another noun ("first offer") picks nothing
+    # "the first one", "second step": an ordinal followed by any other word ("first offer") picks nothing
+    ordinal_nouns: list[str] = []
     number_words: dict[str, int] = {}  # "three" -> 3
     pronoun_numbers: list[str] = []  # number words that double as pronouns ("the second one")
     pronoun_after: list[str] = []  # after these words a pronoun number is not a number
