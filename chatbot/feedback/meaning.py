@@ -172,8 +172,7 @@ class PointMeaning:
         self._mine = {gid: question_of == gid for gid in self._question_ids}
         # a neighbour has a few lines where a question has dozens of references, so its best match is lower
         # for the same closeness of subject: its fit is lifted to compare like with like
-        self._lift = np.array([settings.neighbour_lift if NEIGHBOUR_MARK in gid else 0.0
-                               for gid in self._question_ids])
+        self._lift = np.concatenate([np.zeros(len(questions)), np.full(len(near), settings.neighbour_lift)])
         self._by_question = np.argsort(np.array([self._question_ids.index(q) for q in question_of]), kind="stable")
         counts = [int(np.sum(question_of == q)) for q in self._question_ids]
         self._group_starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
